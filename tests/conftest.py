@@ -1,0 +1,119 @@
+"""Fixtures: an app on a migrated database that is emptied after every test.
+
+The database is a real SQLite file by default; TEST_DATABASE_URL points the
+same suite at another server.
+"""
+
+import os
+import re
+from types import SimpleNamespace
+
+import flask_migrate
+import pytest
+from sqlalchemy import delete
+
+from webapp import create_app, crud
+from webapp.extensions import db
+
+PASSWORD = "correct horse battery"
+
+
+def make_app(database_url: str, **overrides):
+    config = {"TASKBOARD_CONFIG": "testing", "SQLALCHEMY_DATABASE_URI": database_url}
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = make_app(url)
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app(database_url):
+    app = make_app(database_url)
+    yield app
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class Accounts:
+    """Creates users and logs test clients in, the way a person would."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def create(self, email: str, is_admin: bool = False, password: str = PASSWORD):
+        with self.app.app_context():
+            user = crud.create_user(email, password, is_admin=is_admin)
+            return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+
+    def login(self, client, email: str, password: str = PASSWORD):
+        response = client.post("/login", data={"email": email, "password": password})
+        assert response.status_code == 302, "login failed"
+        return response
+
+
+@pytest.fixture
+def accounts(app):
+    return Accounts(app)
+
+
+@pytest.fixture
+def admin(accounts):
+    return accounts.create("admin@example.com", is_admin=True)
+
+
+@pytest.fixture
+def alice(accounts, admin):
+    """A regular user (not the first account: the admin exists already)."""
+    return accounts.create("alice@example.com")
+
+
+@pytest.fixture
+def alice_client(app, accounts, alice):
+    client = app.test_client()
+    accounts.login(client, alice.email)
+    return client
+
+
+@pytest.fixture
+def bob_client(app, accounts, alice):
+    bob = accounts.create("bob@example.com")
+    client = app.test_client()
+    accounts.login(client, bob.email)
+    return client
+
+
+@pytest.fixture
+def admin_client(app, accounts, admin, alice):
+    client = app.test_client()
+    accounts.login(client, admin.email)
+    return client
+
+
+def created_id(response) -> int:
+    """The id in the Location of a redirect to a newly created object's page."""
+    match = re.search(r"/(\d+)$", response.headers["Location"])
+    assert match, response.headers.get("Location")
+    return int(match.group(1))

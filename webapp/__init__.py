@@ -1,0 +1,66 @@
+"""Taskboard: a self-hosted, server-rendered task manager."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from . import auth, commands, health, items, tasks, users
+from .config import CONFIGS, instance_secret_key
+from .database import configure_sqlite
+from .errors import register_errorhandlers
+from .extensions import bootstrap, csrf, db, login_manager, migrate
+from .security_headers import set_security_headers
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` overrides the configuration chosen by TASKBOARD_CONFIG."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
+    )
+    load_config(app, config or {})
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    commands.register_commands(app)
+    app.after_request(set_security_headers)
+    return app
+
+
+def load_config(app: Flask, overrides: dict) -> None:
+    name = overrides.get("TASKBOARD_CONFIG") or os.environ.get("TASKBOARD_CONFIG", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"TASKBOARD_CONFIG must be one of {', '.join(CONFIGS)}, not {name!r}")
+    app.config.from_object(CONFIGS[name])
+    app.config.update(overrides)
+    app.config["TASKBOARD_CONFIG"] = name
+    if not app.config["SQLALCHEMY_DATABASE_URI"]:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'taskboard.db'}"
+    if not app.config["SECRET_KEY"]:
+        if name == "production":
+            raise RuntimeError("SECRET_KEY must be set in production.")
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message_category = "info"
+    bootstrap.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+
+
+def register_blueprints(app: Flask) -> None:
+    for blueprint in (auth.bp, tasks.bp, items.bp, users.bp, health.bp):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,5 @@
+"""Registration, login and logout."""
+
+from .views import bp
+
+__all__ = ["bp"]

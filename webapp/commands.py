@@ -1,0 +1,25 @@
+"""Command-line tasks: `flask create-admin` and friends."""
+
+import click
+from flask import Flask
+
+from . import crud
+from .forms import PASSWORD_MIN
+
+
+@click.command("create-admin")
+@click.argument("email")
+@click.password_option()
+def create_admin(email: str, password: str) -> None:
+    """Create an administrator account."""
+    if len(password) < PASSWORD_MIN:
+        raise click.ClickException(f"The password needs at least {PASSWORD_MIN} characters.")
+    try:
+        user = crud.create_user(email, password, is_admin=True)
+    except crud.EmailTaken:
+        raise click.ClickException(f"{email} is already registered.") from None
+    click.echo(f"Created admin {user.email}.")
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(create_admin)

@@ -1,0 +1,102 @@
+"""Accounts: registration, authentication and administration."""
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Task, TaskStatus, User
+from ..passwords import hash_password, needs_rehash, verify_password
+from .common import paginate
+from .errors import EmailTaken, ForbiddenChange, NotFound
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_user(email: str, password: str, is_admin: bool | None = None) -> User:
+    """Create an account; the first account ever created becomes an admin.
+
+    The password is hashed before any query, so no transaction stays open
+    during the deliberately slow hash.
+    """
+    password_hash = hash_password(password)
+    if is_admin is None:
+        is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
+    user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
+    db.session.add(user)
+    _commit_unique_email()
+    return user
+
+
+def get_user(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user
+
+
+def get_user_by_email(email: str) -> User | None:
+    return db.session.execute(
+        select(User).where(User.email == normalise_email(email))
+    ).scalar_one_or_none()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active account with these credentials, or None; the time taken does not tell which part failed."""
+    user = get_user_by_email(email)
+    db.session.rollback()  # end the read before the slow hash
+    if not verify_password(user.password_hash if user else None, password):
+        return None
+    if not user.is_active:
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return user
+
+
+def list_users(page: int = 1, per_page: int = 20):
+    """A page of users, newest first, with their items loaded in one extra query."""
+    statement = select(User).options(selectinload(User.items)).order_by(User.id.desc())
+    return paginate(statement, page, per_page)
+
+
+def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is_admin: bool) -> User:
+    user = get_user(user_id)
+    if user.id == acting_user.id and not (is_active and is_admin):
+        raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
+    user.email = normalise_email(email)
+    user.is_active = is_active
+    user.is_admin = is_admin
+    _commit_unique_email()
+    return user
+
+
+def delete_user(user_id: int, acting_user: User) -> None:
+    user = get_user(user_id)
+    if user.id == acting_user.id:
+        raise ForbiddenChange("You cannot delete your own account here.")
+    db.session.delete(user)
+    db.session.commit()
+
+
+def task_counts(user: User) -> dict[TaskStatus, int]:
+    """How many tasks the user has in each status, every status present."""
+    rows = db.session.execute(
+        select(Task.status, func.count()).where(Task.owner_id == user.id).group_by(Task.status)
+    )
+    counts = dict.fromkeys(TaskStatus, 0)
+    counts.update({status: count for status, count in rows})
+    return counts
+
+
+def _commit_unique_email() -> None:
+    # The unique constraint decides, not a check-then-insert, so concurrent
+    # registrations of one email cannot both succeed.
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise EmailTaken("Email already registered") from None

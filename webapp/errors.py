@@ -1,0 +1,59 @@
+"""Every error is a friendly page in the site layout; a 500 never shows a traceback."""
+
+from flask import render_template
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from . import crud
+from .extensions import db
+
+MESSAGES = {
+    400: ("Bad request", "The request could not be understood. Please go back and try again."),
+    403: ("Forbidden", "You do not have permission to see this page."),
+    404: ("Page not found", "There is nothing here. It may have been deleted, or the link is wrong."),
+    405: ("Method not allowed", "This address does not accept that kind of request."),
+    409: ("Conflict", "This was changed elsewhere in the meantime. Reload it and try again."),
+    413: ("Too large", "What you sent is larger than this site accepts."),
+    422: ("Invalid input", "Some of what you sent was not valid."),
+    429: ("Too many requests", "You have made too many attempts. Please wait a minute and try again."),
+    500: ("Something went wrong", "An unexpected error happened on our side. Nothing you sent was saved."),
+    503: ("Temporarily unavailable", "Taskboard cannot reach its database right now. Please try again shortly."),
+}
+
+
+def error_page(code: int, message: str | None = None):
+    title, default_message = MESSAGES.get(code, ("Error", "Something went wrong."))
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message or default_message
+    ), code
+
+
+def handle_http_exception(error: HTTPException):
+    if error.code is None or error.code < 400:
+        return error
+    return error_page(error.code)
+
+
+def handle_csrf_error(error: CSRFError):
+    return error_page(400, "Your form expired or did not come from this site. Reload the page and try again.")
+
+
+def handle_not_found(error: crud.NotFound):
+    return error_page(404)
+
+
+def handle_stale_edit(error: crud.StaleEdit):
+    return error_page(409)
+
+
+def handle_internal_error(error: InternalServerError):
+    db.session.rollback()
+    return error_page(500)
+
+
+def register_errorhandlers(app) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(crud.NotFound, handle_not_found)
+    app.register_error_handler(crud.StaleEdit, handle_stale_edit)
+    app.register_error_handler(InternalServerError, handle_internal_error)

@@ -1,0 +1,5 @@
+"""The item pages."""
+
+from .views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,54 @@
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from .. import crud
+from ..pages import form_page, page_number, per_page_arg
+from .forms import ItemForm
+
+bp = Blueprint("items", __name__, url_prefix="/items")
+
+
+@bp.before_request
+@login_required
+def require_login():
+    """Every item page is private."""
+
+
+@bp.get("/")
+def index():
+    q = request.args.get("q", "").strip()
+    items = crud.list_items(current_user, page=page_number(), per_page=per_page_arg(25), q=q or None)
+    return render_template("items/list.html", items=items, q=q)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    form = ItemForm()
+    if form.validate_on_submit():
+        item = crud.create_item(current_user, form.title.data, form.description.data)
+        flash(f"Item “{item.title}” created.", "success")
+        return redirect(url_for("items.show", item_id=item.id))
+    return form_page("items/form.html", form, heading="New item")
+
+
+@bp.get("/<int:item_id>")
+def show(item_id: int):
+    return render_template("items/show.html", item=crud.get_item(current_user, item_id))
+
+
+@bp.route("/<int:item_id>/edit", methods=["GET", "POST"])
+def edit(item_id: int):
+    item = crud.get_item(current_user, item_id)
+    form = ItemForm(obj=item)
+    if form.validate_on_submit():
+        crud.update_item(current_user, item_id, form.title.data, form.description.data)
+        flash("Item saved.", "success")
+        return redirect(url_for("items.show", item_id=item_id))
+    return form_page("items/form.html", form, heading="Edit item", item=item)
+
+
+@bp.post("/<int:item_id>/delete")
+def delete(item_id: int):
+    crud.delete_item(current_user, item_id)
+    flash("Item deleted.", "success")
+    return redirect(url_for("items.index"))

@@ -1,0 +1,108 @@
+"""The data model: users own items and tasks."""
+
+import enum
+from datetime import date, datetime, timezone
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, String, Text, false, func, true
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 10_000
+EMAIL_MAX = 254
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the form every supported database stores and returns alike."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class TaskStatus(enum.StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, server_default=func.now()
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow
+    )
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, server_default=func.now()
+    )
+
+    items: Mapped[list["Item"]] = relationship(
+        back_populates="owner", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Item.id",
+    )
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email}>"
+
+
+class Item(TimestampMixin, db.Model):
+    __tablename__ = "items"
+    __table_args__ = (Index("ix_items_owner_id_id", "owner_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+    owner: Mapped[User] = relationship(back_populates="items")
+
+
+class Task(TimestampMixin, db.Model):
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_owner_id_created_at", "owner_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    description: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[TaskStatus] = mapped_column(
+        Enum(
+            TaskStatus,
+            name="task_status",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda statuses: [s.value for s in statuses],
+        ),
+        default=TaskStatus.PENDING,
+        server_default=TaskStatus.PENDING.value,
+    )
+    due_date: Mapped[date | None] = mapped_column(Date)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    owner: Mapped[User] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.due_date is not None
+            and self.status is not TaskStatus.COMPLETED
+            and self.due_date < utcnow().date()
+        )

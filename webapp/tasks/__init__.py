@@ -1,0 +1,5 @@
+"""The task pages."""
+
+from .views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,5 @@
+"""User administration, for admins only."""
+
+from .views import bp
+
+__all__ = ["bp"]
