@@ -4,12 +4,13 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import auth, commands, health, items, tasks, users
-from .config import CONFIGS, instance_secret_key
+from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_sqlite
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, login_manager, migrate
+from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
 from .security_headers import set_security_headers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -42,10 +43,14 @@ def load_config(app: Flask, overrides: dict) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'taskboard.db'}"
+    if name == "production":
+        refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:
-        if name == "production":
-            raise RuntimeError("SECRET_KEY must be set in production.")
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+    apply_cookie_policy(app.config)
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def register_extensions(app: Flask) -> None:
@@ -57,10 +62,11 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
+    limiter.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, tasks.bp, items.bp, users.bp, health.bp):
+    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp):
         app.register_blueprint(blueprint)

@@ -4,7 +4,7 @@ import click
 from flask import Flask
 
 from . import crud
-from .forms import PASSWORD_MIN
+from .passwords import password_problem
 
 
 @click.command("create-admin")
@@ -12,8 +12,9 @@ from .forms import PASSWORD_MIN
 @click.password_option()
 def create_admin(email: str, password: str) -> None:
     """Create an administrator account."""
-    if len(password) < PASSWORD_MIN:
-        raise click.ClickException(f"The password needs at least {PASSWORD_MIN} characters.")
+    problem = password_problem(password, email)
+    if problem:
+        raise click.ClickException(problem)
     try:
         user = crud.create_user(email, password, is_admin=True)
     except crud.EmailTaken:

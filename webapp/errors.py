@@ -2,9 +2,9 @@
 
 from flask import render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
-from . import crud
+from . import audit, crud
 from .extensions import db
 
 MESSAGES = {
@@ -34,6 +34,16 @@ def handle_http_exception(error: HTTPException):
     return error_page(error.code)
 
 
+def handle_forbidden(error: Forbidden):
+    audit.forbidden()
+    return error_page(403)
+
+
+def handle_rate_limited(error: TooManyRequests):
+    audit.rate_limited(error.description)
+    return error_page(429)
+
+
 def handle_csrf_error(error: CSRFError):
     return error_page(400, "Your form expired or did not come from this site. Reload the page and try again.")
 
@@ -53,6 +63,8 @@ def handle_internal_error(error: InternalServerError):
 
 def register_errorhandlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Forbidden, handle_forbidden)
+    app.register_error_handler(TooManyRequests, handle_rate_limited)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(crud.NotFound, handle_not_found)
     app.register_error_handler(crud.StaleEdit, handle_stale_edit)

@@ -4,7 +4,8 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
-from .errors import CrudError, EmailTaken, ForbiddenChange, NotFound, StaleEdit
+from .accounts import change_email, change_password, end_sessions
+from .errors import CrudError, EmailTaken, ForbiddenChange, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .tasks import complete_task, create_task, delete_task, get_task, list_tasks, update_task
 from .users import (
@@ -19,7 +20,8 @@ from .users import (
 )
 
 __all__ = [
-    "CrudError", "EmailTaken", "ForbiddenChange", "NotFound", "StaleEdit",
+    "change_email", "change_password", "end_sessions",
+    "CrudError", "EmailTaken", "ForbiddenChange", "NotFound", "StaleEdit", "WrongPassword",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "complete_task", "create_task", "delete_task", "get_task", "list_tasks", "update_task",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",

@@ -23,3 +23,7 @@ class StaleEdit(CrudError):
 
 class ForbiddenChange(CrudError):
     """A change that would lock people out, such as an admin removing their own rights."""
+
+
+class WrongPassword(CrudError):
+    """The password given to confirm an account change is not the account's password."""

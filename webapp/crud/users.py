@@ -26,7 +26,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
         is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
     user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
     db.session.add(user)
-    _commit_unique_email()
+    commit_unique_email()
     return user
 
 
@@ -67,10 +67,12 @@ def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is
     user = get_user(user_id)
     if user.id == acting_user.id and not (is_active and is_admin):
         raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
+    if user.is_active and not is_active:
+        user.session_version += 1  # deactivation signs the user out everywhere
     user.email = normalise_email(email)
     user.is_active = is_active
     user.is_admin = is_admin
-    _commit_unique_email()
+    commit_unique_email()
     return user
 
 
@@ -92,7 +94,7 @@ def task_counts(user: User) -> dict[TaskStatus, int]:
     return counts
 
 
-def _commit_unique_email() -> None:
+def commit_unique_email() -> None:
     # The unique constraint decides, not a check-then-insert, so concurrent
     # registrations of one email cannot both succeed.
     try:
