@@ -11,6 +11,7 @@ from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_un
 from .database import configure_sqlite
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     commands.register_commands(app)
+    app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     return app
 

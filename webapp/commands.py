@@ -1,9 +1,10 @@
 """Command-line tasks: `flask create-admin` and friends."""
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
 from . import crud
+from .deploy_checks import deployment_problems
 from .passwords import password_problem
 
 
@@ -22,5 +23,17 @@ def create_admin(email: str, password: str) -> None:
     click.echo(f"Created admin {user.email}.")
 
 
+@click.command("check-deploy")
+def check_deploy() -> None:
+    """Report what is unsafe in the current configuration; exit status 1 if anything is."""
+    problems = deployment_problems(current_app.config, current_app.debug)
+    for problem in problems:
+        click.echo(f"UNSAFE: {problem}")
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found; see above.")
+    click.echo("No deployment problems found.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
+    app.cli.add_command(check_deploy)

@@ -8,12 +8,15 @@ from ..extensions import db
 from .errors import NotFound, StaleEdit
 
 MAX_PER_PAGE = 100
+# Beyond this page the row offset would not fit the databases' 64-bit integers.
+MAX_PAGE = 2**63 // MAX_PER_PAGE
 
 
 def paginate(statement: Select, page: int, per_page: int) -> Pagination:
     """One page of rows; a page past the end gives the last page rather than an error."""
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    result = db.paginate(statement, page=max(page, 1), per_page=per_page, error_out=False)
+    page = max(1, min(page, MAX_PAGE))
+    result = db.paginate(statement, page=page, per_page=per_page, error_out=False)
     if page > 1 and not result.items and result.pages:
         result = db.paginate(statement, page=result.pages, per_page=per_page, error_out=False)
     return result

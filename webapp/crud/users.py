@@ -44,14 +44,18 @@ def get_user_by_email(email: str) -> User | None:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active account with these credentials, or None; the time taken does not tell which part failed."""
+    """The active account with these credentials, or None; the time taken does not tell which part failed.
+
+    Hashes are checked, and upgraded to the current parameters, with no
+    transaction open: the values needed are read first.
+    """
     user = get_user_by_email(email)
+    stored_hash = user.password_hash if user else None
+    is_active = user is not None and user.is_active
     db.session.rollback()  # end the read before the slow hash
-    if not verify_password(user.password_hash if user else None, password):
+    if not verify_password(stored_hash, password) or not is_active:
         return None
-    if not user.is_active:
-        return None
-    if needs_rehash(user.password_hash):
+    if needs_rehash(stored_hash):
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
