@@ -26,7 +26,7 @@ def password_form(**kwargs) -> ChangePasswordForm:
     return ChangePasswordForm(prefix="change_password", **kwargs)
 
 
-@bp.get("/")
+@bp.get("")
 def show():
     return account_page()
 
