@@ -2,6 +2,7 @@
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from . import crud
 from .deploy_checks import deployment_problems
@@ -24,6 +25,7 @@ def create_admin(email: str, password: str) -> None:
 
 
 @click.command("check-deploy")
+@with_appcontext
 def check_deploy() -> None:
     """Report what is unsafe in the current configuration; exit status 1 if anything is."""
     problems = deployment_problems(current_app.config, current_app.debug)
