@@ -96,13 +96,17 @@ def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, fi
 @pytest.mark.parametrize(
     "overrides, finding",
     [
-        ({"DEBUG": True}, "Debug mode is on"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY is shorter than 32"),
         ({"WTF_CSRF_ENABLED": False}, "CSRF protection is off"),
         ({"RATELIMIT_ENABLED": False}, "Rate limiting is off"),
         ({"MAX_CONTENT_LENGTH": None}, "MAX_CONTENT_LENGTH is not set"),
     ],
 )
+def test_check_deploy_flags_debug_mode(tmp_path):
+    result = check_deploy(tmp_path, FLASK_DEBUG="1")
+    assert result.returncode == 1 and "Debug mode is on" in result.stdout
+
+
 def test_check_deploy_flags_settings_that_only_code_can_change(database_url, overrides, finding):
     app = create_app({"TASKBOARD_CONFIG": "development", "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
     result = app.test_cli_runner().invoke(args=["check-deploy"])
