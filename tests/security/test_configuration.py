@@ -93,6 +93,11 @@ def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, fi
     assert result.returncode == 1 and finding in result.stdout
 
 
+def test_check_deploy_flags_debug_mode(tmp_path):
+    result = check_deploy(tmp_path, FLASK_DEBUG="1")
+    assert result.returncode == 1 and "Debug mode is on" in result.stdout
+
+
 @pytest.mark.parametrize(
     "overrides, finding",
     [
@@ -102,11 +107,6 @@ def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, fi
         ({"MAX_CONTENT_LENGTH": None}, "MAX_CONTENT_LENGTH is not set"),
     ],
 )
-def test_check_deploy_flags_debug_mode(tmp_path):
-    result = check_deploy(tmp_path, FLASK_DEBUG="1")
-    assert result.returncode == 1 and "Debug mode is on" in result.stdout
-
-
 def test_check_deploy_flags_settings_that_only_code_can_change(database_url, overrides, finding):
     app = create_app({"TASKBOARD_CONFIG": "development", "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
     result = app.test_cli_runner().invoke(args=["check-deploy"])
