@@ -8,6 +8,9 @@ from .forms import TaskEditForm, TaskForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
+# Longer search text is cut here: SQLite refuses LIKE patterns past 50,000 bytes.
+SEARCH_MAX = 200
+
 
 @bp.before_request
 @login_required
@@ -19,7 +22,7 @@ def require_login():
 def index():
     status = request.args.get("status") or None
     status = TaskStatus(status) if status in TaskStatus._value2member_map_ else None
-    q = request.args.get("q", "").strip()
+    q = request.args.get("q", "").strip()[:SEARCH_MAX]
     tasks = crud.list_tasks(
         current_user,
         page=page_number(),

@@ -1,0 +1,161 @@
+"""Hypothesis drives every form with arbitrary text: never a 5xx, and the database agrees with the answer.
+
+Every form of the app is one line of FORMS. A feature that adds a form adds its
+line there: the URL (with {task}, {item} or {user} for the ids of objects made
+for the run), the field names, who is logged in, and, for a form that creates
+something, the table that gains a row when it succeeds.
+
+Each form gets at least 200 examples when CI=true (fewer locally, same test).
+"""
+
+import hashlib
+import os
+import urllib.parse
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from conftest import PASSWORD, make_app
+from webapp import crud
+from webapp.extensions import db
+
+EXAMPLES = 200 if os.environ.get("CI") == "true" else 25
+
+
+@dataclass(frozen=True)
+class Form:
+    url: str
+    fields: tuple[str, ...]
+    login: str = "user"  # "anonymous", "user" (a regular account) or "admin"
+    creates: str | None = None  # the table that gains exactly one row when the form succeeds
+    method: str = "POST"
+
+    def __str__(self):
+        return f"{self.method} {self.url}"
+
+
+TASK_FIELDS = ("title", "description", "status", "due_date")
+
+FORMS = [
+    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users"),
+    Form("/login", ("email", "password"), login="anonymous"),
+    Form("/tasks/", ("q", "status", "page", "per_page"), method="GET"),
+    Form("/tasks/new", TASK_FIELDS, creates="tasks"),
+    Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
+    Form("/tasks/{task}/complete", ("next",)),
+    Form("/items/", ("page", "per_page"), method="GET"),
+    Form("/items/new", ("title", "description"), creates="items"),
+    Form("/items/{item}/edit", ("title", "description")),
+    Form("/users/", ("page", "per_page"), login="admin", method="GET"),
+    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users"),
+    Form("/users/{user}/edit", ("email", "is_active", "is_admin"), login="admin"),
+    Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
+    Form("/account/email", ("change_email-email", "change_email-password")),
+    Form("/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")),
+]
+
+ODD_VALUES = [
+    "", " ", "\x00", "a\x00b", "\ud800", "x\udfffy", "\u202e", "\ufeff", "%00", "\r\n",
+    "0", "-1", "1.5", "1e308", "NaN", "inf", "9" * 400, str(2**63), str(-(2**63) - 1),
+    "0000-00-00", "2024-02-30", "9999-12-31", "10000-01-01", "0001-01-01", "1970-1-1", "31/12/2024",
+    "y", "n", "on", "true", "false", "pending", "in_progress", "completed", "COMPLETED",
+    "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "//evil.example/", "/tasks/",
+]
+# Values a person would type, by field name (after any "prefix-"), so the success paths run too.
+PLAUSIBLE = {
+    "email": st.sampled_from(["fuzz@example.com", "alice@example.com", "Other@Example.com"]),
+    "password": st.sampled_from([PASSWORD, "another good password"]),
+    "status": st.sampled_from(["pending", "in_progress", "completed"]),
+    "due_date": st.dates().map(str),
+    "version": st.sampled_from(["1", "2"]),
+    "page": st.integers(-3, 5).map(str),
+    "is_admin": st.sampled_from(["y", ""]),
+}
+PLAUSIBLE.update(confirm=PLAUSIBLE["password"], current_password=PLAUSIBLE["password"],
+                 per_page=PLAUSIBLE["page"], is_active=PLAUSIBLE["is_admin"])
+SOME_TEXT = st.sampled_from(["Fuzzed title", "Ünïcødé 😀", "/tasks/"])
+
+
+def plausible(field: str):
+    return PLAUSIBLE.get(field.rsplit("-", 1)[-1], SOME_TEXT)
+
+
+wild_text = st.one_of(
+    st.text(),
+    st.text(st.characters(codec=None, categories=("Cs", "Cc", "Zs", "So", "Lo"))),
+    st.sampled_from(ODD_VALUES),
+    st.integers(min_value=-(10**40), max_value=10**40).map(str),
+    st.builds(lambda s, n: s * n, st.sampled_from(["a", "é", "\x00", "😀"]), st.integers(90_000, 110_000)),
+)
+
+
+def form_values(fields):
+    """Each field: wild text, a plausible value, or left out altogether."""
+    return st.fixed_dictionaries({name: st.one_of(st.none(), wild_text, plausible(name)) for name in fields})
+
+
+def encode(values: dict) -> str:
+    """URL-encoded as a client would send it; lone surrogates go out as the invalid bytes they are."""
+    pairs = [(name, value) for name, value in values.items() if value is not None]
+    return urllib.parse.urlencode(pairs, encoding="utf-8", errors="surrogatepass")
+
+
+def database_state():
+    """Row counts and a digest of every table's contents."""
+    counts, digest = {}, hashlib.sha256()
+    for table in db.metadata.sorted_tables:
+        rows = db.session.execute(select(table).order_by(*table.primary_key.columns)).all()
+        counts[table.name] = len(rows)
+        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
+    db.session.rollback()
+    return counts, digest.hexdigest()
+
+
+@pytest.mark.parametrize("form", FORMS, ids=str)
+def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app, database_url, form):
+    fuzzed = make_app(database_url, RATELIMIT_ENABLED=False)  # the limits have their own tests
+    with fuzzed.app_context():
+        admin = crud.create_user("admin@example.com", PASSWORD, is_admin=True)
+        alice = crud.create_user("alice@example.com", PASSWORD)
+        ids = {
+            "user": alice.id,
+            "task": crud.create_task(alice, "A task").id,
+            "item": crud.create_item(alice, "An item").id,
+        }
+        clients = {"anonymous": None, "user": fuzzed.test_client(), "admin": fuzzed.test_client()}
+        for role, email in (("user", alice.email), ("admin", admin.email)):
+            assert clients[role].post("/login", data={"email": email, "password": PASSWORD}).status_code == 302
+    url = form.url.format(**ids)
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(values=form_values(form.fields))
+    def send(values):
+        client = clients[form.login] or fuzzed.test_client()
+        with fuzzed.app_context():
+            counts_before, digest_before = database_state()
+        if form.method == "GET":
+            response = client.get(f"{url}?{encode(values)}")
+        else:
+            response = client.post(url, data=encode(values), content_type="application/x-www-form-urlencoded")
+        with fuzzed.app_context():
+            counts_after, digest_after = database_state()
+
+        event(f"HTTP {response.status_code}")  # the spread shows with --hypothesis-show-statistics
+        assert response.status_code < 500, f"{response.status_code} for {values!r}"[:2000]
+        if response.status_code in (302, 303) and form.creates:
+            expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
+            assert counts_after == expected, "a successful create adds exactly one row"
+        elif response.status_code in (302, 303):
+            assert counts_after == counts_before, "an edit adds or removes no rows"
+        else:
+            assert digest_after == digest_before, f"{response.status_code} answered, yet the database changed"
+
+    send()
