@@ -1,9 +1,11 @@
 """The account page: change the email (with the password) and the password (with the old one)."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
-from conftest import PASSWORD
+from conftest import PASSWORD, make_app
 from webapp.extensions import db
 from webapp.models import User
 
@@ -100,3 +102,19 @@ def test_passwords_typed_into_the_account_forms_are_never_shown_back(alice_clien
 
 def test_the_navigation_bar_links_to_the_account_page(alice_client):
     assert 'href="/account"' in alice_client.get("/tasks/").text
+
+
+def test_with_csrf_on_the_account_forms_need_the_token_the_page_gave(database_url, app, accounts, alice):
+    browser = make_app(database_url, WTF_CSRF_ENABLED=True).test_client()
+    login_page = browser.get("/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
+    browser.post("/login", data={"csrf_token": token, "email": alice.email, "password": PASSWORD})
+    data = {
+        "change_password-current_password": PASSWORD,
+        "change_password-password": NEW_PASSWORD,
+        "change_password-confirm": NEW_PASSWORD,
+    }
+    assert browser.post("/account/password", data=data).status_code == 400
+    page = browser.get("/account").text
+    token = re.search(r'name="change_password-csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    assert browser.post("/account/password", data={**data, "change_password-csrf_token": token}).status_code == 302
