@@ -100,3 +100,9 @@ def test_the_account_forms_cannot_make_anyone_an_admin(app, alice_client, alice)
     with app.app_context():
         user = db.session.get(User, alice.id)
         assert user.email == "a2@example.com" and not user.is_admin
+
+
+def test_a_search_of_a_hundred_thousand_characters_is_answered(alice_client):
+    alice_client.post("/tasks/new", data={"title": "Something to search", "status": "pending"})
+    response = alice_client.get("/tasks/", query_string={"q": "a" * 100_000})
+    assert response.status_code == 200
