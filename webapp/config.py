@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 MIB = 1024 * 1024
+SECRET_KEY_MIN = 32
 
 
 def instance_secret_key(instance_path: str) -> str:
@@ -68,8 +69,6 @@ CONFIGS = {
     "testing": TestConfig,
     "production": ProductionConfig,
 }
-
-SECRET_KEY_MIN = 32
 
 
 def apply_cookie_policy(config) -> None:
