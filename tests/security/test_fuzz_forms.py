@@ -2,8 +2,10 @@
 
 Every form of the app is one line of FORMS. A feature that adds a form adds its
 line there: the URL (with {task}, {item} or {user} for the ids of objects made
-for the run), the field names, who is logged in, and, for a form that creates
-something, the table that gains a row when it succeeds.
+for the run), the field names, who is logged in, and what a success does to the
+rows: a form that creates names the table that gains one row; a form that
+deletes says `removes=True`; any other form changes rows but never their number.
+POST bodies go URL-encoded or as multipart/form-data, as browsers send them.
 
 Each form gets at least 200 examples when CI=true (fewer locally, same test).
 """
@@ -14,7 +16,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -31,6 +33,7 @@ class Form:
     fields: tuple[str, ...]
     login: str = "user"  # "anonymous", "user" (a regular account) or "admin"
     creates: str | None = None  # the table that gains exactly one row when the form succeeds
+    removes: bool = False  # a success may delete rows (in any table), never add them
     method: str = "POST"
 
     def __str__(self):
@@ -46,13 +49,16 @@ FORMS = [
     Form("/tasks/new", TASK_FIELDS, creates="tasks"),
     Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
     Form("/tasks/{task}/complete", ("next",)),
+    Form("/tasks/{task}/delete", ("next",), removes=True),
     Form("/items/", ("page", "per_page"), method="GET"),
     Form("/items/new", ("title", "description"), creates="items"),
     Form("/items/{item}/edit", ("title", "description")),
+    Form("/items/{item}/delete", ("next",), removes=True),
     Form("/users/", ("page", "per_page"), login="admin", method="GET"),
     Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users"),
     Form("/users/{user}/edit", ("email", "is_active", "is_admin"), login="admin"),
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
+    Form("/users/{user}/delete", ("next",), login="admin", removes=True),
     Form("/account/email", ("change_email-email", "change_email-password")),
     Form("/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")),
 ]
@@ -76,7 +82,7 @@ PLAUSIBLE = {
 }
 PLAUSIBLE.update(confirm=PLAUSIBLE["password"], current_password=PLAUSIBLE["password"],
                  per_page=PLAUSIBLE["page"], is_active=PLAUSIBLE["is_admin"])
-SOME_TEXT = st.sampled_from(["Fuzzed title", "Ünïcødé 😀", "/tasks/"])
+SOME_TEXT = st.sampled_from(["Fuzzed title", "Ünïcødé 😀", "/tasks/", "NUL \x00 inside"])
 
 
 def plausible(field: str):
@@ -88,6 +94,10 @@ short_wild_text = st.one_of(
     st.text(st.characters(codec=None, categories=("Cs", "Cc", "Zs", "So", "Lo"))),
     st.sampled_from(ODD_VALUES),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
+    # Numbers at the edges of the integer types databases and drivers use.
+    st.builds(lambda edge, sign, nudge: str(sign * edge + nudge),
+              st.sampled_from([2**15, 2**31, 2**32, 2**53, 2**63, 2**64, 10**20, 10**400]),
+              st.sampled_from([1, -1]), st.integers(-1, 1)),
 )
 # About 100 KB. Only bodies carry that much: gunicorn refuses request lines over 4 KB,
 # so a query string that long never reaches the app.
@@ -104,6 +114,23 @@ def encode(values: dict) -> str:
     """URL-encoded as a client would send it; lone surrogates go out as the invalid bytes they are."""
     pairs = [(name, value) for name, value in values.items() if value is not None]
     return urllib.parse.urlencode(pairs, encoding="utf-8", errors="surrogatepass")
+
+
+def multipart_fields(values: dict) -> dict:
+    """The fields for a multipart body; invalid UTF-8 cannot go in there, so it becomes U+FFFD."""
+    return {
+        name: value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        for name, value in values.items()
+        if value is not None
+    }
+
+
+def submit(client, form: Form, url: str, values: dict, multipart: bool):
+    if form.method == "GET":
+        return client.get(f"{url}?{encode(values)}")
+    if multipart:
+        return client.post(url, data=multipart_fields(values), content_type="multipart/form-data")
+    return client.post(url, data=encode(values), content_type="application/x-www-form-urlencoded")
 
 
 def database_state():
@@ -139,23 +166,21 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(values=form_values(form))
-    def send(values):
+    @given(values=form_values(form), multipart=st.booleans())
+    def send(values, multipart):
         client = clients[form.login] or fuzzed.test_client()
         with fuzzed.app_context():
             counts_before, digest_before = database_state()
-        if form.method == "GET":
-            response = client.get(f"{url}?{encode(values)}")
-        else:
-            response = client.post(url, data=encode(values), content_type="application/x-www-form-urlencoded")
+        response = submit(client, form, url, values, multipart)
         with fuzzed.app_context():
             counts_after, digest_after = database_state()
 
-        event(f"HTTP {response.status_code}")  # the spread shows with --hypothesis-show-statistics
         assert response.status_code < 500, f"{response.status_code} for {values!r}"[:2000]
         if response.status_code in (302, 303) and form.creates:
             expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
             assert counts_after == expected, "a successful create adds exactly one row"
+        elif response.status_code in (302, 303) and form.removes:
+            assert all(counts_after[table] <= count for table, count in counts_before.items()), "a delete adds rows"
         elif response.status_code in (302, 303):
             assert counts_after == counts_before, "an edit adds or removes no rows"
         else:
