@@ -1,13 +1,16 @@
-"""With Redis as the store, the login limit holds across gunicorn processes.
+"""With Redis as the store, the login limit holds across the workers of one gunicorn.
 
-Two gunicorn servers (each a separate process, as two workers are) share one
-Redis; failures split between them still add up to one limit. The same run
-against the per-process memory store shows what the shared store prevents.
+gunicorn runs two sync workers, each of which serves one request at a time. A
+login whose body has not arrived yet keeps one worker busy, so the requests
+sent meanwhile must go to the other: the failures are split between both
+workers on purpose. With the per-process memory store each worker counts
+alone and the 11th failure passes; with Redis it is refused.
 """
 
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -22,6 +25,7 @@ import redis
 
 PROJECT = Path(__file__).resolve().parents[2]
 REDIS_URI = "redis://127.0.0.1:6379"
+WRONG = urllib.parse.urlencode({"email": "alice@example.com", "password": "not the password"}).encode()
 
 
 def redis_available() -> bool:
@@ -31,51 +35,74 @@ def redis_available() -> bool:
         return False
 
 
-class Server:
-    """One gunicorn master with one worker, on a free port of 127.0.0.1."""
+class Gunicorn:
+    """gunicorn with two sync workers on a free port of 127.0.0.1; the access log names each worker."""
 
-    def __init__(self, env):
+    def __init__(self, env, access_log: Path):
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.access_log = access_log
         self.process = subprocess.Popen(
-            [str(gunicorn), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "--workers", "1",
-             "--no-control-socket", "wsgi:app"],
+            [str(gunicorn), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "--workers", "2",
+             "--worker-class", "sync", "--preload", "--no-control-socket",
+             "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s", "wsgi:app"],
             cwd=PROJECT, env=env, stderr=subprocess.PIPE, text=True,
         )
-        self.url = None
+        try:
+            self.host, self.port = self._wait_for_workers()
+        except Exception:
+            self.stop()
+            raise
 
-    def wait_until_ready(self) -> None:
-        self.url = self._address()
-
-    def _address(self) -> str:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+    def _wait_for_workers(self):
+        address, booted, deadline = None, 0, time.monotonic() + 30
+        while time.monotonic() < deadline and booted < 2:
             line = self.process.stderr.readline()
-            match = re.search(r"Listening at: (http://127\.0\.0\.1:\d+)", line)
-            if match:
-                return match.group(1)
             if not line and self.process.poll() is not None:
                 break
-        self.stop()
-        self.wait_until_stopped()
-        raise RuntimeError("gunicorn did not start")
+            if match := re.search(r"Listening at: http://(127\.0\.0\.1):(\d+)", line):
+                address = (match.group(1), int(match.group(2)))
+            booted += "Booting worker" in line
+        if address is None or booted < 2:
+            raise RuntimeError("gunicorn did not start two workers")
+        time.sleep(0.5)  # both workers reach their accept()
+        return address
 
-    def post_login(self, email, password) -> int:
-        body = urllib.parse.urlencode({"email": email, "password": password}).encode()
+    def fail_login(self) -> int:
+        request = urllib.request.Request(f"http://{self.host}:{self.port}/login", data=WRONG)
         try:
-            with urllib.request.urlopen(urllib.request.Request(f"{self.url}/login", data=body), timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
 
+    def hold_a_worker(self) -> socket.socket:
+        """Start a failed login but keep its body back: the worker that took it waits for it."""
+        connection = socket.create_connection((self.host, self.port), timeout=10)
+        connection.sendall(
+            b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: " + str(len(WRONG)).encode() + b"\r\n\r\n"
+        )
+        time.sleep(0.5)  # until a worker has accepted it
+        return connection
+
+    @staticmethod
+    def release(connection: socket.socket) -> int:
+        connection.sendall(WRONG)
+        status_line = connection.makefile("rb").readline()
+        connection.close()
+        return int(status_line.split()[1])
+
+    def worker_pids(self) -> set[str]:
+        return {line.split()[0] for line in self.access_log.read_text().splitlines() if line.strip()}
+
     def stop(self):
         self.process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
-
-    def wait_until_stopped(self):
         self.process.wait(timeout=15)
 
 
 @pytest.fixture
-def two_servers(database_url, alice):
+def gunicorn(database_url, alice, tmp_path):
     servers = []
     prefix = f"taskboard-test-{uuid.uuid4().hex}"
 
@@ -88,34 +115,33 @@ def two_servers(database_url, alice):
             "RATELIMIT_KEY_PREFIX": prefix,
             "GUNICORN_CMD_ARGS": "",
         }
-        pair = [Server(env), Server(env)]  # both boot at once
-        servers.extend(pair)
-        for server in pair:
-            server.wait_until_ready()
-        return pair
+        servers.append(Gunicorn(env, tmp_path / f"access-{len(servers)}.log"))
+        return servers[-1]
 
     yield start
     for server in servers:
         server.stop()
-    for server in servers:
-        server.wait_until_stopped()
-    store = redis.Redis.from_url(REDIS_URI)
-    for key in store.scan_iter(f"*{prefix}*"):
-        store.delete(key)
+    if redis_available():
+        store = redis.Redis.from_url(REDIS_URI)
+        for key in store.scan_iter(f"*{prefix}*"):
+            store.delete(key)
 
 
-def alternate_failures(servers, email, count) -> list[int]:
-    return [servers[n % 2].post_login(email, "not the password") for n in range(count)]
+def eleven_failures_split_over_both_workers(server) -> list[int]:
+    held = server.hold_a_worker()
+    statuses = [server.fail_login() for _ in range(5)]  # all to the other worker
+    statuses.append(server.release(held))
+    held = server.hold_a_worker()
+    statuses += [server.fail_login() for _ in range(4)]
+    statuses.append(server.release(held))  # the 11th failure
+    assert len(server.worker_pids()) == 2, "both workers served"
+    return statuses
 
 
 @pytest.mark.skipif(not redis_available(), reason="needs the Redis server on 127.0.0.1:6379")
-def test_with_redis_ten_failures_split_across_processes_trigger_the_limit(two_servers, alice):
-    servers = two_servers(REDIS_URI)
-    assert alternate_failures(servers, alice.email, 10) == [422] * 10
-    assert servers[0].post_login(alice.email, "not the password") == 429
-    assert servers[1].post_login(alice.email, "not the password") == 429
+def test_with_redis_the_limit_holds_across_gunicorn_workers(gunicorn):
+    assert eleven_failures_split_over_both_workers(gunicorn(REDIS_URI)) == [422] * 10 + [429]
 
 
-def test_with_the_memory_store_each_process_counts_alone(two_servers, alice):
-    servers = two_servers("memory://")
-    assert alternate_failures(servers, alice.email, 12) == [422] * 12
+def test_with_the_memory_store_each_worker_counts_alone(gunicorn):
+    assert eleven_failures_split_over_both_workers(gunicorn("memory://")) == [422] * 11
