@@ -23,7 +23,9 @@ def instance_secret_key(instance_path: str) -> str:
 
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Per-database engine options come from webapp.database; these add to them.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", MIB))
     SESSION_COOKIE_HTTPONLY = True

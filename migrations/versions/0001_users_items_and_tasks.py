@@ -19,7 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('email', sa.String(length=254), nullable=False),
+    sa.Column('email', sa.String(length=254).with_variant(sa.String(length=254, collation='utf8mb4_bin'), 'mysql', 'mariadb'), nullable=False),
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true(), nullable=False),
     sa.Column('is_admin', sa.Boolean(), server_default=sa.false(), nullable=False),
