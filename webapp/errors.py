@@ -7,7 +7,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from . import crud
-from .extensions import db
+from .extensions import db, login_manager
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood. Please go back and try again."),
@@ -56,6 +56,9 @@ def handle_internal_error(error: InternalServerError):
 def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
     """The database is down, unreachable or too busy: say so, and let the pool reconnect later."""
     db.session.rollback()
+    # Who is logged in cannot be looked up now; render the page as for a visitor
+    # (the session cookie is kept, so the person is still logged in afterwards).
+    login_manager._update_request_context_with_user()
     body, status = error_page(503)
     return body, status, {"Retry-After": "5"}
 
