@@ -61,13 +61,8 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('tasks', schema=None) as batch_op:
-        batch_op.drop_index('ix_tasks_owner_id_created_at')
-
+    # Dropping a table drops its indexes; dropping them first fails on MariaDB,
+    # where an index that backs a foreign key cannot be dropped on its own.
     op.drop_table('tasks')
-    with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_items_title'))
-        batch_op.drop_index('ix_items_owner_id_id')
-
     op.drop_table('items')
     op.drop_table('users')
