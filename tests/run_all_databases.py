@@ -126,7 +126,7 @@ def main(pytest_args: list[str]) -> int:
     for name, outcome in outcomes:
         print(f"    {name:<11} {outcome}")
     bad = totals["failures"] + totals["errors"]
-    print(f"all databases: {totals['tests'] - bad - totals['skipped']} passed, {bad} failed, {totals['skipped']} skipped")
+    print(f"total: {totals['tests'] - bad - totals['skipped']} passed, {bad} failed, {totals['skipped']} skipped")
     return 1 if failed or not outcomes else 0
 
 

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import auth, commands, health, items, tasks, users
 from .config import CONFIGS, instance_secret_key
@@ -24,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
     )
     load_config(app, config or {})
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -50,6 +52,13 @@ def load_config(app: Flask, overrides: dict) -> None:
         if name == "production":
             raise RuntimeError("SECRET_KEY must be set in production.")
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind reverse proxies, take the client's address, scheme, host and path prefix from them."""
+    count = app.config["TRUSTED_PROXIES"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
 
 
 def register_extensions(app: Flask) -> None:

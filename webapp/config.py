@@ -32,6 +32,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies stand in front and set X-Forwarded-*; 0 trusts none.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SESSION_COOKIE_SECURE = PREFERRED_URL_SCHEME == "https"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
