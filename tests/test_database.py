@@ -103,7 +103,7 @@ def test_sqlite_connections_use_wal_foreign_keys_a_busy_timeout_and_full_sync():
         pragma: db.session.execute(text(f"PRAGMA {pragma}")).scalar()
         for pragma in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
     }
-    assert settings == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": 2}
+    assert settings == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 20000, "synchronous": 2}
 
 
 @pytest.mark.usefixtures("sqlite_only")

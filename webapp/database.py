@@ -14,7 +14,10 @@ import weakref
 from flask import has_request_context, request
 from sqlalchemy import Engine, event, make_url
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+# How long a transaction queues for SQLite's write lock. Writers take turns, and
+# SQLite's busy wait is not first-come-first-served, so under a burst one may
+# wait several seconds: allow well beyond that, below gunicorn's 30 s timeout.
+SQLITE_BUSY_TIMEOUT_MS = 20_000
 SQLITE_SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
 # Short, so a page answers "unavailable" quickly instead of hanging while the
 # server is down; 2 s is the least libpq accepts.

@@ -1,6 +1,6 @@
 """Every error is a friendly page in the site layout; a 500 never shows a traceback."""
 
-from flask import render_template
+from flask import current_app, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -55,6 +55,7 @@ def handle_internal_error(error: InternalServerError):
 
 def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
     """The database is down, unreachable or too busy: say so, and let the pool reconnect later."""
+    current_app.logger.error("Database unavailable: %s", error)
     db.session.rollback()
     # Who is logged in cannot be looked up now; render the page as for a visitor
     # (the session cookie is kept, so the person is still logged in afterwards).

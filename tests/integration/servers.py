@@ -86,6 +86,10 @@ class Browser:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.session = requests.Session()
+        # A fresh connection per request: reusing one that gunicorn's keep-alive
+        # timer is closing at that moment resets it, a client-side race that says
+        # nothing about the server. (Browsers retry such requests silently.)
+        self.session.headers["Connection"] = "close"
 
     def at(self, base_url: str) -> "Browser":
         """Point the same browser (same cookies) at another server."""

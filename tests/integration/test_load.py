@@ -23,7 +23,7 @@ LOAD_SECONDS = float(os.environ.get("LOAD_SECONDS", "20"))
 MAX_ROUNDS_PER_CLIENT = 500
 
 
-def client_session(browser: Browser, number: int, deadline: float, tally: Counter, lock: threading.Lock) -> None:
+def client_session(browser: Browser, number: int, deadline: float, tally: Counter, failures: list, lock) -> None:
     """Create a task, open its edit form, save it in progress; repeat until the deadline."""
     seen = Counter()
 
@@ -31,6 +31,8 @@ def client_session(browser: Browser, number: int, deadline: float, tally: Counte
         seen["requests"] += 1
         if response.status_code >= 500:
             seen["5xx"] += 1
+            with lock:
+                failures.append(f"{response.status_code} {response.request.method} {response.request.path_url}")
         if "database is locked" in response.text:
             seen["locked"] += 1
         return response
@@ -70,11 +72,11 @@ def test_32_clients_on_2_workers_lose_no_write_and_get_no_error(
     with ThreadPoolExecutor(CLIENTS) as pool:
         list(pool.map(lambda pair: pair[1].register(f"load{pair[0]}@example.com"), enumerate(browsers)))
 
-    tally, lock = Counter(), threading.Lock()
+    tally, failures, lock = Counter(), [], threading.Lock()
     started = time.monotonic()
     deadline = started + LOAD_SECONDS
     with ThreadPoolExecutor(CLIENTS) as pool:
-        for future in [pool.submit(client_session, b, n, deadline, tally, lock) for n, b in enumerate(browsers)]:
+        for future in [pool.submit(client_session, b, n, deadline, tally, failures, lock) for n, b in enumerate(browsers)]:
             future.result()
     elapsed = time.monotonic() - started
 
@@ -90,7 +92,7 @@ def test_32_clients_on_2_workers_lose_no_write_and_get_no_error(
         f"{tally['locked']} 'database is locked'"
     )
     log = server.log_text()
-    assert tally["5xx"] == 0
+    assert tally["5xx"] == 0, (failures[:10], log[-5000:])
     assert tally["locked"] == 0 and "database is locked" not in log
     assert "Traceback" not in log, log[-5000:]
     assert tally["created"] > 0 and tally["edited"] > 0
