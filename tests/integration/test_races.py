@@ -5,10 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
+from conftest import PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
-from .servers import PASSWORD, Browser, created_path, hidden_value
+from .servers import Browser, created_path, hidden_value
 
 REGISTRATIONS = 20
 SAVE_ROUNDS = 5

@@ -27,4 +27,4 @@ def test_two_instances_with_one_secret_and_database_serve_one_person_alternately
     assert page.status_code == 200 and "Edited on the first" in page.text
     logged_out = browser.post("/logout", {"csrf_token": hidden_value(page.text, "csrf_token")})
     assert logged_out.status_code == 302
-    assert browser.at(one.url).get("/tasks/").status_code == 302, "logging out on one instance logs out on both"
+    assert browser.at(one.url).get("/tasks/").status_code == 302, "after logging out, neither instance lets the person in"
