@@ -8,7 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import auth, commands, health, items, tasks, users
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
-from .database import configure_sqlite
+from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
 from .request_guards import reject_nul_characters
@@ -26,6 +26,7 @@ def create_app(config: dict | None = None) -> Flask:
         instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
     )
     load_config(app, config or {})
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -45,14 +46,22 @@ def load_config(app: Flask, overrides: dict) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'taskboard.db'}"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
+        **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+    }
     if name == "production":
         refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     apply_cookie_policy(app.config)
-    if app.config["TRUSTED_PROXIES"]:
-        hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind reverse proxies, take the client's address, scheme, host and path prefix from them."""
+    count = app.config["TRUSTED_PROXIES"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
 
 
 def register_extensions(app: Flask) -> None:
@@ -66,7 +75,7 @@ def register_extensions(app: Flask) -> None:
     bootstrap.init_app(app)
     limiter.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine)
+        configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
 
 def register_blueprints(app: Flask) -> None:

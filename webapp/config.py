@@ -24,7 +24,9 @@ def instance_secret_key(instance_path: str) -> str:
 
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Per-database engine options come from webapp.database; these add to them.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     # Request size limits: the whole body, the form fields kept in memory, and their number.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", MIB))
@@ -34,12 +36,12 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies stand in front and set X-Forwarded-*; 0 trusts none.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     # A signed-in session ends after this long without a request, and this long after login.
     SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
     SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60))
-    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto; 0 trusts none.
-    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
     # Set explicitly: the limiter is one object shared by every app built in a process.
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

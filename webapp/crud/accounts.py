@@ -14,8 +14,9 @@ from .users import commit_unique_email, normalise_email
 
 def change_email(user: User, password: str, new_email: str) -> User:
     _confirm_password(user, password)
-    user.email = normalise_email(new_email)
-    commit_unique_email()
+    user_id = user.id  # read before the change: reading it later would flush the change early
+    email = user.email = normalise_email(new_email)
+    commit_unique_email(email, user_id)
     return user
 
 
