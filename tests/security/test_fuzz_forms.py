@@ -7,7 +7,9 @@ rows: a form that creates names the table that gains one row; a form that
 deletes says `removes=True`; any other form changes rows but never their number.
 POST bodies go URL-encoded or as multipart/form-data, as browsers send them.
 
-Each form gets at least 200 examples when CI=true (fewer locally, same test).
+Each form gets at least 200 examples when CI=true (fewer locally, same test). `make test`
+runs the suite again on PostgreSQL and MariaDB; there the forms behave the same, so a
+quarter of that looks for what only a database server refuses (NUL in text, ...).
 """
 
 import hashlib
@@ -25,6 +27,7 @@ from webapp import crud
 from webapp.extensions import db
 
 EXAMPLES = 200 if os.environ.get("CI") == "true" else 25
+SERVER_EXAMPLES = EXAMPLES // 4
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ def database_state():
 
 
 @pytest.mark.parametrize("form", FORMS, ids=str)
-def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app, database_url, form):
+def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app, database_url, backend, form):
     fuzzed = make_app(database_url, RATELIMIT_ENABLED=False)  # the limits have their own tests
     with fuzzed.app_context():
         admin = crud.create_user("admin@example.com", PASSWORD, is_admin=True)
@@ -161,7 +164,7 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
     url = form.url.format(**ids)
 
     @settings(
-        max_examples=EXAMPLES,
+        max_examples=EXAMPLES if backend == "sqlite" else SERVER_EXAMPLES,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
