@@ -42,8 +42,8 @@ class Config:
     # A signed-in session ends after this long without a request, and this long after login.
     SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
     SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60))
-    # Set explicitly: the limiter is one object shared by every app built in a process.
-    RATELIMIT_ENABLED = True
+    # Always set: the limiter is one object shared by every app built in a process.
+    RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
     RATELIMIT_HEADERS_ENABLED = True
