@@ -6,13 +6,14 @@ same suite at another server.
 
 import os
 import re
+from datetime import date
 from types import SimpleNamespace
 
 import flask_migrate
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, event
 
-from webapp import create_app, crud
+from webapp import clock, create_app, crud
 from webapp.extensions import db
 
 PASSWORD = "correct horse battery"
@@ -117,3 +118,33 @@ def created_id(response) -> int:
     match = re.search(r"/(\d+)$", response.headers["Location"])
     assert match, response.headers.get("Location")
     return int(match.group(1))
+
+
+TODAY = date(2030, 6, 12)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Fix the day every due-date rule counts from (clock.today is the one place that says it)."""
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def statements(app):
+    """The SQL statements sent to the database from here on, to bound the queries of a page."""
+    with app.app_context():
+        engine = db.engine
+    sent = []
+
+    def record(_connection, _cursor, statement, _parameters, _context, _executemany):
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield sent
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def listed_titles(page: str) -> list[str]:
+    """The titles of the rows of a list page, in order."""
+    return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)

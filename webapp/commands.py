@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from . import crud
 from .forms import PASSWORD_MIN
@@ -25,6 +26,7 @@ def create_admin(email: str, password: str) -> None:
 
 
 @click.command("purge-trash")
+@with_appcontext
 @click.option(
     "--days", type=click.IntRange(min=0), default=30, show_default=True,
     help="Delete tasks that have been in the trash longer than this many days.",
