@@ -55,6 +55,10 @@ def read_import(data: bytes) -> tuple[list[dict], list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return [], [f"The file is not UTF-8 text (byte {error.start + 1}). Save it as “CSV UTF-8” and try again."]
+    nul = text.find("\0")
+    if nul >= 0:  # PostgreSQL cannot store it in text, and no real CSV has one
+        line = text.count("\n", 0, nul) + 1
+        return [], [f"Line {line}: the file contains a NUL character."]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         errors = _header_errors(reader.fieldnames)
