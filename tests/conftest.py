@@ -4,10 +4,12 @@ The database is a real SQLite file by default; TEST_DATABASE_URL points the
 same suite at another server.
 """
 
+import html
 import os
 import re
 from datetime import date
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
@@ -148,3 +150,8 @@ def statements(app):
 def listed_titles(page: str) -> list[str]:
     """The titles of the rows of a list page, in order."""
     return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)
+
+
+def query_of(href: str) -> dict[str, list[str]]:
+    """The query parameters of a link as the page wrote it."""
+    return parse_qs(urlsplit(html.unescape(href)).query)

@@ -1,22 +1,16 @@
 """The task list page: bookmarkable filters, sortable columns, counts, bulk actions, trash and undo."""
 
-import html
 import re
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import TODAY, created_id, listed_titles, make_app
+from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import Task, utcnow
 
 pytestmark = pytest.mark.usefixtures("today")
-
-
-def query_of(href: str) -> dict:
-    return parse_qs(urlsplit(html.unescape(href)).query)
 
 
 def new_task(client, title, status="pending", due=None, description=""):
