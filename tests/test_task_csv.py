@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import TODAY, listed_titles
+from conftest import TODAY, created_id, listed_titles
 from webapp.tasks.csv_format import COLUMNS, IMPORT_MAX_ROWS, escape_cell, unescape_cell
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -14,8 +14,9 @@ pytestmark = pytest.mark.usefixtures("today")
 HEADER = ",".join(COLUMNS)
 
 
-def new_task(client, title, status="pending", due="", description=""):
-    client.post("/tasks/new", data={"title": title, "status": status, "due_date": due, "description": description})
+def new_task(client, title, status="pending", due="", description="") -> int:
+    data = {"title": title, "status": status, "due_date": due, "description": description}
+    return created_id(client.post("/tasks/new", data=data))
 
 
 def exported(client, query="") -> list[dict]:
@@ -33,11 +34,12 @@ def upload(client, text: str | bytes, name="tasks.csv"):
 
 @pytest.fixture
 def listed(alice_client):
+    ids = []
     for number in range(30):
         status = ["pending", "in_progress", "completed"][number % 3]
         due = (TODAY + timedelta(days=number % 5 - 2)).isoformat() if number % 4 else ""
-        new_task(alice_client, f"Task {number:02}", status, due, description=f"about {number}")
-    alice_client.post("/tasks/1/delete")
+        ids.append(new_task(alice_client, f"Task {number:02}", status, due, description=f"about {number}"))
+    alice_client.post(f"/tasks/{ids[0]}/delete")
     return alice_client
 
 
