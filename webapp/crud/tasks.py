@@ -88,7 +88,8 @@ def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     rows = db.session.execute(
         select(Task.status, live, func.count(), overdue)
         .where(Task.owner_id == owner.id)
-        .group_by(Task.status, live)
+        # Grouping by the column rather than `live` follows the (owner_id, deleted_at, status) index.
+        .group_by(Task.deleted_at, Task.status)
     )
     by_status, overdue_total, in_trash = dict.fromkeys(TaskStatus, 0), 0, 0
     for status, is_live, count, overdue_count in rows:

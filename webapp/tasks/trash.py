@@ -18,21 +18,19 @@ def trash():
 @bp.post("/trash/restore")
 def restore():
     """Take tasks out of the trash: the Undo after a delete, and Restore on the trash page."""
-    form = TaskIdsForm()
-    if form.validate_on_submit():
-        restored = crud.restore_tasks(current_user, form.selected_ids())
-        flash(f"{tasks_noun(restored)} restored.", "success")
-    else:
-        flash(" ".join(form.ids.errors), "warning")
-    return redirect_back(url_for("tasks.trash"))
+    return act_on_chosen_tasks(crud.restore_tasks, "restored")
 
 
 @bp.post("/trash/delete")
 def delete_forever():
+    return act_on_chosen_tasks(crud.delete_forever, "deleted for good")
+
+
+def act_on_chosen_tasks(action, done: str):
+    """Apply `action` to the tasks the form names, say how many it changed, and go back."""
     form = TaskIdsForm()
     if form.validate_on_submit():
-        deleted = crud.delete_forever(current_user, form.selected_ids())
-        flash(f"{tasks_noun(deleted)} deleted for good.", "success")
+        flash(f"{tasks_noun(action(current_user, form.selected_ids()))} {done}.", "success")
     else:
         flash(" ".join(form.ids.errors), "warning")
     return redirect_back(url_for("tasks.trash"))
