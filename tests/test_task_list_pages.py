@@ -186,6 +186,8 @@ def test_a_bulk_action_without_a_valid_choice_explains_and_changes_nothing(alice
 
 def test_bulk_actions_never_touch_someone_elses_tasks(alice_client, bob_client, tasks):
     bobs = new_task(bob_client, "Bob secret")
+    page = alice_client.post("/tasks/bulk", data={"action": "delete", "ids": [bobs]}, follow_redirects=True).text
+    assert "0 tasks moved to the trash." in page and ">Undo</button>" not in page
     for action in ("complete", "delete"):
         alice_client.post("/tasks/bulk", data={"action": action, "ids": [bobs, tasks["Plan trip"]]})
     page = bob_client.get(f"/tasks/{bobs}").text

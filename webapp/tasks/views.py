@@ -43,7 +43,8 @@ def bulk():
     ids = form.selected_ids()
     if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
-        flash(undoable(f"{tasks_noun(len(trashed))} moved to the trash.", trashed), "success")
+        message = f"{tasks_noun(len(trashed))} moved to the trash."
+        flash(undoable(message, trashed) if trashed else message, "success")
     else:
         status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
         changed = crud.set_status_of_tasks(current_user, ids, status)
