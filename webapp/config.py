@@ -49,7 +49,6 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
-    TASKS_PER_PAGE = 25
 
 
 class DevelopmentConfig(Config):

@@ -1,7 +1,7 @@
 """Users' session version, raised to end all of a user's sessions
 
 Revision ID: 0002_security
-Revises: 0001
+Revises: 0003_lists
 Create Date: 2026-11-26 04:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0002_security'
-down_revision = '0001'
+down_revision = '0003_lists'
 branch_labels = None
 depends_on = None
 

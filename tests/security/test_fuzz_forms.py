@@ -3,9 +3,10 @@
 Every form of the app is one line of FORMS. A feature that adds a form adds its
 line there: the URL (with {task}, {item} or {user} for the ids of objects made
 for the run), the field names, who is logged in, and what a success does to the
-rows: a form that creates names the table that gains one row; a form that
-deletes says `removes=True`; any other form changes rows but never their number.
-POST bodies go URL-encoded or as multipart/form-data, as browsers send them.
+rows: a form that creates names the table that gains one row (or some rows,
+with `creates_many=True`); a form that deletes says `removes=True`; any other form
+changes rows but never their number. POST bodies go URL-encoded or as
+multipart/form-data, as browsers send them; fields named in `files` are uploaded files.
 
 Each form gets at least 200 examples when CI=true (fewer locally, same test). `make test`
 runs the suite again on PostgreSQL and MariaDB; there the forms behave the same, so a
@@ -13,6 +14,7 @@ quarter of that looks for what only a database server refuses (NUL in text, ...)
 """
 
 import hashlib
+import io
 import os
 import urllib.parse
 from dataclasses import dataclass
@@ -36,19 +38,28 @@ class Form:
     fields: tuple[str, ...]
     login: str = "user"  # "anonymous", "user" (a regular account) or "admin"
     creates: str | None = None  # the table that gains exactly one row when the form succeeds
+    creates_many: bool = False  # ...or any number of rows, at least one
     removes: bool = False  # a success may delete rows (in any table), never add them
     method: str = "POST"
+    files: tuple[str, ...] = ()  # fields sent as uploaded files
 
     def __str__(self):
         return f"{self.method} {self.url}"
 
 
 TASK_FIELDS = ("title", "description", "status", "due_date")
+TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
 
 FORMS = [
     Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users"),
     Form("/login", ("email", "password"), login="anonymous"),
-    Form("/tasks/", ("q", "status", "page", "per_page"), method="GET"),
+    Form("/tasks/", TASK_FILTERS, method="GET"),
+    Form("/tasks/export.csv", TASK_FILTERS, method="GET"),
+    Form("/tasks/trash", ("page", "per_page"), method="GET"),
+    Form("/tasks/bulk", ("ids", "page_ids", "all_on_page", "action", "status", "next")),
+    Form("/tasks/trash/restore", ("ids", "next")),
+    Form("/tasks/trash/delete", ("ids", "next"), removes=True),
+    Form("/tasks/import", ("file",), files=("file",), creates="tasks", creates_many=True),
     Form("/tasks/new", TASK_FIELDS, creates="tasks"),
     Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
     Form("/tasks/{task}/complete", ("next",)),
@@ -81,6 +92,9 @@ PLAUSIBLE = {
     "due_date": st.dates().map(str),
     "version": st.sampled_from(["1", "2"]),
     "page": st.integers(-3, 5).map(str),
+    "ids": st.sampled_from(["1", "2", "3"]),
+    "action": st.sampled_from(["complete", "set_status", "delete"]),
+    "file": st.sampled_from(["title,status\nImported,pending\n", "title\n=1+1\n", "id,title\n"]),
     "is_admin": st.sampled_from(["y", ""]),
 }
 PLAUSIBLE.update(confirm=PLAUSIBLE["password"], current_password=PLAUSIBLE["password"],
@@ -119,20 +133,23 @@ def encode(values: dict) -> str:
     return urllib.parse.urlencode(pairs, encoding="utf-8", errors="surrogatepass")
 
 
-def multipart_fields(values: dict) -> dict:
-    """The fields for a multipart body; invalid UTF-8 cannot go in there, so it becomes U+FFFD."""
-    return {
-        name: value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-        for name, value in values.items()
-        if value is not None
-    }
+def multipart_fields(form: Form, values: dict) -> dict:
+    """The fields for a multipart body. Files carry the raw bytes, invalid UTF-8 included;
+    text fields cannot, so there it becomes U+FFFD."""
+    fields = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        raw = value.encode("utf-8", "surrogatepass")
+        fields[name] = (io.BytesIO(raw), "fuzz.csv") if name in form.files else raw.decode("utf-8", "replace")
+    return fields
 
 
 def submit(client, form: Form, url: str, values: dict, multipart: bool):
     if form.method == "GET":
         return client.get(f"{url}?{encode(values)}")
-    if multipart:
-        return client.post(url, data=multipart_fields(values), content_type="multipart/form-data")
+    if multipart or form.files:
+        return client.post(url, data=multipart_fields(form, values), content_type="multipart/form-data")
     return client.post(url, data=encode(values), content_type="application/x-www-form-urlencoded")
 
 
@@ -180,7 +197,11 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             counts_after, digest_after = database_state()
 
         assert response.status_code < 500, f"{response.status_code} for {values!r}"[:2000]
-        if response.status_code in (302, 303) and form.creates:
+        if response.status_code in (302, 303) and form.creates_many:
+            others = {table for table in counts_before if table != form.creates}
+            assert counts_after[form.creates] > counts_before[form.creates], "a successful import adds rows"
+            assert all(counts_after[table] == counts_before[table] for table in others)
+        elif response.status_code in (302, 303) and form.creates:
             expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
             assert counts_after == expected, "a successful create adds exactly one row"
         elif response.status_code in (302, 303) and form.removes:

@@ -5,9 +5,28 @@ errors of `errors` for the caller to map onto its own answer.
 """
 
 from .accounts import change_email, change_password, end_sessions
-from .errors import CrudError, EmailTaken, ForbiddenChange, NotFound, StaleEdit, WrongPassword
+from .common import Page
+from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
-from .tasks import complete_task, create_task, delete_task, get_task, list_tasks, update_task
+from .task_query import Due, TaskFilter
+from .tasks import (
+    TaskCounts,
+    complete_task,
+    count_tasks,
+    create_task,
+    delete_forever,
+    delete_task,
+    export_tasks,
+    get_task,
+    import_tasks,
+    list_tasks,
+    list_trash,
+    purge_trash,
+    restore_tasks,
+    set_status_of_tasks,
+    trash_tasks,
+    update_task,
+)
 from .users import (
     authenticate,
     create_user,
@@ -15,15 +34,17 @@ from .users import (
     get_user,
     get_user_by_email,
     list_users,
-    task_counts,
     update_user,
 )
 
 __all__ = [
     "change_email", "change_password", "end_sessions",
-    "CrudError", "EmailTaken", "ForbiddenChange", "NotFound", "StaleEdit", "WrongPassword",
+    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
-    "complete_task", "create_task", "delete_task", "get_task", "list_tasks", "update_task",
+    "Due", "TaskFilter", "TaskCounts",
+    "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",
+    "get_task", "import_tasks", "list_tasks", "list_trash", "purge_trash", "restore_tasks",
+    "set_status_of_tasks", "trash_tasks", "update_task",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",
-    "list_users", "task_counts", "update_user",
+    "list_users", "update_user",
 ]

@@ -27,3 +27,7 @@ class ForbiddenChange(CrudError):
 
 class WrongPassword(CrudError):
     """The password given to confirm an account change is not the account's password."""
+
+
+class InvalidFilter(CrudError, ValueError):
+    """A list was asked for with a filter or sort value that does not exist."""
