@@ -7,7 +7,7 @@ from flask import Flask
 
 from . import auth, commands, health, items, tasks, users
 from .config import CONFIGS, instance_secret_key
-from .database import configure_sqlite
+from .database import configure_sqlite, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, login_manager, migrate
 from .security_headers import set_security_headers
@@ -42,6 +42,9 @@ def load_config(app: Flask, overrides: dict) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'taskboard.db'}"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"], app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+    )
     if not app.config["SECRET_KEY"]:
         if name == "production":
             raise RuntimeError("SECRET_KEY must be set in production.")
@@ -58,7 +61,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine)
+        configure_sqlite(db.engine, app.config["SQLITE_SYNCHRONOUS"].upper())
 
 
 def register_blueprints(app: Flask) -> None:

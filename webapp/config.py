@@ -24,6 +24,7 @@ def instance_secret_key(instance_path: str) -> str:
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", MIB))
     SESSION_COOKIE_HTTPONLY = True

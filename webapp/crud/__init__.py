@@ -13,6 +13,7 @@ from .users import (
     delete_user,
     get_user,
     get_user_by_email,
+    item_titles_by_owner,
     list_users,
     task_counts,
     update_user,
@@ -23,5 +24,5 @@ __all__ = [
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "complete_task", "create_task", "delete_task", "get_task", "list_tasks", "update_task",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",
-    "list_users", "task_counts", "update_user",
+    "item_titles_by_owner", "list_users", "task_counts", "update_user",
 ]
