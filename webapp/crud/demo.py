@@ -78,6 +78,16 @@ def seed_demo(
     return written
 
 
+def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
+    """Give one account `count` more demo tasks, e.g. to try a very long task list."""
+    written = 0
+    for batch in _batched(_task_rows([owner_id], count, random.Random(seed), utcnow().replace(microsecond=0))):
+        db.session.execute(insert(Task.__table__), batch)
+        written += len(batch)
+    db.session.commit()
+    return written
+
+
 def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: datetime) -> list[int]:
     emails = [demo_email(number) for number in numbers]
     db.session.execute(
