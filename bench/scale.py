@@ -15,7 +15,6 @@ The PostgreSQL database must exist and be empty; it is left as it is afterwards.
 """
 
 import argparse
-import os
 import re
 import secrets
 import statistics
@@ -39,8 +38,11 @@ PER_PAGE = 50
 
 
 def build(database_url: str):
-    os.environ.setdefault("SECRET_KEY", secrets.token_hex(32))
-    app = create_app({"TASKBOARD_CONFIG": "production", "SQLALCHEMY_DATABASE_URI": database_url})
+    app = create_app({
+        "TASKBOARD_CONFIG": "production",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": secrets.token_hex(32),
+    })
     with app.app_context():
         flask_migrate.upgrade(directory=str(ROOT / "migrations"))
         if db.session.scalar(select(User.id).where(User.email == HEAVY)) is None:
@@ -68,7 +70,7 @@ def logged_in(app, email: str):
 
 
 def last_page(client) -> int:
-    pages = [int(n) for n in re.findall(r"[?&]page=(\d+)", client.get(f"/tasks/?per_page={PER_PAGE}").text)]
+    pages = [int(n) for n in re.findall(r"[?&;]page=(\d+)", client.get(f"/tasks/?per_page={PER_PAGE}").text)]
     return max(pages, default=1)
 
 
