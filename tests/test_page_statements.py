@@ -15,13 +15,21 @@ from webapp.extensions import db
 from webapp.models import Task, User
 
 
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
 @contextmanager
 def counted_statements(app):
-    """Collects the SQL of every statement the app's engine runs inside the block."""
+    """Collects the SQL of every query the app's engine runs inside the block.
+
+    Transaction control (BEGIN, COMMIT) is left out: whether it is sent as a
+    statement differs between databases and drivers.
+    """
     statements = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if statement.split()[0].upper() not in TRANSACTION_CONTROL:
+            statements.append(statement)
 
     with app.app_context():
         engine = db.engine
