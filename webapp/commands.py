@@ -1,6 +1,7 @@
 """Command-line tasks: `flask create-admin` and friends."""
 
 import time
+from datetime import timedelta
 
 import click
 from flask import Flask
@@ -9,6 +10,7 @@ from flask.cli import with_appcontext
 from . import crud
 from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .forms import PASSWORD_MIN
+from .models import utcnow
 
 
 @click.command("create-admin")
@@ -46,8 +48,19 @@ def seed_demo_command(users: int, tasks_per_user: int, items_per_user: int, seed
         f"Log in as {demo_email(1)} (admin) or demo2..demo{users}@example.com "
         f"with the password {DEMO_PASSWORD!r}."
     )
+@click.command("purge-trash")
+@with_appcontext
+@click.option(
+    "--days", type=click.IntRange(min=0), default=30, show_default=True,
+    help="Delete tasks that have been in the trash longer than this many days.",
+)
+def purge_trash(days: int) -> None:
+    """Delete for good the tasks that have been in the trash for more than DAYS days."""
+    deleted = crud.purge_trash(deleted_before=utcnow() - timedelta(days=days))
+    click.echo(f"Deleted {deleted} task(s) that had been in the trash for more than {days} days.")
 
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(purge_trash)
