@@ -5,7 +5,12 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test migrate clean
+# The FastAPI tutorial app Taskboard is measured against (never copied into this repository).
+ANCHOR_DIR ?= ../shared/anchors/seed-fastapi
+ANCHOR_VENV ?= bench/.venv-anchor
+BENCH_ARGS ?=
+
+.PHONY: run test migrate bench clean
 
 run: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade
@@ -16,6 +21,16 @@ run: $(VENV)/.runtime-installed
 # (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
 test: $(VENV)/.dev-installed
 	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
+
+# Side by side with the anchor under wrk; writes bench/RESULTS.md. About 15 minutes.
+bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/run.py --anchor-dir $(ANCHOR_DIR) --anchor-python $(ANCHOR_VENV)/bin/python $(BENCH_ARGS)
+
+$(ANCHOR_VENV)/.installed: $(ANCHOR_DIR)/requirements.txt
+	$(PYTHON) -m venv $(ANCHOR_VENV)
+	$(ANCHOR_VENV)/bin/python -m pip install --quiet -r $(ANCHOR_DIR)/requirements.txt
+	touch $@
 
 migrate: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade
