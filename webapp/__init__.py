@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import auth, commands, health, items, tasks, users
+from . import api, api_tokens, auth, commands, health, items, tasks, users
 from .config import CONFIGS, instance_secret_key
 from .database import configure_sqlite
 from .errors import register_errorhandlers
@@ -62,5 +62,6 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, tasks.bp, items.bp, users.bp, health.bp):
+    for blueprint in (auth.bp, tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp):
         app.register_blueprint(blueprint)
+    api.register_api(app)

@@ -5,6 +5,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from . import crud
+from .api import errors as api_errors
 from .extensions import db
 
 MESSAGES = {
@@ -31,6 +32,8 @@ def error_page(code: int, message: str | None = None):
 def handle_http_exception(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
+    if api_errors.is_api_request():
+        return api_errors.handle_http_exception(error)
     return error_page(error.code)
 
 
@@ -47,6 +50,8 @@ def handle_stale_edit(error: crud.StaleEdit):
 
 
 def handle_internal_error(error: InternalServerError):
+    if api_errors.is_api_request():
+        return api_errors.handle_internal_error(error)
     db.session.rollback()
     return error_page(500)
 

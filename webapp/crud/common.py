@@ -1,7 +1,9 @@
 """Helpers shared by the CRUD modules."""
 
+from dataclasses import dataclass
+
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
@@ -10,13 +12,36 @@ from .errors import NotFound, StaleEdit
 MAX_PER_PAGE = 100
 
 
-def paginate(statement: Select, page: int, per_page: int) -> Pagination:
-    """One page of rows; a page past the end gives the last page rather than an error."""
+@dataclass
+class Window:
+    """Rows from an offset, for clients that page by `skip`/`limit` rather than page numbers."""
+
+    items: list
+    total: int
+    skip: int
+    limit: int
+
+
+def paginate(statement: Select, page: int, per_page: int, skip: int | None = None) -> Pagination | Window:
+    """One page of rows; a page past the end gives the last page rather than an error.
+
+    With `skip`, the `per_page` rows after the first `skip` instead of a numbered page.
+    """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
+    if skip is not None:
+        return _window(statement, max(skip, 0), per_page)
     result = db.paginate(statement, page=max(page, 1), per_page=per_page, error_out=False)
     if page > 1 and not result.items and result.pages:
         result = db.paginate(statement, page=result.pages, per_page=per_page, error_out=False)
     return result
+
+
+def _window(statement: Select, skip: int, limit: int) -> Window:
+    total = db.session.execute(
+        select(func.count()).select_from(statement.order_by(None).subquery())
+    ).scalar_one()
+    items = list(db.session.execute(statement.offset(skip).limit(limit)).scalars())
+    return Window(items=items, total=total, skip=skip, limit=limit)
 
 
 def get_owned(model, owner, object_id: int):

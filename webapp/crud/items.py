@@ -18,13 +18,15 @@ def get_item(owner: User, item_id: int) -> Item:
     return get_owned(Item, owner, item_id)
 
 
-def list_items(owner: User, page: int = 1, per_page: int = 25, q: str | None = None):
+def list_items(
+    owner: User, page: int = 1, per_page: int = 25, q: str | None = None, skip: int | None = None
+):
     statement = select(Item).where(Item.owner_id == owner.id)
     if q:
         statement = statement.where(
             Item.title.icontains(q, autoescape=True) | Item.description.icontains(q, autoescape=True)
         )
-    return paginate(statement.order_by(Item.id.desc()), page, per_page)
+    return paginate(statement.order_by(Item.id.desc()), page, per_page, skip)
 
 
 def update_item(owner: User, item_id: int, title: str, description: str | None) -> Item:

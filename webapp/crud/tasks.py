@@ -35,6 +35,7 @@ def list_tasks(
     per_page: int = 25,
     status: TaskStatus | None = None,
     q: str | None = None,
+    skip: int | None = None,
 ):
     """The owner's tasks, newest first, optionally of one status or matching a search."""
     statement = select(Task).where(Task.owner_id == owner.id)
@@ -44,7 +45,7 @@ def list_tasks(
         statement = statement.where(
             Task.title.icontains(q, autoescape=True) | Task.description.icontains(q, autoescape=True)
         )
-    return paginate(statement.order_by(Task.created_at.desc(), Task.id.desc()), page, per_page)
+    return paginate(statement.order_by(Task.created_at.desc(), Task.id.desc()), page, per_page, skip)
 
 
 def update_task(

@@ -57,10 +57,10 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def list_users(page: int = 1, per_page: int = 20):
+def list_users(page: int = 1, per_page: int = 20, skip: int | None = None):
     """A page of users, newest first, with their items loaded in one extra query."""
     statement = select(User).options(selectinload(User.items)).order_by(User.id.desc())
-    return paginate(statement, page, per_page)
+    return paginate(statement, page, per_page, skip)
 
 
 def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is_admin: bool) -> User:

@@ -1,0 +1,53 @@
+"""/api/v1/items: the token owner's items."""
+
+from flask import url_for
+
+from .. import crud
+from .blueprint import bp
+from .auth import api_user
+from .schemas import MAX_ID, FieldErrors, Item, ItemCreate, ItemPage, ItemUpdate, Message, SearchQuery
+from .spec import responses, spec
+
+ITEMS_PER_PAGE = 25
+ITEM_ID = f"<int(max={MAX_ID}):item_id>"
+
+
+@bp.get("/items/")
+@spec.validate(query=SearchQuery, resp=responses(HTTP_200=ItemPage), tags=["items"])
+def list_items(query: SearchQuery):
+    """Your items, newest first, with the total count."""
+    result = crud.list_items(api_user(), q=query.q, **query.crud_args(ITEMS_PER_PAGE))
+    return ItemPage(items=[Item.model_validate(i) for i in result.items], total=result.total)
+
+
+@bp.post("/items/")
+@spec.validate(json=ItemCreate, resp=responses(HTTP_201=Item, HTTP_400=FieldErrors), tags=["items"])
+def create_item(json: ItemCreate):
+    item = crud.create_item(api_user(), json.title, json.description)
+    return Item.model_validate(item), 201, {"Location": url_for("api.get_item", item_id=item.id)}
+
+
+@bp.get(f"/items/{ITEM_ID}")
+@spec.validate(resp=responses(HTTP_200=Item, HTTP_404=Message), tags=["items"])
+def get_item(item_id: int):
+    return Item.model_validate(crud.get_item(api_user(), item_id))
+
+
+@bp.patch(f"/items/{ITEM_ID}")
+@spec.validate(
+    json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"]
+)
+def update_item(item_id: int, json: ItemUpdate):
+    """Change the fields sent."""
+    owner = api_user()
+    item = crud.get_item(owner, item_id)
+    fields = {"title": item.title, "description": item.description}
+    fields.update(json.model_dump(exclude_unset=True))
+    return Item.model_validate(crud.update_item(owner, item_id, **fields))
+
+
+@bp.delete(f"/items/{ITEM_ID}")
+@spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["items"])
+def delete_item(item_id: int):
+    crud.delete_item(api_user(), item_id)
+    return "", 204

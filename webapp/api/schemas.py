@@ -1,0 +1,202 @@
+"""The API's request and response shapes, declared once.
+
+Spectree validates requests and responses against these models and builds
+/api/v1/openapi.json from them. Requests are strict: unknown fields are
+rejected, numbers and booleans are not guessed from strings, and text obeys the
+same limits as the forms.
+"""
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+)
+
+from ..forms import PASSWORD_MAX, PASSWORD_MIN
+from ..models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX, TaskStatus
+
+# Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
+# huge number is a 422, not a database overflow.
+MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
+MAX_SKIP = MAX_PAGE * MAX_PER_PAGE
+# The largest id a path accepts: every supported database stores ids as 32-bit integers.
+MAX_ID = 2**31 - 1
+SEARCH_MAX = TITLE_MAX
+
+
+def as_utc(value: datetime) -> datetime:
+    """The database keeps naive UTC; the API says so explicitly (RFC 3339 with an offset)."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_MAX)]
+Email = Annotated[EmailStr, Field(max_length=EMAIL_MAX)]
+Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
+UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# Errors -------------------------------------------------------------------------------------
+
+
+class Message(BaseModel):
+    detail: str = Field(examples=["Task not found"])
+
+
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where the bad value is: the field name, or a path into it.")
+    msg: str
+    type: str
+
+
+class FieldErrors(BaseModel):
+    """Every field that was wrong, each with a message; nothing was stored."""
+
+    detail: list[FieldError]
+
+
+# Query strings ------------------------------------------------------------------------------
+
+
+class Paging(Strict):
+    """Either `page`/`per_page` or the tutorial's `skip`/`limit`; at most 100 rows at a time."""
+
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    per_page: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
+    skip: int | None = Field(None, ge=0, le=MAX_SKIP)
+    limit: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
+
+    def crud_args(self, default_per_page: int) -> dict[str, Any]:
+        return {
+            "page": self.page,
+            "per_page": self.limit or self.per_page or default_per_page,
+            "skip": self.skip,
+        }
+
+
+class SearchQuery(Paging):
+    q: str | None = Field(None, max_length=SEARCH_MAX, description="Words in the title or description.")
+
+
+class TaskQuery(SearchQuery):
+    status: TaskStatus | None = None
+
+
+# Users --------------------------------------------------------------------------------------
+
+
+class UserCreate(Strict):
+    email: Email
+    password: Password
+    is_admin: StrictBool = False
+
+
+class UserUpdate(Strict):
+    email: Email | None = None
+    is_active: StrictBool | None = None
+    is_admin: StrictBool | None = None
+
+
+# Items --------------------------------------------------------------------------------------
+
+
+class ItemCreate(Strict):
+    title: Title
+    description: Description | None = None
+
+
+class ItemUpdate(Strict):
+    title: Title | None = None
+    description: Description | None = None
+
+
+class Item(Output):
+    id: int
+    title: str
+    description: str | None
+    owner_id: int
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class ItemPage(BaseModel):
+    items: list[Item]
+    total: int
+
+
+class User(Output):
+    id: int
+    email: str
+    is_active: bool
+    is_admin: bool
+    created_at: UtcDateTime
+    items: list[Item]
+
+
+class UserPage(BaseModel):
+    items: list[User]
+    total: int
+
+
+# Tasks --------------------------------------------------------------------------------------
+
+
+class TaskCreate(Strict):
+    title: Title
+    description: Description | None = None
+    status: TaskStatus = TaskStatus.PENDING
+    due_date: date | None = None
+
+
+class TaskUpdate(Strict):
+    """Only the fields sent change. `version` (or an If-Match header) guards against lost updates."""
+
+    title: Title | None = None
+    description: Description | None = None
+    status: TaskStatus | None = None
+    due_date: date | None = None
+    version: StrictInt | None = Field(
+        None, ge=1, le=MAX_ID, description="The version the change was based on, as last read."
+    )
+
+
+class Task(Output):
+    id: int
+    title: str
+    description: str | None
+    status: TaskStatus
+    due_date: date | None
+    completed_at: UtcDateTime | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    owner_id: int
+    version: int
+
+
+class TaskPage(BaseModel):
+    items: list[Task]
+    total: int
+
+
+class StaleTask(BaseModel):
+    """The task changed since the version the edit was based on; `current` is what is stored."""
+
+    detail: str
+    current: Task

@@ -1,0 +1,91 @@
+"""/api/v1/tasks: the same rules as the task pages, because the same CRUD functions apply them."""
+
+import re
+
+from flask import abort, request, url_for
+
+from .. import crud
+from .blueprint import bp
+from .auth import api_user
+from .errors import field_error, json_error
+from .schemas import MAX_ID, FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate
+from .spec import responses, spec
+
+TASKS_PER_PAGE = 25
+TASK_ID = f"<int(max={MAX_ID}):task_id>"
+
+
+def task_answer(task, status: int = 200, **headers):
+    """The task as JSON, with its version as the ETag to send back in If-Match."""
+    return Task.model_validate(task), status, {"ETag": f'"{task.version}"', **headers}
+
+
+@bp.get("/tasks/")
+@spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
+def list_tasks(query: TaskQuery):
+    """Your tasks, newest first, filtered like the task list page, with the total count."""
+    result = crud.list_tasks(
+        api_user(), status=query.status, q=query.q, **query.crud_args(TASKS_PER_PAGE)
+    )
+    return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
+
+
+@bp.post("/tasks/")
+@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
+def create_task(json: TaskCreate):
+    task = crud.create_task(api_user(), **json.model_dump())
+    return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
+
+
+@bp.get(f"/tasks/{TASK_ID}")
+@spec.validate(resp=responses(HTTP_200=Task, HTTP_404=Message), tags=["tasks"])
+def get_task(task_id: int):
+    return task_answer(crud.get_task(api_user(), task_id))
+
+
+@bp.patch(f"/tasks/{TASK_ID}")
+@spec.validate(
+    json=TaskUpdate,
+    resp=responses(
+        HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message
+    ),
+    tags=["tasks"],
+)
+def update_task(task_id: int, json: TaskUpdate):
+    """Change the fields sent. Send the `version` you read, in the body or as `If-Match: "<version>"`
+    (the ETag of GET); if the task changed since, the answer is 409 with the stored task."""
+    owner = api_user()
+    task = crud.get_task(owner, task_id)
+    version = json.version if json.version is not None else if_match_version()
+    fields = {
+        "title": task.title, "description": task.description,
+        "status": task.status, "due_date": task.due_date,
+    }
+    fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
+    try:
+        task = crud.update_task(owner, task_id, version=version, **fields)
+    except crud.StaleEdit as stale:
+        return StaleTask(
+            detail=f"The task changed since version {version}; it is now at version "
+            f"{stale.current.version}. Apply your change to the current task and send it again.",
+            current=Task.model_validate(stale.current),
+        ), 409
+    return task_answer(task)
+
+
+@bp.delete(f"/tasks/{TASK_ID}")
+@spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["tasks"])
+def delete_task(task_id: int):
+    crud.delete_task(api_user(), task_id)
+    return "", 204
+
+
+def if_match_version() -> int:
+    """The version in the If-Match header; aborts when it is missing or not an ETag of ours."""
+    if "If-Match" not in request.headers:
+        abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
+    tags = request.if_match
+    values = set() if tags.star_tag else tags.as_set()
+    if len(values) != 1 or not re.fullmatch(r"[0-9]{1,10}", version := values.pop()):
+        abort(field_error(400, "If-Match", 'Use the ETag a GET returned, e.g. If-Match: "3".', "etag_invalid"))
+    return int(version)
