@@ -108,10 +108,14 @@ class UserCreate(Strict):
     is_admin: StrictBool = False
 
 
+# In the partial updates, a field left out keeps its value; null is accepted only where it means
+# "clear this" (an optional description or due date).
+
+
 class UserUpdate(Strict):
-    email: Email | None = None
-    is_active: StrictBool | None = None
-    is_admin: StrictBool | None = None
+    email: Email = None
+    is_active: StrictBool = None
+    is_admin: StrictBool = None
 
 
 # Items --------------------------------------------------------------------------------------
@@ -123,7 +127,7 @@ class ItemCreate(Strict):
 
 
 class ItemUpdate(Strict):
-    title: Title | None = None
+    title: Title = None
     description: Description | None = None
 
 
@@ -168,11 +172,11 @@ class TaskCreate(Strict):
 class TaskUpdate(Strict):
     """Only the fields sent change. `version` (or an If-Match header) guards against lost updates."""
 
-    title: Title | None = None
+    title: Title = None
     description: Description | None = None
-    status: TaskStatus | None = None
+    status: TaskStatus = None
     due_date: date | None = None
-    version: StrictInt | None = Field(
+    version: StrictInt = Field(
         None, ge=1, le=MAX_ID, description="The version the change was based on, as last read."
     )
 
