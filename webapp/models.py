@@ -13,6 +13,8 @@ TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
 EMAIL_MAX = 254
 TOKEN_NAME_MAX = 100
+# Ids are INTEGER columns: 32 bits on every supported database.
+ID_MAX = 2**31 - 1
 
 
 def utcnow() -> datetime:

@@ -101,7 +101,7 @@ def test_another_users_task_is_404_and_unchanged(alice_api, bob_api, method):
     assert alice_api.get(f"/tasks/{task['id']}").get_json() == task
 
 
-@pytest.mark.parametrize("path", ["/tasks/999999", "/tasks/2147483648", "/tasks/abc", "/tasks/-1"])
+@pytest.mark.parametrize("path", ["/tasks/999999", "/tasks/2147483648", "/tasks/99999999999999999999", "/tasks/abc", "/tasks/-1"])
 def test_a_missing_or_malformed_task_id_is_a_json_404(alice_api, path):
     response = alice_api.get(path)
 

@@ -5,11 +5,10 @@ from flask import url_for
 from .. import crud
 from .blueprint import bp
 from .auth import api_user
-from .schemas import MAX_ID, FieldErrors, Item, ItemCreate, ItemPage, ItemUpdate, Message, SearchQuery
+from .schemas import FieldErrors, Item, ItemCreate, ItemPage, ItemUpdate, Message, SearchQuery
 from .spec import responses, spec
 
 ITEMS_PER_PAGE = 25
-ITEM_ID = f"<int(max={MAX_ID}):item_id>"
 
 
 @bp.get("/items/")
@@ -27,13 +26,13 @@ def create_item(json: ItemCreate):
     return Item.model_validate(item), 201, {"Location": url_for("api.get_item", item_id=item.id)}
 
 
-@bp.get(f"/items/{ITEM_ID}")
+@bp.get("/items/<int:item_id>")
 @spec.validate(resp=responses(HTTP_200=Item, HTTP_404=Message), tags=["items"])
 def get_item(item_id: int):
     return Item.model_validate(crud.get_item(api_user(), item_id))
 
 
-@bp.patch(f"/items/{ITEM_ID}")
+@bp.patch("/items/<int:item_id>")
 @spec.validate(
     json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"]
 )
@@ -46,7 +45,7 @@ def update_item(item_id: int, json: ItemUpdate):
     return Item.model_validate(crud.update_item(owner, item_id, **fields))
 
 
-@bp.delete(f"/items/{ITEM_ID}")
+@bp.delete("/items/<int:item_id>")
 @spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["items"])
 def delete_item(item_id: int):
     crud.delete_item(api_user(), item_id)

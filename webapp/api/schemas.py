@@ -6,11 +6,13 @@ rejected, numbers and booleans are not guessed from strings, and text obeys the
 same limits as the forms.
 """
 
+import re
 from datetime import date, datetime, timezone
 from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     EmailStr,
@@ -21,15 +23,13 @@ from pydantic import (
 )
 
 from ..forms import PASSWORD_MAX, PASSWORD_MIN
-from ..models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX, TaskStatus
+from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
 
 # Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
 # huge number is a 422, not a database overflow.
 MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 MAX_SKIP = MAX_PAGE * MAX_PER_PAGE
-# The largest id a path accepts: every supported database stores ids as 32-bit integers.
-MAX_ID = 2**31 - 1
 SEARCH_MAX = TITLE_MAX
 
 
@@ -43,6 +43,16 @@ Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length
 Email = Annotated[EmailStr, Field(max_length=EMAIL_MAX)]
 Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
 UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+
+
+def iso_date_text(value):
+    """Only `YYYY-MM-DD` text is a date: pydantic alone would also read 0 as 1970-01-01."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise ValueError("Use a date written as YYYY-MM-DD.")
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date_text)]
 
 
 class Strict(BaseModel):
@@ -166,7 +176,7 @@ class TaskCreate(Strict):
     title: Title
     description: Description | None = None
     status: TaskStatus = TaskStatus.PENDING
-    due_date: date | None = None
+    due_date: IsoDate | None = None
 
 
 class TaskUpdate(Strict):
@@ -175,9 +185,9 @@ class TaskUpdate(Strict):
     title: Title = None
     description: Description | None = None
     status: TaskStatus = None
-    due_date: date | None = None
+    due_date: IsoDate | None = None
     version: StrictInt = Field(
-        None, ge=1, le=MAX_ID, description="The version the change was based on, as last read."
+        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
     )
 
 

@@ -8,11 +8,10 @@ from .. import crud
 from .blueprint import bp
 from .auth import api_user
 from .errors import field_error, json_error
-from .schemas import MAX_ID, FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate
+from .schemas import FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate
 from .spec import responses, spec
 
 TASKS_PER_PAGE = 25
-TASK_ID = f"<int(max={MAX_ID}):task_id>"
 
 
 def task_answer(task, status: int = 200, **headers):
@@ -37,13 +36,13 @@ def create_task(json: TaskCreate):
     return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
 
 
-@bp.get(f"/tasks/{TASK_ID}")
+@bp.get("/tasks/<int:task_id>")
 @spec.validate(resp=responses(HTTP_200=Task, HTTP_404=Message), tags=["tasks"])
 def get_task(task_id: int):
     return task_answer(crud.get_task(api_user(), task_id))
 
 
-@bp.patch(f"/tasks/{TASK_ID}")
+@bp.patch("/tasks/<int:task_id>")
 @spec.validate(
     json=TaskUpdate,
     resp=responses(
@@ -73,7 +72,7 @@ def update_task(task_id: int, json: TaskUpdate):
     return task_answer(task)
 
 
-@bp.delete(f"/tasks/{TASK_ID}")
+@bp.delete("/tasks/<int:task_id>")
 @spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["tasks"])
 def delete_task(task_id: int):
     crud.delete_task(api_user(), task_id)

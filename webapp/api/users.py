@@ -6,11 +6,10 @@ from .. import crud
 from .blueprint import bp
 from .auth import admin_only, api_user
 from .errors import field_error, json_error
-from .schemas import MAX_ID, FieldErrors, Message, Paging, User, UserCreate, UserPage, UserUpdate
+from .schemas import FieldErrors, Message, Paging, User, UserCreate, UserPage, UserUpdate
 from .spec import responses, spec
 
 USERS_PER_PAGE = 20
-USER_ID = f"<int(max={MAX_ID}):user_id>"
 
 
 @bp.get("/users/me")
@@ -41,14 +40,14 @@ def create_user(json: UserCreate):
     return User.model_validate(user), 201, {"Location": url_for("api.get_user", user_id=user.id)}
 
 
-@bp.get(f"/users/{USER_ID}")
+@bp.get("/users/<int:user_id>")
 @admin_only
 @spec.validate(resp=responses(HTTP_200=User, HTTP_403=Message, HTTP_404=Message), tags=["users"])
 def get_user(user_id: int):
     return User.model_validate(crud.get_user(user_id))
 
 
-@bp.patch(f"/users/{USER_ID}")
+@bp.patch("/users/<int:user_id>")
 @admin_only
 @spec.validate(
     json=UserUpdate,
@@ -69,7 +68,7 @@ def update_user(user_id: int, json: UserUpdate):
     return User.model_validate(user)
 
 
-@bp.delete(f"/users/{USER_ID}")
+@bp.delete("/users/<int:user_id>")
 @admin_only
 @spec.validate(resp=responses("HTTP_204", HTTP_400=Message, HTTP_403=Message, HTTP_404=Message), tags=["users"])
 def delete_user(user_id: int):

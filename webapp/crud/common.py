@@ -7,6 +7,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
+from ..models import ID_MAX
 from .errors import NotFound, StaleEdit
 
 MAX_PER_PAGE = 100
@@ -44,8 +45,15 @@ def _window(statement: Select, skip: int, limit: int) -> Window:
     return Window(items=items, total=total, skip=skip, limit=limit)
 
 
+def is_storable_id(object_id: int) -> bool:
+    """Whether an id could exist at all; a larger number would overflow the database's integer."""
+    return 1 <= object_id <= ID_MAX
+
+
 def get_owned(model, owner, object_id: int):
     """The owner's object with this id; anyone else's is NotFound, as if it did not exist."""
+    if not is_storable_id(object_id):
+        raise NotFound(f"{model.__name__} not found")
     obj = db.session.execute(
         select(model).where(model.id == object_id, model.owner_id == owner.id)
     ).scalar_one_or_none()

@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Task, TaskStatus, User
 from ..passwords import hash_password, needs_rehash, verify_password
-from .common import paginate
+from .common import is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
 
 
@@ -31,7 +31,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
+    user = db.session.get(User, user_id) if is_storable_id(user_id) else None
     if user is None:
         raise NotFound("User not found")
     return user
