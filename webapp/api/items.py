@@ -22,6 +22,7 @@ def list_items(query: SearchQuery):
 @bp.post("/items/")
 @spec.validate(json=ItemCreate, resp=responses(HTTP_201=Item, HTTP_400=FieldErrors), tags=["items"])
 def create_item(json: ItemCreate):
+    """Create an item; the answer is the item, with its address in Location."""
     item = crud.create_item(api_user(), json.title, json.description)
     return Item.model_validate(item), 201, {"Location": url_for("api.get_item", item_id=item.id)}
 
@@ -29,6 +30,7 @@ def create_item(json: ItemCreate):
 @bp.get("/items/<int:item_id>")
 @spec.validate(resp=responses(HTTP_200=Item, HTTP_404=Message), tags=["items"])
 def get_item(item_id: int):
+    """One of your items."""
     return Item.model_validate(crud.get_item(api_user(), item_id))
 
 
@@ -37,7 +39,7 @@ def get_item(item_id: int):
     json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"]
 )
 def update_item(item_id: int, json: ItemUpdate):
-    """Change the fields sent."""
+    """Change the fields sent; the others keep their values."""
     owner = api_user()
     item = crud.get_item(owner, item_id)
     fields = {"title": item.title, "description": item.description}
@@ -48,5 +50,6 @@ def update_item(item_id: int, json: ItemUpdate):
 @bp.delete("/items/<int:item_id>")
 @spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["items"])
 def delete_item(item_id: int):
+    """Delete one of your items."""
     crud.delete_item(api_user(), item_id)
     return "", 204

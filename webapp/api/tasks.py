@@ -32,6 +32,7 @@ def list_tasks(query: TaskQuery):
 @bp.post("/tasks/")
 @spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
 def create_task(json: TaskCreate):
+    """Create a task; the answer is the task, with its address in Location and its version as ETag."""
     task = crud.create_task(api_user(), **json.model_dump())
     return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
 
@@ -39,6 +40,7 @@ def create_task(json: TaskCreate):
 @bp.get("/tasks/<int:task_id>")
 @spec.validate(resp=responses(HTTP_200=Task, HTTP_404=Message), tags=["tasks"])
 def get_task(task_id: int):
+    """One of your tasks; the ETag header carries its version, for If-Match."""
     return task_answer(crud.get_task(api_user(), task_id))
 
 
@@ -51,8 +53,11 @@ def get_task(task_id: int):
     tags=["tasks"],
 )
 def update_task(task_id: int, json: TaskUpdate):
-    """Change the fields sent. Send the `version` you read, in the body or as `If-Match: "<version>"`
-    (the ETag of GET); if the task changed since, the answer is 409 with the stored task."""
+    """Change the fields sent; the others keep their values.
+
+    Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
+    If the task changed since, the answer is 409 with the stored task; without a version, 428.
+    """
     owner = api_user()
     task = crud.get_task(owner, task_id)
     version = json.version if json.version is not None else if_match_version()
@@ -75,6 +80,7 @@ def update_task(task_id: int, json: TaskUpdate):
 @bp.delete("/tasks/<int:task_id>")
 @spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["tasks"])
 def delete_task(task_id: int):
+    """Delete one of your tasks."""
     crud.delete_task(api_user(), task_id)
     return "", 204
 

@@ -23,6 +23,7 @@ def me():
 @admin_only
 @spec.validate(query=Paging, resp=responses(HTTP_200=UserPage, HTTP_403=Message), tags=["users"])
 def list_users(query: Paging):
+    """Every account, newest first, with the total count (admins only)."""
     result = crud.list_users(**query.crud_args(USERS_PER_PAGE))
     return UserPage(items=[User.model_validate(u) for u in result.items], total=result.total)
 
@@ -33,6 +34,7 @@ def list_users(query: Paging):
     json=UserCreate, resp=responses(HTTP_201=User, HTTP_400=FieldErrors, HTTP_403=Message), tags=["users"]
 )
 def create_user(json: UserCreate):
+    """Create an account (admins only); a taken email, in any letter case, is a 400."""
     try:
         user = crud.create_user(json.email, json.password, is_admin=json.is_admin)
     except crud.EmailTaken as error:
@@ -44,6 +46,7 @@ def create_user(json: UserCreate):
 @admin_only
 @spec.validate(resp=responses(HTTP_200=User, HTTP_403=Message, HTTP_404=Message), tags=["users"])
 def get_user(user_id: int):
+    """One account with its items (admins only)."""
     return User.model_validate(crud.get_user(user_id))
 
 
@@ -55,7 +58,10 @@ def get_user(user_id: int):
     tags=["users"],
 )
 def update_user(user_id: int, json: UserUpdate):
-    """Change the fields sent. Admins cannot deactivate themselves or drop their own admin rights."""
+    """Change the fields sent (admins only).
+
+    Admins cannot deactivate themselves or drop their own admin rights.
+    """
     user = crud.get_user(user_id)
     fields = {"email": user.email, "is_active": user.is_active, "is_admin": user.is_admin}
     fields.update(json.model_dump(exclude_unset=True))
@@ -72,6 +78,7 @@ def update_user(user_id: int, json: UserUpdate):
 @admin_only
 @spec.validate(resp=responses("HTTP_204", HTTP_400=Message, HTTP_403=Message, HTTP_404=Message), tags=["users"])
 def delete_user(user_id: int):
+    """Delete an account and everything it owns (admins only); not your own."""
     try:
         crud.delete_user(user_id, api_user())
     except crud.ForbiddenChange as error:
