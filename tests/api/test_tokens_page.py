@@ -65,3 +65,17 @@ def test_the_page_is_private(client):
 
 def test_the_navigation_links_to_the_tokens_page(alice_client):
     assert 'href="/account/tokens/"' in alice_client.get("/tasks/").text
+
+
+def test_a_token_can_be_created_from_the_command_line_for_scripts(app, alice):
+    result = app.test_cli_runner().invoke(args=["api-tokens", "create", "ALICE@example.com", "cron job"])
+
+    assert result.exit_code == 0, result.output
+    assert ApiClient(app.test_client(), result.output.strip()).get("/users/me").status_code == 200
+
+
+def test_the_command_line_refuses_an_unknown_email(app, alice):
+    result = app.test_cli_runner().invoke(args=["api-tokens", "create", "nobody@example.com", "cron job"])
+
+    assert result.exit_code != 0
+    assert "No account has the email nobody@example.com" in result.output

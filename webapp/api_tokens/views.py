@@ -4,9 +4,11 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from .. import crud
+from .commands import register_commands
 from .forms import TokenForm
 
-bp = Blueprint("api_tokens", __name__, url_prefix="/account/tokens")
+bp = Blueprint("api_tokens", __name__, url_prefix="/account/tokens", cli_group="api-tokens")
+register_commands(bp)
 
 
 @bp.before_request
