@@ -20,7 +20,7 @@ def field_errors(error: ValidationError) -> list[dict]:
 def wrap_validation_errors(request, response: FlaskResponse, error, instance, model_adapter) -> None:
     """Spectree answers a bad request with a bare list; ours is `{"detail": [...]}` like every error."""
     if error is not None:
-        response.set_data(json.dumps({"detail": field_errors(error)}))
+        response.set_data(json.dumps({"detail": field_errors(error)}, separators=(",", ":")))
 
 
 spec = SpecTree(
