@@ -3,8 +3,8 @@
 from flask import url_for
 
 from .. import crud
-from .blueprint import bp
 from .auth import api_user
+from .blueprint import bp
 from .schemas import FieldErrors, Item, ItemCreate, ItemPage, ItemUpdate, Message, SearchQuery
 from .spec import responses, spec
 

@@ -191,6 +191,16 @@ class TaskUpdate(Strict):
     )
 
 
+class TaskUpdateHeaders(BaseModel):
+    """Other headers pass through; only If-Match is part of the contract."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    if_match: str = Field(
+        None, alias="If-Match", description='The ETag a GET returned, e.g. "3"; instead of `version`.'
+    )
+
+
 class Task(Output):
     id: int
     title: str

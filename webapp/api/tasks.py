@@ -2,13 +2,16 @@
 
 import re
 
-from flask import abort, request, url_for
+from flask import abort, url_for
+from werkzeug.http import parse_etags
 
 from .. import crud
-from .blueprint import bp
 from .auth import api_user
+from .blueprint import bp
 from .errors import field_error, json_error
-from .schemas import FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate
+from .schemas import (
+    FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate, TaskUpdateHeaders,
+)
 from .spec import responses, spec
 
 TASKS_PER_PAGE = 25
@@ -47,12 +50,13 @@ def get_task(task_id: int):
 @bp.patch("/tasks/<int:task_id>")
 @spec.validate(
     json=TaskUpdate,
+    headers=TaskUpdateHeaders,
     resp=responses(
         HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message
     ),
     tags=["tasks"],
 )
-def update_task(task_id: int, json: TaskUpdate):
+def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
     """Change the fields sent; the others keep their values.
 
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
@@ -60,7 +64,7 @@ def update_task(task_id: int, json: TaskUpdate):
     """
     owner = api_user()
     task = crud.get_task(owner, task_id)
-    version = json.version if json.version is not None else if_match_version()
+    version = json.version if json.version is not None else if_match_version(headers.if_match)
     fields = {
         "title": task.title, "description": task.description,
         "status": task.status, "due_date": task.due_date,
@@ -85,11 +89,11 @@ def delete_task(task_id: int):
     return "", 204
 
 
-def if_match_version() -> int:
+def if_match_version(if_match: str | None) -> int:
     """The version in the If-Match header; aborts when it is missing or not an ETag of ours."""
-    if "If-Match" not in request.headers:
+    if if_match is None:
         abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
-    tags = request.if_match
+    tags = parse_etags(if_match)
     values = set() if tags.star_tag else tags.as_set()
     if len(values) != 1 or not re.fullmatch(r"[0-9]{1,10}", version := values.pop()):
         abort(field_error(400, "If-Match", 'Use the ETag a GET returned, e.g. If-Match: "3".', "etag_invalid"))

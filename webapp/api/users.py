@@ -3,8 +3,8 @@
 from flask import url_for
 
 from .. import crud
-from .blueprint import bp
 from .auth import admin_only, api_user
+from .blueprint import bp
 from .errors import field_error, json_error
 from .schemas import FieldErrors, Message, Paging, User, UserCreate, UserPage, UserUpdate
 from .spec import responses, spec
