@@ -197,7 +197,10 @@ class TaskUpdateHeaders(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     if_match: str = Field(
-        None, alias="If-Match", description='The ETag a GET returned, e.g. "3"; instead of `version`.'
+        None,
+        alias="If-Match",
+        pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
+        description='The ETag a GET returned, e.g. "3"; instead of `version`.',
     )
 
 
