@@ -12,8 +12,10 @@ run: $(VENV)/.runtime-installed
 	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
+# The whole suite on SQLite, then on PostgreSQL and MariaDB when their servers answer
+# (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
 test: $(VENV)/.dev-installed
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
 
 migrate: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade

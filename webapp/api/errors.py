@@ -1,6 +1,8 @@
 """API errors are JSON `{"detail": ...}`, never the HTML error pages."""
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .. import crud
@@ -42,7 +44,15 @@ def handle_internal_error(error):
     return json_error(500, "Internal server error")
 
 
+def handle_database_unavailable(error):
+    current_app.logger.error("Database unavailable: %s", error)
+    db.session.rollback()
+    return json_error(503, "The database is unavailable; try again shortly.", {"Retry-After": "5"})
+
+
 def register_api_errorhandlers(blueprint) -> None:
     blueprint.register_error_handler(HTTPException, handle_http_exception)
     blueprint.register_error_handler(crud.NotFound, handle_not_found)
     blueprint.register_error_handler(InternalServerError, handle_internal_error)
+    blueprint.register_error_handler(OperationalError, handle_database_unavailable)
+    blueprint.register_error_handler(PoolTimeoutError, handle_database_unavailable)
