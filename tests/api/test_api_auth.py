@@ -121,3 +121,14 @@ def test_a_body_over_the_limit_is_a_json_413(database_url, tokens, alice):
 
     assert response.status_code == 413
     assert response.is_json
+
+
+def test_the_api_answers_a_json_503_when_the_database_is_unreachable():
+    # Nothing listens on port 9 of this machine, so every connection is refused at once.
+    api = ApiClient(make_app("postgresql+psycopg://postgres@127.0.0.1:9/taskboard").test_client(), "tb_any")
+
+    response = api.get("/tasks/")
+
+    assert response.status_code == 503
+    assert response.is_json
+    assert response.headers["Retry-After"]

@@ -1,20 +1,16 @@
 """/api/v1/openapi.json describes every endpoint from the models that validate it, and the
 live server keeps to it under Schemathesis."""
 
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from integration.servers import start_gunicorn, stop_gunicorn
 from webapp.models import DESCRIPTION_MAX, TITLE_MAX
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 # Bounded: this many generated cases per operation and phase, the same every run.
 SCHEMATHESIS_EXAMPLES = 20
@@ -70,48 +66,12 @@ def test_the_docs_page_is_public_and_loads_only_local_files(client):
         assert client.get(asset).status_code == 200, asset
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def live_server(app, database_url, tmp_path):
     """The app under real gunicorn on a free port, on the test database."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "TASKBOARD_CONFIG": "production",
-        "SECRET_KEY": "live-server-secret-key-for-the-api-tests",
-        "DATABASE_URL": database_url,
-        "TASKBOARD_INSTANCE_PATH": str(tmp_path / "instance"),
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-    }
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null", "wsgi:app"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "gunicorn.log", "w"),
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{url}/healthz", server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn exited"
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
+    server = start_gunicorn(database_url, tmp_path / "server", workers=1)
+    yield server.url
+    stop_gunicorn(server.process)
 
 
 @pytest.fixture
