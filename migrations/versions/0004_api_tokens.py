@@ -1,14 +1,14 @@
 """Personal API tokens
 
 Revision ID: 0004_api_tokens
-Revises: 0001
+Revises: 0003_lists
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0004_api_tokens"
-down_revision = "0001"
+down_revision = "0003_lists"
 branch_labels = None
 depends_on = None
 

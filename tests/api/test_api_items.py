@@ -46,6 +46,9 @@ def test_the_list_has_only_your_items_newest_first_with_search_and_paging(alice_
     assert boxes["total"] == 3
     assert [i["id"] for i in boxes["items"]] == ids[::-1]
     assert [i["id"] for i in alice_api.get("/items/?q=box&skip=1&limit=1").get_json()["items"]] == [ids[1]]
+    assert [i["title"] for i in alice_api.get("/items/?sort=-title").get_json()["items"]] == [
+        "Passport", "Box 2", "Box 1", "Box 0"]
+    assert alice_api.get("/items/?sort=colour").status_code == 422
 
 
 def test_patching_an_item_changes_only_the_fields_sent(alice_api):

@@ -1,5 +1,7 @@
 """/api/v1/tasks: the task pages' rules, spoken in JSON."""
 
+from datetime import timedelta
+
 import pytest
 
 from webapp.models import DESCRIPTION_MAX, TITLE_MAX
@@ -119,17 +121,47 @@ def test_the_list_is_newest_first_with_the_total_and_only_your_tasks(alice_api, 
     assert [t["id"] for t in body["items"]] == [second["id"], first["id"]]
 
 
+def titles(api, query: str) -> list[str]:
+    return [t["title"] for t in api.get(f"/tasks/{query}").get_json()["items"]]
+
+
 def test_the_list_filters_by_status_and_search(alice_api):
     create(alice_api, title="Call the bank", status="completed")
     create(alice_api, title="Call mum")
-    create(alice_api, title="Water plants", description="and CALL the gardener")
+    create(alice_api, title="Water plants", description="and CALL the gardener", status="in_progress")
 
-    def titles(query):
-        return sorted(t["title"] for t in alice_api.get(f"/tasks/{query}").get_json()["items"])
+    assert sorted(titles(alice_api, "?status=completed")) == ["Call the bank"]
+    assert sorted(titles(alice_api, "?status=completed&status=in_progress")) == ["Call the bank", "Water plants"]
+    assert sorted(titles(alice_api, "?q=call")) == ["Call mum", "Call the bank", "Water plants"]
+    assert sorted(titles(alice_api, "?q=call&status=pending")) == ["Call mum"]
 
-    assert titles("?status=completed") == ["Call the bank"]
-    assert titles("?q=call") == ["Call mum", "Call the bank", "Water plants"]
-    assert titles("?q=call&status=pending") == ["Call mum", "Water plants"]
+
+def test_the_list_filters_by_due_date_like_the_list_page(alice_api, today):
+    create(alice_api, title="Late", due_date=(today - timedelta(days=1)).isoformat())
+    create(alice_api, title="Today", due_date=today.isoformat())
+    create(alice_api, title="Someday")
+
+    assert titles(alice_api, "?due=overdue") == ["Late"]
+    assert titles(alice_api, "?due=today") == ["Today"]
+    assert titles(alice_api, "?due=none") == ["Someday"]
+
+
+def test_the_list_sorts_like_the_list_page_with_undated_tasks_last(alice_api):
+    create(alice_api, title="b later", due_date="2031-06-01")
+    create(alice_api, title="A no date")
+    create(alice_api, title="c sooner", due_date="2031-01-01")
+
+    assert titles(alice_api, "?sort=due") == ["c sooner", "b later", "A no date"]
+    assert titles(alice_api, "?sort=-due") == ["b later", "c sooner", "A no date"]
+    assert titles(alice_api, "?sort=title") == ["A no date", "b later", "c sooner"]
+
+
+def test_deleted_tasks_are_not_listed(alice_api):
+    create(alice_api, title="Keep")
+    alice_api.delete(f"/tasks/{create(alice_api, title='Bin')['id']}")
+
+    assert titles(alice_api, "") == ["Keep"]
+    assert alice_api.get("/tasks/").get_json()["total"] == 1
 
 
 def test_the_list_pages_by_skip_and_limit_or_by_page_and_per_page(alice_api):
@@ -144,12 +176,15 @@ def test_the_list_pages_by_skip_and_limit_or_by_page_and_per_page(alice_api):
     assert page("?skip=1&limit=3") == newest_first[1:4]
     assert page("?skip=4&limit=3") == newest_first[4:]
     assert page("?page=2&per_page=2") == newest_first[2:4]
+    assert page("?skip=10&limit=3") == []
+    assert page("?page=9&per_page=2") == newest_first[4:]
 
 
 @pytest.mark.parametrize(
     ("query", "bad_field"),
     [("limit=101", "limit"), ("limit=0", "limit"), ("skip=-1", "skip"), ("per_page=1000", "per_page"),
-     ("page=0", "page"), ("page=x", "page"), ("status=done", "status"), ("sort_by=title", "sort_by")],
+     ("page=0", "page"), ("page=x", "page"), ("status=done", "status"), ("due=soon", "due"),
+     ("sort=priority", "sort"), ("sort=--title", "sort"), ("sort_by=title", "sort_by")],
 )
 def test_bad_list_parameters_are_422_naming_them(alice_api, query, bad_field):
     response = alice_api.get(f"/tasks/?{query}")

@@ -39,6 +39,11 @@ def handle_not_found(error: crud.NotFound):
     return json_error(404, str(error))
 
 
+def handle_invalid_filter(error: crud.InvalidFilter):
+    """A list filter the schema let through but the CRUD layer does not know: still the client's error."""
+    return field_error(422, "query", str(error), "invalid_filter")
+
+
 def handle_internal_error(error):
     db.session.rollback()
     return json_error(500, "Internal server error")
@@ -53,6 +58,7 @@ def handle_database_unavailable(error):
 def register_api_errorhandlers(blueprint) -> None:
     blueprint.register_error_handler(HTTPException, handle_http_exception)
     blueprint.register_error_handler(crud.NotFound, handle_not_found)
+    blueprint.register_error_handler(crud.InvalidFilter, handle_invalid_filter)
     blueprint.register_error_handler(InternalServerError, handle_internal_error)
     blueprint.register_error_handler(OperationalError, handle_database_unavailable)
     blueprint.register_error_handler(PoolTimeoutError, handle_database_unavailable)

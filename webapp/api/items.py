@@ -5,17 +5,17 @@ from flask import url_for
 from .. import crud
 from .auth import api_user
 from .blueprint import bp
-from .schemas import FieldErrors, Item, ItemCreate, ItemPage, ItemUpdate, Message, SearchQuery
+from .schemas import FieldErrors, Item, ItemCreate, ItemPage, ItemQuery, ItemUpdate, Message
 from .spec import responses, spec
 
 ITEMS_PER_PAGE = 25
 
 
 @bp.get("/items/")
-@spec.validate(query=SearchQuery, resp=responses(HTTP_200=ItemPage), tags=["items"])
-def list_items(query: SearchQuery):
-    """Your items, newest first, with the total count."""
-    result = crud.list_items(api_user(), q=query.q, **query.crud_args(ITEMS_PER_PAGE))
+@spec.validate(query=ItemQuery, resp=responses(HTTP_200=ItemPage), tags=["items"])
+def list_items(query: ItemQuery):
+    """Your items, sorted like the item list page (newest first), with the total count."""
+    result = crud.list_items(api_user(), q=query.q, sort=query.sort, **query.crud_args(ITEMS_PER_PAGE))
     return ItemPage(items=[Item.model_validate(i) for i in result.items], total=result.total)
 
 

@@ -8,7 +8,7 @@ same limits as the forms.
 
 import re
 from datetime import date, datetime, timezone
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,8 @@ from pydantic import (
     StringConstraints,
 )
 
+from ..crud import items as item_lists
+from ..crud import task_query
 from ..forms import PASSWORD_MAX, PASSWORD_MIN
 from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
 
@@ -101,12 +103,29 @@ class Paging(Strict):
         }
 
 
+def sort_values(columns) -> Any:
+    """The sorts a list accepts: each column, ascending or with a leading "-" descending."""
+    return Literal[tuple(prefix + column for column in columns for prefix in ("", "-"))]
+
+
+TaskSort = sort_values(task_query.SORT_COLUMNS)
+ItemSort = sort_values(item_lists.SORT_COLUMNS)
+
+
 class SearchQuery(Paging):
     q: str | None = Field(None, max_length=SEARCH_MAX, description="Words in the title or description.")
 
 
+class ItemQuery(SearchQuery):
+    sort: ItemSort = item_lists.DEFAULT_SORT
+
+
 class TaskQuery(SearchQuery):
-    status: TaskStatus | None = None
+    """The filters of the task list page; `status` may be given several times."""
+
+    status: list[TaskStatus] = []
+    due: task_query.Due = task_query.Due.ANY
+    sort: TaskSort = task_query.DEFAULT_SORT
 
 
 # Users --------------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ def task_answer(task, status: int = 200, **headers):
 @bp.get("/tasks/")
 @spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
 def list_tasks(query: TaskQuery):
-    """Your tasks, newest first, filtered like the task list page, with the total count."""
+    """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
     result = crud.list_tasks(
-        api_user(), status=query.status, q=query.q, **query.crud_args(TASKS_PER_PAGE)
+        api_user(), status=query.status, due=query.due, q=query.q, sort=query.sort,
+        **query.crud_args(TASKS_PER_PAGE),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
