@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import auth, commands, health, items, tasks, users
+from . import api, api_tokens, auth, commands, health, items, tasks, users
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
@@ -79,5 +79,6 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp):
+    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp):
         app.register_blueprint(blueprint)
+    api.register_api(app)

@@ -7,6 +7,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
 from . import audit, crud
+from .api import errors as api_errors
 from .extensions import db, login_manager
 
 MESSAGES = {
@@ -33,17 +34,19 @@ def error_page(code: int, message: str | None = None):
 def handle_http_exception(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
+    if api_errors.is_api_request():
+        return api_errors.handle_http_exception(error)
     return error_page(error.code)
 
 
 def handle_forbidden(error: Forbidden):
     audit.forbidden()
-    return error_page(403)
+    return handle_http_exception(error)
 
 
 def handle_rate_limited(error: TooManyRequests):
     audit.rate_limited(error.description)
-    return error_page(429)
+    return handle_http_exception(error)
 
 
 def handle_csrf_error(error: CSRFError):
@@ -59,6 +62,8 @@ def handle_stale_edit(error: crud.StaleEdit):
 
 
 def handle_internal_error(error: InternalServerError):
+    if api_errors.is_api_request():
+        return api_errors.handle_internal_error(error)
     db.session.rollback()
     return error_page(500)
 

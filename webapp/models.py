@@ -13,6 +13,9 @@ from .extensions import db
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
 EMAIL_MAX = 254
+TOKEN_NAME_MAX = 100
+# Ids are INTEGER columns: 32 bits on every supported database.
+ID_MAX = 2**31 - 1
 
 
 def utcnow() -> datetime:
@@ -126,3 +129,20 @@ class Task(TimestampMixin, db.Model):
             and self.status is not TaskStatus.COMPLETED
             and self.due_date < clock.today()
         )
+
+
+class ApiToken(db.Model):
+    """A personal token for the JSON API; only a hash of the secret is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, server_default=func.now()
+    )
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    owner: Mapped[User] = relationship()

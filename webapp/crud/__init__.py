@@ -27,6 +27,7 @@ from .tasks import (
     trash_tasks,
     update_task,
 )
+from .tokens import create_api_token, list_api_tokens, revoke_api_token, user_for_api_token
 from .users import (
     authenticate,
     create_user,
@@ -46,6 +47,7 @@ __all__ = [
     "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",
     "get_task", "import_tasks", "list_tasks", "list_trash", "purge_trash", "restore_tasks",
     "set_status_of_tasks", "trash_tasks", "update_task",
+    "create_api_token", "list_api_tokens", "revoke_api_token", "user_for_api_token",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",
     "item_titles_by_owner", "list_users", "update_user",
 ]

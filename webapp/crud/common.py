@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, Select, asc, desc, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
+from ..models import ID_MAX
 from .errors import InvalidFilter, NotFound, StaleEdit
 
 MAX_PER_PAGE = 100
@@ -37,18 +38,24 @@ class Page:
                 shown = number
 
 
-def paginate(statement: Select, page: int, per_page: int) -> Page:
+def paginate(statement: Select, page: int, per_page: int, skip: int | None = None) -> Page:
     """One page of rows in two statements: the count, then the rows.
 
     Counting first lets a page past the end be answered with the last page
-    without a second round of queries.
+    without a second round of queries. With `skip` (the offset paging of the
+    FastAPI tutorial) the rows start after that many instead, and past the end
+    there are none.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    page = max(1, min(page, ceil(total / per_page)))
+    if skip is None:
+        page = max(1, min(page, ceil(total / per_page)))
+        skip = (page - 1) * per_page
+    else:
+        page = skip // per_page + 1
     items = []
     if total:
-        items = list(db.session.scalars(statement.limit(per_page).offset((page - 1) * per_page)))
+        items = list(db.session.scalars(statement.limit(per_page).offset(skip)))
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 
@@ -80,8 +87,15 @@ def search(columns, q: str) -> ColumnElement[bool]:
     return condition
 
 
+def is_storable_id(object_id: int) -> bool:
+    """Whether an id could exist at all; a larger number would overflow the database's integer."""
+    return 1 <= object_id <= ID_MAX
+
+
 def get_owned(model, owner, object_id: int, *criteria):
     """The owner's object with this id; anyone else's is NotFound, as if it did not exist."""
+    if not is_storable_id(object_id):
+        raise NotFound(f"{model.__name__} not found")
     obj = db.session.execute(
         select(model).where(model.id == object_id, model.owner_id == owner.id, *criteria)
     ).scalar_one_or_none()

@@ -23,13 +23,18 @@ def get_item(owner: User, item_id: int) -> Item:
 
 
 def list_items(
-    owner: User, q: str | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 25
+    owner: User,
+    q: str | None = None,
+    sort: str = DEFAULT_SORT,
+    page: int = 1,
+    per_page: int = 25,
+    skip: int | None = None,
 ) -> Page:
     """A page of the owner's items, optionally matching a search, sorted like task lists are."""
     statement = select(Item).where(Item.owner_id == owner.id)
     if q and q.strip():
         statement = statement.where(search((Item.title, Item.description), q.strip()))
-    return paginate(statement.order_by(*ordering(sort, SORT_COLUMNS, Item.id)), page, per_page)
+    return paginate(statement.order_by(*ordering(sort, SORT_COLUMNS, Item.id)), page, per_page, skip)
 
 
 def update_item(owner: User, item_id: int, title: str, description: str | None) -> Item:

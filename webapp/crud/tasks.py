@@ -51,10 +51,11 @@ def list_tasks(
     page: int = 1,
     per_page: int = 25,
     today: date | None = None,
+    skip: int | None = None,
 ) -> Page:
     """A page of the owner's live tasks matching the filters (see task_query), in two statements."""
     statement = filtered_tasks(owner, TaskFilter.of(status, due, q), sort, today or clock.today())
-    return paginate(statement, page, per_page)
+    return paginate(statement, page, per_page, skip)
 
 
 def export_tasks(

@@ -2,11 +2,12 @@
 
 from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..models import Item, User
 from ..passwords import hash_password, needs_rehash, verify_password
-from .common import paginate
+from .common import is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
 
 
@@ -30,7 +31,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
 
 
 def get_user(user_id: int) -> User:
-    user = db.session.get(User, user_id)
+    user = db.session.get(User, user_id) if is_storable_id(user_id) else None
     if user is None:
         raise NotFound("User not found")
     return user
@@ -60,9 +61,12 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def list_users(page: int = 1, per_page: int = 20):
-    """A page of users, newest first."""
-    return paginate(select(User).order_by(User.id.desc()), page, per_page)
+def list_users(page: int = 1, per_page: int = 20, skip: int | None = None, with_items: bool = False):
+    """A page of users, newest first; `with_items` loads their items too, in one extra query."""
+    statement = select(User).order_by(User.id.desc())
+    if with_items:
+        statement = statement.options(selectinload(User.items))
+    return paginate(statement, page, per_page, skip)
 
 
 def item_titles_by_owner(users) -> dict[int, list[str]]:

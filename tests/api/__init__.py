@@ -1,0 +1,1 @@
+"""Specifications of the JSON API under /api/v1."""

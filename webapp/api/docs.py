@@ -1,0 +1,29 @@
+"""The API's description and its readable docs page; both public, neither needs a token."""
+
+from importlib.resources import files
+
+from flask import Blueprint, render_template
+
+from .blueprint import PREFIX
+from .spec import spec
+
+# Swagger UI's files come from the installed flask-swagger-ui package: the page works offline.
+# The package's own page template uses an inline script, which a Content-Security-Policy
+# without 'unsafe-inline' blocks, so the page and its starter script are ours.
+SWAGGER_UI_FILES = files("flask_swagger_ui") / "dist"
+
+bp = Blueprint(
+    "api_docs", __name__, url_prefix=PREFIX,
+    static_folder=str(SWAGGER_UI_FILES), static_url_path="/docs/swagger-ui",
+)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI description, generated from the same models that validate requests."""
+    return spec.spec
+
+
+@bp.get("/docs/")
+def docs():
+    return render_template("api/docs.html")

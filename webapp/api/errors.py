@@ -1,0 +1,64 @@
+"""API errors are JSON `{"detail": ...}`, never the HTML error pages."""
+
+from flask import current_app, jsonify, request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .. import crud
+from ..extensions import db
+
+API_PREFIX = "/api/"
+
+
+def is_api_request() -> bool:
+    """Also true for unknown paths under /api/, which match no blueprint route."""
+    return request.path.startswith(API_PREFIX)
+
+
+def json_error(status: int, detail, headers: dict | None = None):
+    response = jsonify(detail=detail)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def field_error(status: int, field: str, message: str, kind: str):
+    return json_error(status, [{"loc": [field], "msg": message, "type": kind}])
+
+
+def handle_http_exception(error: HTTPException):
+    if error.response is not None:  # already an API answer, e.g. a validation error
+        return error.response
+    headers = dict(error.get_headers())
+    headers.pop("Content-Type", None)
+    return json_error(error.code or 500, error.name, headers)
+
+
+def handle_not_found(error: crud.NotFound):
+    return json_error(404, str(error))
+
+
+def handle_invalid_filter(error: crud.InvalidFilter):
+    """A list filter the schema let through but the CRUD layer does not know: still the client's error."""
+    return field_error(422, "query", str(error), "invalid_filter")
+
+
+def handle_internal_error(error):
+    db.session.rollback()
+    return json_error(500, "Internal server error")
+
+
+def handle_database_unavailable(error):
+    current_app.logger.error("Database unavailable: %s", error)
+    db.session.rollback()
+    return json_error(503, "The database is unavailable; try again shortly.", {"Retry-After": "5"})
+
+
+def register_api_errorhandlers(blueprint) -> None:
+    blueprint.register_error_handler(HTTPException, handle_http_exception)
+    blueprint.register_error_handler(crud.NotFound, handle_not_found)
+    blueprint.register_error_handler(crud.InvalidFilter, handle_invalid_filter)
+    blueprint.register_error_handler(InternalServerError, handle_internal_error)
+    blueprint.register_error_handler(OperationalError, handle_database_unavailable)
+    blueprint.register_error_handler(PoolTimeoutError, handle_database_unavailable)

@@ -1,0 +1,259 @@
+"""The API's request and response shapes, declared once.
+
+Spectree validates requests and responses against these models and builds
+/api/v1/openapi.json from them. Requests are strict: unknown fields are
+rejected, numbers and booleans are not guessed from strings, and text obeys the
+same limits as the forms.
+"""
+
+import re
+from datetime import date, datetime, timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from ..crud import items as item_lists
+from ..crud import task_query
+from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
+from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
+
+# Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
+# huge number is a 422, not a database overflow.
+MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
+MAX_SKIP = MAX_PAGE * MAX_PER_PAGE
+SEARCH_MAX = TITLE_MAX
+
+
+def as_utc(value: datetime) -> datetime:
+    """The database keeps naive UTC; the API says so explicitly (RFC 3339 with an offset)."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=DESCRIPTION_MAX)]
+Email = Annotated[EmailStr, Field(max_length=EMAIL_MAX)]
+Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
+UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+
+
+def iso_date_text(value):
+    """Only `YYYY-MM-DD` text is a date: pydantic alone would also read 0 as 1970-01-01."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return value
+    raise ValueError("Use a date written as YYYY-MM-DD.")
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date_text)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# Errors -------------------------------------------------------------------------------------
+
+
+class Message(BaseModel):
+    detail: str = Field(examples=["Task not found"])
+
+
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where the bad value is: the field name, or a path into it.")
+    msg: str
+    type: str
+
+
+class FieldErrors(BaseModel):
+    """Every field that was wrong, each with a message; nothing was stored."""
+
+    detail: list[FieldError]
+
+
+# Query strings ------------------------------------------------------------------------------
+
+
+class Paging(Strict):
+    """Either `page`/`per_page` or the tutorial's `skip`/`limit`; at most 100 rows at a time."""
+
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    per_page: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
+    skip: int | None = Field(None, ge=0, le=MAX_SKIP)
+    limit: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
+
+    def crud_args(self, default_per_page: int) -> dict[str, Any]:
+        return {
+            "page": self.page,
+            "per_page": self.limit or self.per_page or default_per_page,
+            "skip": self.skip,
+        }
+
+
+def sort_values(columns) -> Any:
+    """The sorts a list accepts: each column, ascending or with a leading "-" descending."""
+    return Literal[tuple(prefix + column for column in columns for prefix in ("", "-"))]
+
+
+TaskSort = sort_values(task_query.SORT_COLUMNS)
+ItemSort = sort_values(item_lists.SORT_COLUMNS)
+
+
+class SearchQuery(Paging):
+    q: str | None = Field(None, max_length=SEARCH_MAX, description="Words in the title or description.")
+
+
+class ItemQuery(SearchQuery):
+    sort: ItemSort = item_lists.DEFAULT_SORT
+
+
+class TaskQuery(SearchQuery):
+    """The filters of the task list page; `status` may be given several times."""
+
+    status: list[TaskStatus] = []
+    due: task_query.Due = task_query.Due.ANY
+    sort: TaskSort = task_query.DEFAULT_SORT
+
+
+# Users --------------------------------------------------------------------------------------
+
+
+class UserCreate(Strict):
+    email: Email
+    password: Password
+    is_admin: StrictBool = False
+
+    @field_validator("password")
+    @classmethod
+    def password_meets_the_rules(cls, password: str, info: ValidationInfo) -> str:
+        """The same rules as the registration form: no common password, not the email."""
+        problem = password_problem(password, info.data.get("email"))
+        if problem:
+            raise ValueError(problem)
+        return password
+
+
+# In the partial updates, a field left out keeps its value; null is accepted only where it means
+# "clear this" (an optional description or due date).
+
+
+class UserUpdate(Strict):
+    email: Email = None
+    is_active: StrictBool = None
+    is_admin: StrictBool = None
+
+
+# Items --------------------------------------------------------------------------------------
+
+
+class ItemCreate(Strict):
+    title: Title
+    description: Description | None = None
+
+
+class ItemUpdate(Strict):
+    title: Title = None
+    description: Description | None = None
+
+
+class Item(Output):
+    id: int
+    title: str
+    description: str | None
+    owner_id: int
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class ItemPage(BaseModel):
+    items: list[Item]
+    total: int
+
+
+class User(Output):
+    id: int
+    email: str
+    is_active: bool
+    is_admin: bool
+    created_at: UtcDateTime
+    items: list[Item]
+
+
+class UserPage(BaseModel):
+    items: list[User]
+    total: int
+
+
+# Tasks --------------------------------------------------------------------------------------
+
+
+class TaskCreate(Strict):
+    title: Title
+    description: Description | None = None
+    status: TaskStatus = TaskStatus.PENDING
+    due_date: IsoDate | None = None
+
+
+class TaskUpdate(Strict):
+    """Only the fields sent change. `version` (or an If-Match header) guards against lost updates."""
+
+    title: Title = None
+    description: Description | None = None
+    status: TaskStatus = None
+    due_date: IsoDate | None = None
+    version: StrictInt = Field(
+        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
+    )
+
+
+class TaskUpdateHeaders(BaseModel):
+    """Other headers pass through; only If-Match is part of the contract."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    if_match: str = Field(
+        None,
+        alias="If-Match",
+        pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
+        description='The ETag a GET returned, e.g. "3"; instead of `version`.',
+    )
+
+
+class Task(Output):
+    id: int
+    title: str
+    description: str | None
+    status: TaskStatus
+    due_date: date | None
+    completed_at: UtcDateTime | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    owner_id: int
+    version: int
+
+
+class TaskPage(BaseModel):
+    items: list[Task]
+    total: int
+
+
+class StaleTask(BaseModel):
+    """The task changed since the version the edit was based on; `current` is what is stored."""
+
+    detail: str
+    current: Task

@@ -1,0 +1,15 @@
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from ..forms import strip
+from ..models import TOKEN_NAME_MAX
+
+
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Token name",
+        filters=[strip],
+        validators=[DataRequired(), Length(max=TOKEN_NAME_MAX)],
+        description="What will use it, e.g. “backup script” or “phone”.",
+    )
