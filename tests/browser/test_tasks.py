@@ -1,0 +1,108 @@
+"""The core walk through tasks, with JavaScript on and again with it off: the app is server-rendered
+and JavaScript may only enhance it."""
+
+import pytest
+from playwright.sync_api import expect
+
+PASSWORD = "a long walk-through passphrase"
+
+
+@pytest.fixture
+def alice(accounts):
+    accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
+    return accounts.create("alice@example.com", password=PASSWORD)
+
+
+def create_task(visitor, title: str, status: str = "Pending", **fields: str):
+    visitor.follow("Tasks")
+    visitor.follow("New task")
+    visitor.fill(Title=title, **fields)
+    visitor.choose(Status=status)
+    visitor.press("Save")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor, alice, javascript):
+    visitor = open_visitor(javascript=javascript)
+    visitor.log_in(alice.email, PASSWORD)
+
+    create_task(
+        visitor, "Water the plants", status="In progress",
+        Description="The ferns on the balcony", **{"Due date": "2030-05-01"},
+    )
+    visitor.sees("Task “Water the plants” created.")
+    expect(visitor.heading("Water the plants")).to_be_visible()
+    visitor.sees("In progress")
+    visitor.sees("2030-05-01")
+    create_task(visitor, "Call the bank")
+
+    visitor.follow("Tasks")
+    main = visitor.page.get_by_role("main")
+    expect(main.get_by_role("link", name="Water the plants")).to_be_visible()
+    expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
+
+    visitor.fill(Search="balcony")
+    visitor.press("Filter")
+    expect(main.get_by_role("link", name="Water the plants")).to_be_visible()
+    expect(main.get_by_role("link", name="Call the bank")).to_have_count(0)
+
+    visitor.fill(Search="")
+    visitor.choose(Status="Pending")
+    visitor.press("Filter")
+    expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
+    expect(main.get_by_role("link", name="Water the plants")).to_have_count(0)
+
+    visitor.visit("/tasks/")
+    visitor.follow("Water the plants")
+    visitor.follow("Edit")
+    expect(visitor.page.get_by_label("Description")).to_have_value("The ferns on the balcony")
+    expect(visitor.page.get_by_text("Version")).to_have_count(0)
+    visitor.fill(Title="Water the garden plants")
+    visitor.press("Save")
+    visitor.sees("Task saved.")
+    expect(visitor.heading("Water the garden plants")).to_be_visible()
+
+    visitor.press("Complete")
+    visitor.sees("Task “Water the garden plants” completed.")
+    expect(visitor.page.get_by_role("definition").first).to_have_text("Completed")
+    expect(visitor.page.get_by_role("button", name="Complete")).to_have_count(0)
+
+    visitor.press("Delete", confirm="Delete this task?")
+    visitor.sees("Task deleted.")
+    expect(main.get_by_role("link", name="Water the garden plants")).to_have_count(0)
+    expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
+
+
+def test_dismissing_the_delete_question_keeps_the_task(visitor, alice):
+    visitor.log_in(alice.email, PASSWORD)
+    create_task(visitor, "Call the bank")
+
+    visitor.page.once("dialog", lambda dialog: dialog.dismiss())
+    visitor.page.get_by_role("button", name="Delete").click()
+
+    visitor.follow("Tasks")
+    expect(visitor.page.get_by_role("main").get_by_role("link", name="Call the bank")).to_be_visible()
+
+
+def test_a_task_without_a_title_is_refused_next_to_the_title_and_keeps_what_was_typed(visitor, alice):
+    visitor.log_in(alice.email, PASSWORD)
+    visitor.follow("New task")
+    visitor.fill(Title="   ", Description="Notes I do not want to lose")
+    visitor.press("Save")
+
+    expect(visitor.heading("New task")).to_be_visible()
+    expect(visitor.field_error("Title")).to_have_text("This field is required.")
+    expect(visitor.page.get_by_label("Description")).to_have_value("Notes I do not want to lose")
+    visitor.follow("Cancel")
+    visitor.sees("You have no tasks yet.")
+
+
+def test_a_task_that_does_not_exist_shows_the_not_found_page(visitor, alice):
+    visitor.log_in(alice.email, PASSWORD)
+
+    response = visitor.visit("/tasks/999999")
+
+    assert response.status == 404
+    expect(visitor.heading("Page not found")).to_be_visible()
+    visitor.follow("Go to your tasks")
+    expect(visitor.heading("Your tasks")).to_be_visible()
