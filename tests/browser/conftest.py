@@ -1,7 +1,7 @@
 """The browser suite: Debian's Chromium, driven by Playwright, walks the real app served by gunicorn.
 
 One gunicorn and one Chromium serve the whole session; every test gets fresh browser contexts and an
-empty database (the parent conftest's `app` fixture empties it after each test). Every page a walk
+empty database. Every page a walk
 arrives at is checked for console errors and audited with axe-core. When a test fails, a screenshot
 and the HTML of every open page land in test-artifacts/.
 """
@@ -38,6 +38,8 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT = 30
+# A control that does not appear within this is missing, not slow (Playwright waits 30 s by default).
+ACTION_TIMEOUT_MS = 10_000
 
 # What axe found on each page of every walk, for the summary at the end of the run.
 axe_results: dict[str, Counter] = {}
@@ -86,19 +88,12 @@ def browser_type_launch_args(browser_type_launch_args, browser_requirements):
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    """A fresh database migrated by `flask db upgrade`, as `make run` does it."""
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'walk.db'}"
-    subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
-        cwd=PROJECT_ROOT, env={**os.environ, "DATABASE_URL": url}, check=True, capture_output=True,
-    )
-    return url
-
-
-@pytest.fixture(scope="session")
 def base_url(database_url, tmp_path_factory, browser_requirements):
-    """The app served by a real gunicorn on a free port, for the whole session."""
+    """The app served by a real gunicorn on a free port, for the whole session.
+
+    It serves the run's freshly migrated database (tests/conftest.py), which the `app` fixture
+    empties after every test.
+    """
     folder = tmp_path_factory.mktemp("gunicorn")
     log_path = folder / "gunicorn.log"
     env = {
@@ -304,6 +299,7 @@ def open_visitor(new_context, app):
 
     def open_(javascript: bool = True, **context_args) -> Visitor:
         context = new_context(java_script_enabled=javascript, **context_args)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
         if javascript:
             context.add_init_script(path=str(AXE))
         visitors.append(Visitor(context.new_page(), javascript))
