@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from conftest import PASSWORD
 from webapp import crud
 
 from .accessibility_audit import AXE, axe_violations, blocking_violations
@@ -272,7 +273,7 @@ class Visitor:
         self.fill(Email=email, Password=password, **{"Confirm password": password})
         self.press("Register")
 
-    def log_in(self, email: str, password: str):
+    def log_in(self, email: str, password: str = PASSWORD):
         self.visit("/login")
         self.fill(Email=email, Password=password)
         self.press("Log in")

@@ -7,14 +7,7 @@ from playwright.sync_api import expect
 
 from .accessibility_audit import axe_violations, blocking_violations
 
-PASSWORD = "a long walk-through passphrase"
 PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture
-def alice(accounts):
-    accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
-    return accounts.create("alice@example.com", password=PASSWORD)
 
 
 def test_the_audit_fails_a_page_with_serious_accessibility_faults(visitor):
@@ -39,7 +32,7 @@ def tab_to(page, control, most_presses: int = 3):
 
 def test_the_create_task_form_works_with_the_keyboard_alone(open_visitor, alice):
     visitor = open_visitor(locale="en-US")
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
     visitor.visit("/tasks/new")
     page, keyboard = visitor.page, visitor.page.keyboard
 
@@ -69,7 +62,7 @@ def test_the_task_list_fits_a_phone_screen_and_its_menu_is_reachable(open_visito
     add_task(alice, title="An-unbroken-title-that-is-much-wider-than-any-phone-screen-can-show")
     add_task(alice, title="Pay the rent", due_date=date(2020, 1, 31))
     visitor = open_visitor(javascript=javascript, viewport=PHONE, is_mobile=True, has_touch=True)
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
 
     visitor.visit("/tasks/")
 

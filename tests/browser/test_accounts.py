@@ -2,11 +2,12 @@
 
 from playwright.sync_api import expect
 
-PASSWORD = "a long walk-through passphrase"
+FIRST_PASSWORD = "a long walk-through passphrase"
+
 
 
 def test_the_first_person_to_register_becomes_admin_and_can_log_out_and_in(visitor):
-    visitor.register("first@example.com", PASSWORD)
+    visitor.register("first@example.com", FIRST_PASSWORD)
 
     expect(visitor.heading("Your tasks")).to_be_visible()
     visitor.sees("Welcome to Taskboard! Your account is ready.")
@@ -15,7 +16,7 @@ def test_the_first_person_to_register_becomes_admin_and_can_log_out_and_in(visit
 
     visitor.log_out()
     visitor.sees("You are logged out.")
-    visitor.log_in("first@example.com", PASSWORD)
+    visitor.log_in("first@example.com", FIRST_PASSWORD)
     expect(visitor.heading("Your tasks")).to_be_visible()
     visitor.sees("You are logged in.")
 
@@ -31,42 +32,36 @@ def test_registration_mistakes_are_shown_next_to_their_fields(visitor):
     expect(visitor.page.get_by_label("Email", exact=True)).to_have_value("not an email")
 
 
-def test_a_wrong_password_is_refused_at_the_password_field(visitor, accounts):
-    accounts.create("alice@example.com", password=PASSWORD)
-
-    visitor.log_in("alice@example.com", "not the passphrase at all")
+def test_a_wrong_password_is_refused_at_the_password_field(visitor, alice):
+    visitor.log_in(alice.email, "not the passphrase at all")
 
     expect(visitor.heading("Log in")).to_be_visible()
     expect(visitor.field_error("Password")).to_have_text("Wrong email or password.")
 
 
-def test_an_admin_deactivates_a_user_who_then_cannot_log_in(visitor, accounts):
-    accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
-    accounts.create("alice@example.com", password=PASSWORD)
-    visitor.log_in("admin@example.com", PASSWORD)
+def test_an_admin_deactivates_a_user_who_then_cannot_log_in(visitor, admin, alice):
+    visitor.log_in(admin.email)
 
     visitor.follow("Users")
     expect(visitor.heading("Users")).to_be_visible()
-    visitor.follow("alice@example.com")
+    visitor.follow(alice.email)
     visitor.follow("Edit")
     visitor.page.get_by_label("Active").uncheck()
     visitor.press("Save")
     visitor.sees("User saved.")
     visitor.follow("Users")
-    alice_row = visitor.page.get_by_role("row").filter(has_text="alice@example.com")
+    alice_row = visitor.page.get_by_role("row").filter(has_text=alice.email)
     expect(alice_row.get_by_role("cell").nth(2)).to_have_text("No")
     visitor.log_out()
 
-    visitor.log_in("alice@example.com", PASSWORD)
+    visitor.log_in(alice.email)
 
     expect(visitor.heading("Log in")).to_be_visible()
     expect(visitor.field_error("Password")).to_have_text("Wrong email or password.")
 
 
-def test_a_regular_user_gets_a_friendly_forbidden_page_for_the_user_admin(visitor, accounts):
-    accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
-    accounts.create("alice@example.com", password=PASSWORD)
-    visitor.log_in("alice@example.com", PASSWORD)
+def test_a_regular_user_gets_a_friendly_forbidden_page_for_the_user_admin(visitor, alice):
+    visitor.log_in(alice.email)
 
     expect(visitor.page.get_by_role("link", name="Users")).to_have_count(0)
     response = visitor.visit("/users/")

@@ -2,12 +2,10 @@
 
 from playwright.sync_api import expect
 
-PASSWORD = "a long walk-through passphrase"
 
 
-def test_a_person_creates_edits_and_finds_an_item(visitor, accounts):
-    alice = accounts.create("alice@example.com", password=PASSWORD)
-    visitor.log_in(alice.email, PASSWORD)
+def test_a_person_creates_edits_and_finds_an_item(visitor, alice):
+    visitor.log_in(alice.email)
 
     visitor.follow("Items")
     visitor.sees("You have no items yet.")
@@ -30,9 +28,8 @@ def test_a_person_creates_edits_and_finds_an_item(visitor, accounts):
     expect(visitor.page.get_by_role("main").get_by_role("link", name="Spare house key")).to_be_visible()
 
 
-def test_an_item_without_a_title_is_refused_next_to_the_title(visitor, accounts):
-    alice = accounts.create("alice@example.com", password=PASSWORD)
-    visitor.log_in(alice.email, PASSWORD)
+def test_an_item_without_a_title_is_refused_next_to_the_title(visitor, alice):
+    visitor.log_in(alice.email)
     visitor.follow("Items")
     visitor.follow("New item")
     visitor.press("Save")
@@ -40,18 +37,16 @@ def test_an_item_without_a_title_is_refused_next_to_the_title(visitor, accounts)
     expect(visitor.field_error("Title")).to_have_text("This field is required.")
 
 
-def test_an_admin_creates_an_item_for_another_user(visitor, accounts):
-    admin = accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
-    accounts.create("alice@example.com", password=PASSWORD)
-    visitor.log_in(admin.email, PASSWORD)
+def test_an_admin_creates_an_item_for_another_user(visitor, admin, alice):
+    visitor.log_in(admin.email)
 
     visitor.follow("Users")
-    visitor.follow("alice@example.com")
+    visitor.follow(alice.email)
     visitor.follow("New item for this user")
-    expect(visitor.heading("New item for alice@example.com")).to_be_visible()
+    expect(visitor.heading(f"New item for {alice.email}")).to_be_visible()
     visitor.fill(Title="Welcome pack")
     visitor.press("Save")
 
-    visitor.sees("Item created for alice@example.com.")
-    expect(visitor.heading("alice@example.com")).to_be_visible()
+    visitor.sees(f"Item created for {alice.email}.")
+    expect(visitor.heading(alice.email)).to_be_visible()
     expect(visitor.page.get_by_role("listitem").filter(has_text="Welcome pack")).to_be_visible()

@@ -12,14 +12,13 @@ from playwright.sync_api import expect
 
 from webapp.models import TaskStatus
 
-PASSWORD = "a long walk-through passphrase"
 DESKTOP = {"width": 1200, "height": 760}
 
 
 def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, add_task, tmp_path):
     folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    sam = accounts.create("sam@example.com", is_admin=True, password=PASSWORD)
+    sam = accounts.create("sam@example.com", is_admin=True)
     today = date.today()
     add_task(sam, title="Renew the car insurance", due_date=today - timedelta(days=2))
     add_task(sam, title="Book the dentist", status=TaskStatus.COMPLETED)
@@ -28,7 +27,7 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
     add_task(sam, title="Water the plants", due_date=today + timedelta(days=1))
     add_task(sam, title="Call the bank about the new card")
     visitor = open_visitor(viewport=DESKTOP)
-    visitor.log_in(sam.email, PASSWORD)
+    visitor.log_in(sam.email)
 
     visitor.visit("/tasks/")
     expect(visitor.page.get_by_text("(overdue)")).to_be_visible()

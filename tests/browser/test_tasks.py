@@ -4,13 +4,6 @@ and JavaScript may only enhance it."""
 import pytest
 from playwright.sync_api import expect
 
-PASSWORD = "a long walk-through passphrase"
-
-
-@pytest.fixture
-def alice(accounts):
-    accounts.create("admin@example.com", is_admin=True, password=PASSWORD)
-    return accounts.create("alice@example.com", password=PASSWORD)
 
 
 def create_task(visitor, title: str, status: str = "Pending", **fields: str):
@@ -24,7 +17,7 @@ def create_task(visitor, title: str, status: str = "Pending", **fields: str):
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
 def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor, alice, javascript):
     visitor = open_visitor(javascript=javascript)
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
 
     create_task(
         visitor, "Water the plants", status="In progress",
@@ -74,7 +67,7 @@ def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor,
 
 
 def test_dismissing_the_delete_question_keeps_the_task(visitor, alice):
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
     create_task(visitor, "Call the bank")
 
     visitor.page.once("dialog", lambda dialog: dialog.dismiss())
@@ -85,7 +78,7 @@ def test_dismissing_the_delete_question_keeps_the_task(visitor, alice):
 
 
 def test_a_task_without_a_title_is_refused_next_to_the_title_and_keeps_what_was_typed(visitor, alice):
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
     visitor.follow("New task")
     visitor.fill(Title="   ", Description="Notes I do not want to lose")
     visitor.press("Save")
@@ -98,7 +91,7 @@ def test_a_task_without_a_title_is_refused_next_to_the_title_and_keeps_what_was_
 
 
 def test_a_task_that_does_not_exist_shows_the_not_found_page(visitor, alice):
-    visitor.log_in(alice.email, PASSWORD)
+    visitor.log_in(alice.email)
 
     response = visitor.visit("/tasks/999999")
 
