@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 
-
 def create_task(visitor, title: str, status: str = "Pending", **fields: str):
     visitor.follow("Tasks")
     visitor.follow("New task")
