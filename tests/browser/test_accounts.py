@@ -5,7 +5,6 @@ from playwright.sync_api import expect
 FIRST_PASSWORD = "a long walk-through passphrase"
 
 
-
 def test_the_first_person_to_register_becomes_admin_and_can_log_out_and_in(visitor):
     visitor.register("first@example.com", FIRST_PASSWORD)
 

@@ -3,7 +3,6 @@
 from playwright.sync_api import expect
 
 
-
 def test_a_person_creates_edits_and_finds_an_item(visitor, alice):
     visitor.log_in(alice.email)
 
