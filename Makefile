@@ -13,9 +13,11 @@ run: $(VENV)/.runtime-installed
 	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
+# The whole suite on SQLite, then on PostgreSQL and MariaDB when their servers answer
+# (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
 test: $(VENV)/.dev-installed node_modules/.package-lock.json
 	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) is not installed, so the browser suite (tests/browser) is SKIPPED. Install it with: apt-get install chromium"
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
 
 # Retakes the README's screenshots of the real app (needs Chromium).
 screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json

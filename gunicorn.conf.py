@@ -8,6 +8,9 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 accesslog = "-"
 timeout = 30
+# The control socket lives at one fixed path per user, so two servers on one
+# machine (two apps, or a benchmark beside the app) would fight over it.
+control_socket_disable = True
 
 
 def when_ready(server):

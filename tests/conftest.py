@@ -1,7 +1,8 @@
 """Fixtures: an app on a migrated database that is emptied after every test.
 
 The database is a real SQLite file by default; TEST_DATABASE_URL points the
-same suite at another server.
+same suite at a PostgreSQL or MariaDB server, where the run creates a database
+of its own and drops it at the end (see tests/databases.py).
 """
 
 import os
@@ -12,10 +13,12 @@ import flask_migrate
 import pytest
 from sqlalchemy import delete
 
+from databases import backend_of, create_database, drop_database
 from webapp import create_app, crud
 from webapp.extensions import db
 
 PASSWORD = "correct horse battery"
+SERVER_URL = os.environ.get("TEST_DATABASE_URL") or None
 
 
 def make_app(database_url: str, **overrides):
@@ -24,14 +27,40 @@ def make_app(database_url: str, **overrides):
     return create_app(config)
 
 
+def pytest_report_header(config):
+    return f"database: {backend_of(SERVER_URL)} ({SERVER_URL or 'a temporary file'})"
+
+
+@pytest.fixture(scope="session")
+def backend() -> str:
+    """The database under test: sqlite, postgresql or mysql."""
+    return backend_of(SERVER_URL)
+
+
+@pytest.fixture
+def new_database(tmp_path):
+    """Makes empty databases on the server under test; drops them after the test."""
+    made = []
+
+    def make() -> str:
+        made.append(create_database(SERVER_URL, tmp_path))
+        return made[-1]
+
+    yield make
+    for url in made:
+        drop_database(url)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
-    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    """The migrated database the whole run shares."""
+    url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
     app = make_app(url)
     with app.app_context():
         flask_migrate.upgrade()
         db.engine.dispose()
-    return url
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture

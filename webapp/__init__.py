@@ -4,10 +4,11 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import auth, commands, health, items, tasks, users
 from .config import CONFIGS, instance_secret_key
-from .database import configure_sqlite
+from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, login_manager, migrate
 from .security_headers import set_security_headers
@@ -24,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
     )
     load_config(app, config or {})
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -42,10 +44,21 @@ def load_config(app: Flask, overrides: dict) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'taskboard.db'}"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
+        **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+    }
     if not app.config["SECRET_KEY"]:
         if name == "production":
             raise RuntimeError("SECRET_KEY must be set in production.")
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind reverse proxies, take the client's address, scheme, host and path prefix from them."""
+    count = app.config["TRUSTED_PROXIES"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
 
 
 def register_extensions(app: Flask) -> None:
@@ -58,7 +71,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
     with app.app_context():
-        configure_sqlite(db.engine)
+        configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
 
 def register_blueprints(app: Flask) -> None:

@@ -23,13 +23,17 @@ def instance_secret_key(instance_path: str) -> str:
 
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Per-database engine options come from webapp.database; these add to them.
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", MIB))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies stand in front and set X-Forwarded-*; 0 trusts none.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SESSION_COOKIE_SECURE = PREFERRED_URL_SCHEME == "https"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,19 +1,85 @@
-"""Per-connection settings for SQLite, so the default database is safe under several workers."""
+"""Engine settings per database, so every supported server keeps every accepted write.
 
-from sqlalchemy import Engine, event
+SQLite is the default and gets the most care: several gunicorn workers write
+to one file, so each transaction that may write takes the write lock when it
+begins (`BEGIN IMMEDIATE`) instead of upgrading a read lock later, which in WAL
+mode fails at once with "database is locked" whenever another worker committed
+in between. Transactions of safe requests (GET, HEAD, OPTIONS) begin deferred,
+so pages keep reading concurrently with a writer, as WAL allows.
+"""
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+import os
+import weakref
+
+from flask import has_request_context, request
+from sqlalchemy import Engine, event, make_url
+
+# How long a transaction queues for SQLite's write lock. Writers take turns, and
+# SQLite's busy wait is not first-come-first-served, so under a burst one may
+# wait several seconds: allow well beyond that, below gunicorn's 30 s timeout.
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+SQLITE_SYNCHRONOUS_MODES = ("OFF", "NORMAL", "FULL", "EXTRA")
+# Short, so a page answers "unavailable" quickly instead of hanging while the
+# server is down; 2 s is the least libpq accepts.
+CONNECT_TIMEOUT_S = 2
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+_engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
 
 
-def configure_sqlite(engine: Engine) -> None:
-    """WAL (readers never block the writer), enforced foreign keys and a busy timeout."""
-    if engine.dialect.name != "sqlite":
-        return
+def engine_options(database_url: str) -> dict:
+    """SQLAlchemy engine options for this database URL."""
+    # pool_pre_ping replaces connections the server dropped (a restart, an
+    # outage), so the app recovers without being restarted itself.
+    options: dict = {"pool_pre_ping": True}
+    backend = make_url(database_url).get_backend_name()
+    if backend in ("postgresql", "mysql", "mariadb"):
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    return options
+
+
+def configure_engine(engine: Engine, sqlite_synchronous: str = "FULL") -> None:
+    """Make the engine safe to use after a fork, and SQLite safe under several workers."""
+    _engines.add(engine)
+    if engine.dialect.name == "sqlite":
+        configure_sqlite(engine, sqlite_synchronous)
+
+
+def configure_sqlite(engine: Engine, synchronous: str) -> None:
+    """WAL, foreign keys, a busy timeout, the chosen fsync level and explicit BEGINs."""
+    synchronous = synchronous.upper()
+    if synchronous not in SQLITE_SYNCHRONOUS_MODES:
+        raise RuntimeError(
+            f"SQLITE_SYNCHRONOUS must be one of {', '.join(SQLITE_SYNCHRONOUS_MODES)}, not {synchronous!r}"
+        )
 
     @event.listens_for(engine, "connect")
     def set_sqlite_pragmas(dbapi_connection, _record):
+        # Turn off pysqlite's own transaction handling, which begins transactions
+        # late and always deferred; `begin_transaction` below emits BEGIN itself.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def begin_transaction(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write() else "BEGIN")
+
+
+def may_write() -> bool:
+    """Whether the current transaction may write: anything but a safe request may."""
+    return not has_request_context() or request.method not in SAFE_METHODS
+
+
+def _forget_inherited_connections() -> None:
+    # A forked child (e.g. a gunicorn worker with --preload) must not use the
+    # parent's sockets or SQLite handles; it opens its own on first use.
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_inherited_connections)

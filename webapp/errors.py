@@ -1,11 +1,13 @@
 """Every error is a friendly page in the site layout; a 500 never shows a traceback."""
 
-from flask import render_template
+from flask import current_app, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from . import crud
-from .extensions import db
+from .extensions import db, login_manager
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood. Please go back and try again."),
@@ -51,9 +53,22 @@ def handle_internal_error(error: InternalServerError):
     return error_page(500)
 
 
+def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
+    """The database is down, unreachable or too busy: say so, and let the pool reconnect later."""
+    current_app.logger.error("Database unavailable: %s", error)
+    db.session.rollback()
+    # Who is logged in cannot be looked up now; render the page as for a visitor
+    # (the session cookie is kept, so the person is still logged in afterwards).
+    login_manager._update_request_context_with_user()
+    body, status = error_page(503)
+    return body, status, {"Retry-After": "5"}
+
+
 def register_errorhandlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(crud.NotFound, handle_not_found)
     app.register_error_handler(crud.StaleEdit, handle_stale_edit)
     app.register_error_handler(InternalServerError, handle_internal_error)
+    app.register_error_handler(OperationalError, handle_database_unavailable)
+    app.register_error_handler(PoolTimeoutError, handle_database_unavailable)

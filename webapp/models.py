@@ -42,7 +42,12 @@ class User(UserMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    # Emails are stored lower-cased, so the database compares them exactly: on
+    # MariaDB/MySQL a binary collation, or "josé" and "jose" would be one address.
+    email: Mapped[str] = mapped_column(
+        String(EMAIL_MAX).with_variant(String(EMAIL_MAX, collation="utf8mb4_bin"), "mysql", "mariadb"),
+        unique=True,
+    )
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -19,7 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('email', sa.String(length=254), nullable=False),
+    sa.Column('email', sa.String(length=254).with_variant(sa.String(length=254, collation='utf8mb4_bin'), 'mysql', 'mariadb'), nullable=False),
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('is_active', sa.Boolean(), server_default=sa.true(), nullable=False),
     sa.Column('is_admin', sa.Boolean(), server_default=sa.false(), nullable=False),
@@ -61,13 +61,8 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('tasks', schema=None) as batch_op:
-        batch_op.drop_index('ix_tasks_owner_id_created_at')
-
+    # Dropping a table drops its indexes; dropping them first fails on MariaDB,
+    # where an index that backs a foreign key cannot be dropped on its own.
     op.drop_table('tasks')
-    with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_items_title'))
-        batch_op.drop_index('ix_items_owner_id_id')
-
     op.drop_table('items')
     op.drop_table('users')

@@ -106,7 +106,7 @@ def base_url(database_url, tmp_path_factory, browser_requirements):
     }
     command = [
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-        "--bind", "127.0.0.1:0", "--no-control-socket", "wsgi:app",
+        "--bind", "127.0.0.1:0", "wsgi:app",
     ]
     with log_path.open("w") as log:
         server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)

@@ -26,7 +26,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
         is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
     user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
     db.session.add(user)
-    _commit_unique_email()
+    _commit_unique_email(user.email)
     return user
 
 
@@ -70,7 +70,7 @@ def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is
     user.email = normalise_email(email)
     user.is_active = is_active
     user.is_admin = is_admin
-    _commit_unique_email()
+    _commit_unique_email(user.email, user_id)
     return user
 
 
@@ -92,11 +92,19 @@ def task_counts(user: User) -> dict[TaskStatus, int]:
     return counts
 
 
-def _commit_unique_email() -> None:
-    # The unique constraint decides, not a check-then-insert, so concurrent
-    # registrations of one email cannot both succeed.
+def _commit_unique_email(email: str, user_id: int | None = None) -> None:
+    """Commit; EmailTaken if another account holds `email`.
+
+    The unique constraint decides, not a check-then-insert, so concurrent
+    registrations of one email cannot both succeed. Each database words its
+    IntegrityError differently, so after one the committed state is asked who
+    holds the email; any other integrity failure is not hidden behind EmailTaken.
+    """
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
+        holder = get_user_by_email(email)
+        if holder is None or holder.id == user_id:
+            raise
         raise EmailTaken("Email already registered") from None

@@ -1,0 +1,76 @@
+"""Simultaneous requests that compete for one row: the database decides, and nobody gets a 500."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import func, select
+
+from conftest import PASSWORD
+from webapp.extensions import db
+from webapp.models import Task, User
+
+from .servers import Browser, created_path, hidden_value
+
+REGISTRATIONS = 20
+SAVE_ROUNDS = 5
+
+
+def post_together(posts):
+    """Send every (browser, path, data) at the same moment; their responses in order."""
+    barrier = threading.Barrier(len(posts))
+
+    def send(post):
+        browser, path, data = post
+        barrier.wait()
+        return browser.post(path, data)
+
+    with ThreadPoolExecutor(len(posts)) as pool:
+        return list(pool.map(send, posts))
+
+
+def test_20_simultaneous_registrations_of_one_email_make_exactly_one_account(gunicorn, app, database_url):
+    server = gunicorn(database_url)
+    browsers = [Browser(server.url) for _ in range(REGISTRATIONS)]
+    form = {"email": "Same.Person@example.com", "password": PASSWORD, "confirm": PASSWORD}
+    responses = post_together(
+        [(b, "/register", {**form, "csrf_token": b.csrf_token("/register")}) for b in browsers]
+    )
+
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [302] + [422] * (REGISTRATIONS - 1)
+    assert all("Email already registered" in r.text for r in responses if r.status_code == 422)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == 1
+    assert "Traceback" not in server.log_text()
+
+
+def test_two_saves_from_the_same_version_keep_exactly_the_winner(gunicorn, app, database_url):
+    server = gunicorn(database_url)
+    first, second = Browser(server.url), Browser(server.url)
+    first.register("two.tabs@example.com")
+    second.log_in("two.tabs@example.com")
+
+    for round_number in range(SAVE_ROUNDS):
+        token = first.csrf_token("/tasks/new")
+        task_path = created_path(first.post("/tasks/new", {"title": "Original", "status": "pending", "csrf_token": token}))
+        forms = [browser.get(f"{task_path}/edit").text for browser in (first, second)]
+        titles = [f"Saved by tab {tab} in round {round_number}" for tab in (1, 2)]
+        posts = [
+            (browser, f"{task_path}/edit", {
+                "title": title,
+                "status": "in_progress",
+                "version": hidden_value(form, "version"),
+                "csrf_token": hidden_value(form, "csrf_token"),
+            })
+            for browser, form, title in zip((first, second), forms, titles)
+        ]
+        responses = post_together(posts)
+
+        assert sorted(r.status_code for r in responses) == [302, 409]
+        winner = titles[[r.status_code for r in responses].index(302)]
+        loser_page = next(r for r in responses if r.status_code == 409).text
+        assert winner in loser_page, "the 409 form shows the stored values"
+        with app.app_context():
+            task_id = int(task_path.rsplit("/", 1)[1])
+            stored = db.session.get(Task, task_id)
+            assert (stored.title, stored.version) == (winner, 2)
