@@ -68,7 +68,13 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session", autouse=True)
 def browser_requirements():
-    """Skip the suite where Chromium or axe-core is missing, except in CI, where that is a failure."""
+    """Skip the suite where Chromium or axe-core is missing, except in CI, where that is a failure.
+
+    `make test` runs the whole suite once per database; the browser walks check pages, scripts and
+    accessibility, which no database changes, so they run in the SQLite pass only.
+    """
+    if os.environ.get("TEST_DATABASE_URL"):
+        pytest.skip("The browser suite runs in the SQLite pass of `make test` only.")
     missing = []
     if not CHROMIUM.exists():
         missing.append(f"{CHROMIUM} (apt-get install chromium)")
