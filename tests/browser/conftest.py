@@ -1,19 +1,14 @@
 """The browser suite: Debian's Chromium, driven by Playwright, walks the real app served by gunicorn.
 
-One gunicorn and one Chromium serve the whole session; every test gets fresh browser contexts and an
-empty database. Every page a walk
-arrives at is checked for console errors and audited with axe-core. When a test fails, a screenshot
-and the HTML of every open page land in test-artifacts/.
+One gunicorn (production configuration, CSRF on) and one Chromium serve the whole session; every test
+gets fresh browser contexts and an empty database. Every page a walk arrives at is checked for console
+errors and audited with axe-core. When a test fails, a screenshot and the HTML of every open page land
+in test-artifacts/.
 """
 
 import os
 import re
-import secrets
-import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
+from integration.servers import start_gunicorn, stop_gunicorn
 from webapp import crud
 
 from .accessibility_audit import AXE, axe_violations, blocking_violations
@@ -38,14 +34,11 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SERVER_START_TIMEOUT = 30
 # A control that does not appear within this is missing, not slow (Playwright waits 30 s by default).
 ACTION_TIMEOUT_MS = 10_000
 
 # What axe found on each page of every walk, for the summary at the end of the run.
 axe_results: dict[str, Counter] = {}
-
-
 CALL_FAILED = pytest.StashKey[bool]()
 
 
@@ -101,49 +94,9 @@ def base_url(database_url, tmp_path_factory, browser_requirements):
     It serves the run's freshly migrated database (tests/conftest.py), which the `app` fixture
     empties after every test.
     """
-    folder = tmp_path_factory.mktemp("gunicorn")
-    log_path = folder / "gunicorn.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_hex(32),
-        "TASKBOARD_CONFIG": "development",
-        "TASKBOARD_INSTANCE_PATH": str(folder),
-    }
-    command = [
-        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-        "--bind", "127.0.0.1:0", "wsgi:app",
-    ]
-    with log_path.open("w") as log:
-        server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
-    try:
-        url = wait_until_serving(server, log_path)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def wait_until_serving(server: subprocess.Popen, log_path: Path) -> str:
-    """The URL gunicorn listens on, once a worker answers /healthz."""
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
-        match = re.search(r"Listening at: (http://\S+)", log_path.read_text())
-        if match:
-            try:
-                with urllib.request.urlopen(f"{match.group(1)}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return match.group(1)
-            except OSError:
-                pass
-        time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not start:\n{log_path.read_text()}")
+    server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"))
+    yield server.url
+    stop_gunicorn(server.process)
 
 
 @pytest.fixture
