@@ -5,16 +5,19 @@ same suite at a PostgreSQL or MariaDB server, where the run creates a database
 of its own and drops it at the end (see tests/databases.py).
 """
 
+import html
 import os
 import re
+from datetime import date
 from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, event
 
 from databases import backend_of, create_database, drop_database
-from webapp import create_app, crud
+from webapp import clock, create_app, crud
 from webapp.extensions import db
 
 PASSWORD = "correct horse battery"
@@ -146,3 +149,42 @@ def created_id(response) -> int:
     match = re.search(r"/(\d+)$", response.headers["Location"])
     assert match, response.headers.get("Location")
     return int(match.group(1))
+
+
+TODAY = date(2030, 6, 12)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Fix the day every due-date rule counts from (clock.today is the one place that says it)."""
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    return TODAY
+
+
+TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def statements(app):
+    """The SQL queries sent to the database from here on (not transaction control), to bound those of a page."""
+    with app.app_context():
+        engine = db.engine
+    sent = []
+
+    def record(_connection, _cursor, statement, _parameters, _context, _executemany):
+        if not TRANSACTION_CONTROL.match(statement):  # e.g. the explicit BEGIN on SQLite
+            sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    yield sent
+    event.remove(engine, "before_cursor_execute", record)
+
+
+def listed_titles(page: str) -> list[str]:
+    """The titles of the rows of a list page, in order."""
+    return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)
+
+
+def query_of(href: str) -> dict[str, list[str]]:
+    """The query parameters of a link as the page wrote it."""
+    return parse_qs(urlsplit(html.unescape(href)).query)

@@ -149,6 +149,6 @@ def test_task_counts_cover_every_status():
     owner = make_user()
     crud.create_task(owner, "One")
     crud.create_task(owner, "Two", status=TaskStatus.COMPLETED)
-    assert crud.task_counts(owner) == {
+    assert crud.count_tasks(owner).by_status == {
         TaskStatus.PENDING: 1, TaskStatus.IN_PROGRESS: 0, TaskStatus.COMPLETED: 1,
     }

@@ -1,8 +1,10 @@
 """Items: the same create, read, update and delete as tasks, with title and description."""
 
+import re
+
 import pytest
 
-from conftest import created_id
+from conftest import created_id, listed_titles, query_of
 
 
 def new_item(client, title="Camera", description="Fuji X100"):
@@ -35,7 +37,7 @@ def test_the_item_list_searches_and_paginates(alice_client):
     for number in range(4):
         new_item(alice_client, f"Lens {number}")
     new_item(alice_client, "Tripod", "carbon")
-    listed = alice_client.get("/items/?q=lens").text.split('<ul class="list-group')[1]
+    listed = alice_client.get("/items/?q=lens").text.split("<tbody>")[1]
     assert "Lens 3" in listed and "Tripod" not in listed
     page = alice_client.get("/items/?per_page=2&page=2").text
     assert "5 in all" in page
@@ -59,3 +61,33 @@ def test_deleting_an_item(alice_client):
     item_id = created_id(new_item(alice_client))
     assert alice_client.post(f"/items/{item_id}/delete").headers["Location"] == "/items/"
     assert alice_client.get(f"/items/{item_id}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", ["delta", "Charlie", "bravo", "Alpha"]),
+        ("?sort=title", ["Alpha", "bravo", "Charlie", "delta"]),
+        ("?sort=-title", ["delta", "Charlie", "bravo", "Alpha"]),
+        ("?sort=created", ["Alpha", "bravo", "Charlie", "delta"]),
+        ("?q=A&sort=title", ["Alpha", "bravo", "Charlie", "delta"]),
+        ("?q=LI&sort=-updated", ["Charlie"]),
+        ("?q=ph", ["Alpha"]),
+        ("?sort=title&per_page=10&page=9", ["Alpha", "bravo", "Charlie", "delta"]),
+    ],
+)
+def test_the_item_list_searches_case_insensitively_and_sorts_by_column(alice_client, query, expected):
+    for title in ("Alpha", "bravo", "Charlie", "delta"):
+        new_item(alice_client, title, "")
+    assert listed_titles(alice_client.get(f"/items/{query}").text) == expected
+
+
+def test_item_column_headers_and_pages_keep_the_search(alice_client):
+    for number in range(12):
+        new_item(alice_client, f"Lens {number:02}", "")
+    page = alice_client.get("/items/?q=lens&sort=title&per_page=10").text
+    assert listed_titles(page)[0] == "Lens 00" and 'aria-sort="ascending"' in page
+    links = [query_of(href) for href in re.findall(r'href="(/items/\?[^"]+)"', page)]
+    assert {"q": ["lens"], "sort": ["-title"], "per_page": ["10"]} in links
+    assert {"q": ["lens"], "sort": ["title"], "per_page": ["10"], "page": ["2"]} in links
+    assert "Sort by: Not a valid choice." in alice_client.get("/items/?sort=due").text

@@ -91,7 +91,7 @@ def test_an_unknown_status_filter_shows_all_tasks(alice_client):
 def test_the_list_is_paginated(alice_client):
     for number in range(12):
         new_task(alice_client, title=f"Task number {number:02}")
-    page = alice_client.get("/tasks/?per_page=5&page=3").text
+    page = alice_client.get("/tasks/?per_page=10&page=2").text
     assert "Task number 01" in listed_titles(page) and "Task number 02" not in listed_titles(page)
     assert "12 in all" in page
 

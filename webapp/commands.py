@@ -1,10 +1,14 @@
 """Command-line tasks: `flask create-admin` and friends."""
 
+from datetime import timedelta
+
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from . import crud
 from .forms import PASSWORD_MIN
+from .models import utcnow
 
 
 @click.command("create-admin")
@@ -21,5 +25,18 @@ def create_admin(email: str, password: str) -> None:
     click.echo(f"Created admin {user.email}.")
 
 
+@click.command("purge-trash")
+@with_appcontext
+@click.option(
+    "--days", type=click.IntRange(min=0), default=30, show_default=True,
+    help="Delete tasks that have been in the trash longer than this many days.",
+)
+def purge_trash(days: int) -> None:
+    """Delete for good the tasks that have been in the trash for more than DAYS days."""
+    deleted = crud.purge_trash(deleted_before=utcnow() - timedelta(days=days))
+    click.echo(f"Deleted {deleted} task(s) that had been in the trash for more than {days} days.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
+    app.cli.add_command(purge_trash)

@@ -39,7 +39,6 @@ class Config:
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
-    TASKS_PER_PAGE = 25
 
 
 class DevelopmentConfig(Config):

@@ -7,6 +7,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, String, Text, false, func, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from . import clock
 from .extensions import db
 
 TITLE_MAX = 200
@@ -78,7 +79,13 @@ class Item(TimestampMixin, db.Model):
 
 class Task(TimestampMixin, db.Model):
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_owner_id_created_at", "owner_id", "created_at"),)
+    # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
+    __table_args__ = (
+        Index("ix_tasks_owner_id_deleted_at_created_at", "owner_id", "deleted_at", "created_at"),
+        Index("ix_tasks_owner_id_deleted_at_due_date", "owner_id", "deleted_at", "due_date"),
+        Index("ix_tasks_owner_id_deleted_at_status_due_date", "owner_id", "deleted_at", "status", "due_date"),
+        Index("ix_tasks_deleted_at", "deleted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
@@ -99,6 +106,8 @@ class Task(TimestampMixin, db.Model):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Set when the task is moved to the trash; trashed tasks are left out of everything but the trash.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[User] = relationship()
 
@@ -109,5 +118,5 @@ class Task(TimestampMixin, db.Model):
         return (
             self.due_date is not None
             and self.status is not TaskStatus.COMPLETED
-            and self.due_date < utcnow().date()
+            and self.due_date < clock.today()
         )

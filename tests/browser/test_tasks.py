@@ -14,7 +14,7 @@ def create_task(visitor, title: str, status: str = "Pending", **fields: str):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
-def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor, alice, javascript):
+def test_a_person_creates_finds_edits_completes_trashes_and_restores_a_task(open_visitor, alice, javascript):
     visitor = open_visitor(javascript=javascript)
     visitor.log_in(alice.email)
 
@@ -39,7 +39,7 @@ def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor,
     expect(main.get_by_role("link", name="Call the bank")).to_have_count(0)
 
     visitor.fill(Search="")
-    visitor.choose(Status="Pending")
+    visitor.page.get_by_role("search").get_by_label("Pending").check()
     visitor.press("Filter")
     expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
     expect(main.get_by_role("link", name="Water the plants")).to_have_count(0)
@@ -60,9 +60,12 @@ def test_a_person_creates_finds_edits_completes_and_deletes_a_task(open_visitor,
     expect(visitor.page.get_by_role("button", name="Complete")).to_have_count(0)
 
     visitor.press("Delete", confirm="Delete this task?")
-    visitor.sees("Task deleted.")
+    visitor.sees("Task “Water the garden plants” moved to the trash.")
     expect(main.get_by_role("link", name="Water the garden plants")).to_have_count(0)
     expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
+
+    visitor.press("Undo")
+    expect(main.get_by_role("link", name="Water the garden plants")).to_be_visible()
 
 
 def test_dismissing_the_delete_question_keeps_the_task(visitor, alice):

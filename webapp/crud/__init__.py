@@ -4,9 +4,28 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
-from .errors import CrudError, EmailTaken, ForbiddenChange, NotFound, StaleEdit
+from .common import Page
+from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit
 from .items import create_item, delete_item, get_item, list_items, update_item
-from .tasks import complete_task, create_task, delete_task, get_task, list_tasks, update_task
+from .task_query import Due, TaskFilter
+from .tasks import (
+    TaskCounts,
+    complete_task,
+    count_tasks,
+    create_task,
+    delete_forever,
+    delete_task,
+    export_tasks,
+    get_task,
+    import_tasks,
+    list_tasks,
+    list_trash,
+    purge_trash,
+    restore_tasks,
+    set_status_of_tasks,
+    trash_tasks,
+    update_task,
+)
 from .users import (
     authenticate,
     create_user,
@@ -14,14 +33,16 @@ from .users import (
     get_user,
     get_user_by_email,
     list_users,
-    task_counts,
     update_user,
 )
 
 __all__ = [
-    "CrudError", "EmailTaken", "ForbiddenChange", "NotFound", "StaleEdit",
+    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
-    "complete_task", "create_task", "delete_task", "get_task", "list_tasks", "update_task",
+    "Due", "TaskFilter", "TaskCounts",
+    "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",
+    "get_task", "import_tasks", "list_tasks", "list_trash", "purge_trash", "restore_tasks",
+    "set_status_of_tasks", "trash_tasks", "update_task",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",
-    "list_users", "task_counts", "update_user",
+    "list_users", "update_user",
 ]

@@ -23,3 +23,7 @@ class StaleEdit(CrudError):
 
 class ForbiddenChange(CrudError):
     """A change that would lock people out, such as an admin removing their own rights."""
+
+
+class InvalidFilter(CrudError, ValueError):
+    """A list was asked for with a filter or sort value that does not exist."""

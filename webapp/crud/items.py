@@ -1,10 +1,14 @@
 """Items: simple titled notes owned by one user."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Item, User
-from .common import get_owned, paginate
+from .common import Page, get_owned, ordering, paginate, search
+
+SORT_COLUMNS = {"title": func.lower(Item.title), "created": Item.created_at, "updated": Item.updated_at}
+SORT_LABELS = {"title": "Title", "created": "Created", "updated": "Updated"}
+DEFAULT_SORT = "-created"
 
 
 def create_item(owner: User, title: str, description: str | None = None) -> Item:
@@ -18,13 +22,14 @@ def get_item(owner: User, item_id: int) -> Item:
     return get_owned(Item, owner, item_id)
 
 
-def list_items(owner: User, page: int = 1, per_page: int = 25, q: str | None = None):
+def list_items(
+    owner: User, q: str | None = None, sort: str = DEFAULT_SORT, page: int = 1, per_page: int = 25
+) -> Page:
+    """A page of the owner's items, optionally matching a search, sorted like task lists are."""
     statement = select(Item).where(Item.owner_id == owner.id)
-    if q:
-        statement = statement.where(
-            Item.title.icontains(q, autoescape=True) | Item.description.icontains(q, autoescape=True)
-        )
-    return paginate(statement.order_by(Item.id.desc()), page, per_page)
+    if q and q.strip():
+        statement = statement.where(search((Item.title, Item.description), q.strip()))
+    return paginate(statement.order_by(*ordering(sort, SORT_COLUMNS, Item.id)), page, per_page)
 
 
 def update_item(owner: User, item_id: int, title: str, description: str | None) -> Item:

@@ -1,14 +1,19 @@
-"""Tasks: the to-dos people keep, with optimistic locking on edits."""
+"""Tasks: the to-dos people keep, with optimistic locking on edits and a trash."""
 
-from datetime import date
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import case, delete, func, select, update
 
+from .. import clock
 from ..extensions import db
 from ..models import Task, TaskStatus, User, utcnow
-from .common import commit_versioned, get_owned, paginate
+from .common import Page, commit_versioned, get_owned, paginate
 from .errors import NotFound, StaleEdit
+from .task_query import DEFAULT_SORT, TaskFilter, filtered_tasks, is_overdue
+
+EXPORT_BATCH = 500
 
 
 def create_task(
@@ -18,33 +23,82 @@ def create_task(
     status: TaskStatus = TaskStatus.PENDING,
     due_date: date | None = None,
 ) -> Task:
-    task = Task(owner_id=owner.id, title=title, description=description or None, due_date=due_date)
-    _set_status(task, status)
+    task = _new_task(owner, title, description, status, due_date)
     db.session.add(task)
     db.session.commit()
     return task
 
 
+def import_tasks(owner: User, rows: Iterable[Mapping]) -> int:
+    """Create a task from each row (title, description, status, due_date) in one transaction: all or none."""
+    tasks = [_new_task(owner, **row) for row in rows]
+    db.session.add_all(tasks)
+    db.session.commit()
+    return len(tasks)
+
+
 def get_task(owner: User, task_id: int) -> Task:
-    return get_owned(Task, owner, task_id)
+    """The owner's task; a task in the trash is NotFound here, as everywhere outside the trash."""
+    return get_owned(Task, owner, task_id, Task.deleted_at.is_(None))
 
 
 def list_tasks(
     owner: User,
+    status: Iterable[str] | str | None = None,
+    due: str | None = None,
+    q: str | None = None,
+    sort: str = DEFAULT_SORT,
     page: int = 1,
     per_page: int = 25,
-    status: TaskStatus | None = None,
+    today: date | None = None,
+) -> Page:
+    """A page of the owner's live tasks matching the filters (see task_query), in two statements."""
+    statement = filtered_tasks(owner, TaskFilter.of(status, due, q), sort, today or clock.today())
+    return paginate(statement, page, per_page)
+
+
+def export_tasks(
+    owner: User,
+    status: Iterable[str] | str | None = None,
+    due: str | None = None,
     q: str | None = None,
-):
-    """The owner's tasks, newest first, optionally of one status or matching a search."""
-    statement = select(Task).where(Task.owner_id == owner.id)
-    if status is not None:
-        statement = statement.where(Task.status == status)
-    if q:
-        statement = statement.where(
-            Task.title.icontains(q, autoescape=True) | Task.description.icontains(q, autoescape=True)
-        )
-    return paginate(statement.order_by(Task.created_at.desc(), Task.id.desc()), page, per_page)
+    sort: str = DEFAULT_SORT,
+    today: date | None = None,
+) -> Iterator[Task]:
+    """Every live task matching the filters, in list order, fetched in batches to keep memory flat."""
+    statement = filtered_tasks(owner, TaskFilter.of(status, due, q), sort, today or clock.today())
+    yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
+
+
+@dataclass(frozen=True)
+class TaskCounts:
+    by_status: dict[TaskStatus, int]
+    overdue: int
+    in_trash: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
+    """Live tasks per status, how many are overdue, and how many are in the trash, in one statement."""
+    live = Task.deleted_at.is_(None)
+    overdue = func.sum(case((live & is_overdue(today or clock.today()), 1), else_=0))
+    rows = db.session.execute(
+        select(Task.status, live, func.count(), overdue)
+        .where(Task.owner_id == owner.id)
+        # Grouping by the column rather than `live` follows the (owner_id, deleted_at, status) index.
+        .group_by(Task.deleted_at, Task.status)
+    )
+    by_status, overdue_total, in_trash = dict.fromkeys(TaskStatus, 0), 0, 0
+    for status, is_live, count, overdue_count in rows:
+        if is_live:
+            by_status[status] = count
+            overdue_total += overdue_count or 0
+        else:
+            in_trash += count
+    return TaskCounts(by_status=by_status, overdue=overdue_total, in_trash=in_trash)
 
 
 def update_task(
@@ -73,13 +127,92 @@ def complete_task(owner: User, task_id: int) -> Task:
     return commit_versioned(task, reload=lambda: get_task(owner, task_id))
 
 
-def delete_task(owner: User, task_id: int) -> None:
-    db.session.delete(get_task(owner, task_id))
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise NotFound("Task not found") from None
+def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
+    """Give the owner's live tasks among `task_ids` this status; returns how many changed.
+
+    Ids of other people's tasks, trashed tasks or no task at all are skipped.
+    """
+    status = TaskStatus(status)
+    completed_at = None
+    if status is TaskStatus.COMPLETED:
+        completed_at = func.coalesce(Task.completed_at, utcnow())
+    return _update_live(owner, task_ids, Task.status != status, status=status, completed_at=completed_at)
+
+
+def delete_task(owner: User, task_id: int) -> Task:
+    """Move the owner's task to the trash."""
+    task = get_task(owner, task_id)
+    if not _update_live(owner, [task.id], deleted_at=utcnow()):
+        raise NotFound("Task not found")  # trashed by another request in the meantime
+    return task
+
+
+def trash_tasks(owner: User, task_ids: Iterable[int]) -> list[int]:
+    """Move the owner's live tasks among `task_ids` to the trash; returns the ids of those moved.
+
+    Those ids are what an Undo restores: never a task that was in the trash already.
+    """
+    moving = list(db.session.scalars(
+        select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+    ))
+    if moving:
+        _update(owner, moving, deleted_at=utcnow())
+    return moving
+
+
+def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
+    """Take the owner's tasks among `task_ids` out of the trash; returns how many came back."""
+    return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
+
+
+def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
+    """The owner's trashed tasks, most recently deleted first."""
+    statement = (
+        select(Task)
+        .where(Task.owner_id == owner.id, Task.deleted_at.is_not(None))
+        .order_by(Task.deleted_at.desc(), Task.id.desc())
+    )
+    return paginate(statement, page, per_page)
+
+
+def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
+    """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
+    result = db.session.execute(
+        delete(Task).where(
+            Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None)
+        )
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def purge_trash(deleted_before: datetime) -> int:
+    """Delete for good every task, of anyone, that went to the trash before this moment."""
+    result = db.session.execute(delete(Task).where(Task.deleted_at < deleted_before))
+    db.session.commit()
+    return result.rowcount
+
+
+def _update_live(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+    return _update(owner, task_ids, Task.deleted_at.is_(None), *criteria, **values)
+
+
+def _update(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+    """One UPDATE of the owner's tasks among `task_ids`, moving their version on like an edit would."""
+    result = db.session.execute(
+        update(Task)
+        .where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), *criteria)
+        .values(version=Task.version + 1, updated_at=utcnow(), **values)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount
+
+
+def _new_task(owner: User, title: str, description: str | None, status, due_date: date | None) -> Task:
+    task = Task(owner_id=owner.id, title=title, description=description or None, due_date=due_date)
+    _set_status(task, status or TaskStatus.PENDING)
+    return task
 
 
 def _set_status(task: Task, status: TaskStatus | str) -> None:

@@ -1,11 +1,11 @@
 """Accounts: registration, authentication and administration."""
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Task, TaskStatus, User
+from ..models import User
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
@@ -80,16 +80,6 @@ def delete_user(user_id: int, acting_user: User) -> None:
         raise ForbiddenChange("You cannot delete your own account here.")
     db.session.delete(user)
     db.session.commit()
-
-
-def task_counts(user: User) -> dict[TaskStatus, int]:
-    """How many tasks the user has in each status, every status present."""
-    rows = db.session.execute(
-        select(Task.status, func.count()).where(Task.owner_id == user.id).group_by(Task.status)
-    )
-    counts = dict.fromkeys(TaskStatus, 0)
-    counts.update({status: count for status, count in rows})
-    return counts
 
 
 def _commit_unique_email(email: str, user_id: int | None = None) -> None:

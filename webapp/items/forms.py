@@ -1,8 +1,16 @@
 from flask_wtf import FlaskForm
+from wtforms import SelectField
 
-from ..forms import description_field, title_field
+from ..crud.items import DEFAULT_SORT, SORT_LABELS
+from ..forms import ListForm, description_field, title_field
 
 
 class ItemForm(FlaskForm):
     title = title_field()
     description = description_field()
+
+
+class ItemFilterForm(ListForm):
+    """The item list's parameters: ?q=...&sort=...&per_page=..."""
+
+    sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)

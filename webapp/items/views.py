@@ -2,8 +2,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from .. import crud
-from ..pages import form_page, page_number, per_page_arg
-from .forms import ItemForm
+from ..pages import form_page, page_number
+from .forms import ItemFilterForm, ItemForm
 
 bp = Blueprint("items", __name__, url_prefix="/items")
 
@@ -16,9 +16,9 @@ def require_login():
 
 @bp.get("/")
 def index():
-    q = request.args.get("q", "").strip()
-    items = crud.list_items(current_user, page=page_number(), per_page=per_page_arg(25), q=q or None)
-    return render_template("items/list.html", items=items, q=q)
+    filters = ItemFilterForm.from_args(request.args)
+    items = crud.list_items(current_user, **filters.values(), page=page_number())
+    return render_template("items/list.html", items=items, filters=filters, args=filters.query_args())
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,12 +1,14 @@
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import crud
+from .. import clock, crud
 from ..models import TaskStatus
-from ..pages import form_page, page_number, per_page_arg, redirect_back
-from .forms import TaskEditForm, TaskForm
+from ..pages import form_page, page_number, redirect_back
+from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
+
+STATUS_LABELS = {status: status.label for status in TaskStatus}
 
 
 @bp.before_request
@@ -17,19 +19,37 @@ def require_login():
 
 @bp.get("/")
 def index():
-    status = request.args.get("status") or None
-    status = TaskStatus(status) if status in TaskStatus._value2member_map_ else None
-    q = request.args.get("q", "").strip()
-    tasks = crud.list_tasks(
-        current_user,
-        page=page_number(),
-        per_page=per_page_arg(current_app.config["TASKS_PER_PAGE"]),
-        status=status,
-        q=q or None,
-    )
+    filters = TaskFilterForm.from_args(request.args)
+    today = clock.today()
+    tasks = crud.list_tasks(current_user, **filters.values(), page=page_number(), today=today)
     return render_template(
-        "tasks/list.html", tasks=tasks, status=status, q=q, statuses=TaskStatus
+        "tasks/list.html",
+        tasks=tasks,
+        counts=crud.count_tasks(current_user, today=today),
+        filters=filters,
+        args=filters.query_args(),
+        today=today,
+        status_labels=STATUS_LABELS,
     )
+
+
+@bp.post("/bulk")
+def bulk():
+    """Complete, set the status of, or delete the ticked tasks; only the owner's are ever touched."""
+    form = BulkActionForm()
+    if not form.validate_on_submit():
+        flash(" ".join(message for messages in form.errors.values() for message in messages), "warning")
+        return redirect_back(url_for("tasks.index"))
+    ids = form.selected_ids()
+    if form.action.data == "delete":
+        trashed = crud.trash_tasks(current_user, ids)
+        message = f"{tasks_noun(len(trashed))} moved to the trash."
+        flash(undoable(message, trashed) if trashed else message, "success")
+    else:
+        status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
+        changed = crud.set_status_of_tasks(current_user, ids, status)
+        flash(f"{tasks_noun(changed)} set to {status.label}.", "success")
+    return redirect_back(url_for("tasks.index"))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -85,9 +105,18 @@ def complete(task_id: int):
 
 @bp.post("/<int:task_id>/delete")
 def delete(task_id: int):
-    crud.delete_task(current_user, task_id)
-    flash("Task deleted.", "success")
+    task = crud.delete_task(current_user, task_id)
+    flash(undoable(f"Task “{task.title}” moved to the trash.", [task_id]), "success")
     return redirect(url_for("tasks.index"))
+
+
+def undoable(text: str, task_ids: list[int]) -> dict:
+    """A flash message that base.html shows with an Undo button restoring these tasks."""
+    return {"text": text, "undo": task_ids}
+
+
+def tasks_noun(count: int) -> str:
+    return "1 task" if count == 1 else f"{count} tasks"
 
 
 def stale_edit_page(current):

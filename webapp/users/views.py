@@ -39,7 +39,7 @@ def new():
 @bp.get("/<int:user_id>")
 def show(user_id: int):
     user = crud.get_user(user_id)
-    return render_template("users/show.html", user=user, task_counts=crud.task_counts(user))
+    return render_template("users/show.html", user=user, task_counts=crud.count_tasks(user).by_status)
 
 
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])

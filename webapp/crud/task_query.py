@@ -1,0 +1,105 @@
+"""What a task list is asked for: filters, sort and the SQL they become.
+
+The names and values here are the public vocabulary of every task list
+(pages, CSV export, the JSON API): `status` (one or several), `due`, `q`, `sort`.
+"""
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+
+from ..models import Task, TaskStatus, User
+from .common import ordering, search
+from .errors import InvalidFilter
+
+
+class Due(enum.StrEnum):
+    ANY = "any"
+    OVERDUE = "overdue"
+    TODAY = "today"
+    WEEK = "week"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return DUE_LABELS[self]
+
+
+DUE_LABELS = {
+    Due.ANY: "Any due date",
+    Due.OVERDUE: "Overdue",
+    Due.TODAY: "Due today",
+    Due.WEEK: "Due in the next 7 days",
+    Due.NONE: "No due date",
+}
+
+# Workflow order, not alphabetical, when sorting by status.
+STATUS_RANK = case({status: rank for rank, status in enumerate(TaskStatus)}, value=Task.status)
+
+SORT_COLUMNS = {
+    "due": Task.due_date,
+    "created": Task.created_at,
+    "updated": Task.updated_at,
+    "title": func.lower(Task.title),
+    "status": STATUS_RANK,
+}
+SORT_LABELS = {"due": "Due date", "created": "Created", "updated": "Updated", "title": "Title", "status": "Status"}
+DEFAULT_SORT = "-created"
+
+
+def is_overdue(today: date) -> ColumnElement[bool]:
+    """Open tasks whose due date has passed; a task without a due date is never overdue."""
+    return (Task.due_date < today) & (Task.status != TaskStatus.COMPLETED)
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    statuses: tuple[TaskStatus, ...] = ()
+    due: Due = Due.ANY
+    q: str = ""
+
+    @classmethod
+    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None):
+        """A filter from plain values; an unknown status or due value raises InvalidFilter."""
+        if isinstance(status, str):
+            status = [status]
+        try:
+            statuses = tuple(sorted({TaskStatus(value) for value in status or ()}, key=list(TaskStatus).index))
+            return cls(statuses=statuses, due=Due(due or Due.ANY), q=(q or "").strip())
+        except ValueError as error:
+            raise InvalidFilter(str(error)) from None
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.statuses or self.due is not Due.ANY or self.q)
+
+    def criteria(self, today: date) -> list[ColumnElement[bool]]:
+        conditions = []
+        if self.statuses:
+            conditions.append(Task.status.in_(self.statuses))
+        if self.due is Due.OVERDUE:
+            conditions.append(is_overdue(today))
+        elif self.due is Due.TODAY:
+            conditions.append(Task.due_date == today)
+        elif self.due is Due.WEEK:
+            conditions.append(Task.due_date.between(today, today + timedelta(days=6)))
+        elif self.due is Due.NONE:
+            conditions.append(Task.due_date.is_(None))
+        if self.q:
+            conditions.append(search((Task.title, Task.description), self.q))
+        return conditions
+
+
+def live_tasks(owner: User) -> Select:
+    """The owner's tasks that are not in the trash."""
+    return select(Task).where(Task.owner_id == owner.id, Task.deleted_at.is_(None))
+
+
+def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
+    """The owner's live tasks matching the filter, in the order asked for."""
+    return live_tasks(owner).where(*task_filter.criteria(today)).order_by(
+        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"})
+    )

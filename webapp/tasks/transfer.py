@@ -1,0 +1,46 @@
+"""Tasks in and out as CSV: export exactly the filtered list, import all of a file or nothing."""
+
+from flask import Response, flash, redirect, request, stream_with_context, url_for
+from flask_login import current_user
+
+from .. import clock, crud
+from ..pages import form_page
+from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
+from .forms import ImportForm, TaskFilterForm
+from .views import bp, tasks_noun
+
+
+@bp.get("/export.csv")
+def export():
+    """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
+    filters = TaskFilterForm.from_args(request.args).values()
+    del filters["per_page"]
+    tasks = crud.export_tasks(current_user, **filters, today=clock.today())
+    return Response(
+        stream_with_context(export_lines(tasks)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="tasks-{clock.today().isoformat()}.csv"'},
+    )
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_csv():
+    form = ImportForm()
+    problems = []
+    if form.validate_on_submit():
+        rows, problems = read_import(form.file.data.read())
+        if not problems:
+            imported = crud.import_tasks(current_user, rows)
+            flash(f"Imported {tasks_noun(imported)}.", "success")
+            return redirect(url_for("tasks.index"))
+    return form_page(
+        "tasks/import.html",
+        form,
+        status=422 if problems or form.errors else 200,
+        heading="Import tasks",
+        submit_label="Import",
+        multipart=True,
+        problems=problems,
+        columns=COLUMNS,
+        max_rows=IMPORT_MAX_ROWS,
+    )
