@@ -101,3 +101,32 @@ def test_a_task_that_does_not_exist_shows_the_not_found_page(visitor, alice):
     expect(visitor.heading("Page not found")).to_be_visible()
     visitor.follow("Go to your tasks")
     expect(visitor.heading("Your tasks")).to_be_visible()
+
+
+def test_a_person_sorts_the_list_completes_several_tasks_at_once_and_restores_one_from_the_trash(
+    visitor, alice, add_task
+):
+    for title in ("Bake bread", "Answer letters", "Clean windows"):
+        add_task(alice, title=title)
+    visitor.log_in(alice.email)
+    table = visitor.page.get_by_role("table")
+
+    visitor.follow("Title")
+    expect(table.get_by_role("columnheader", name="Title")).to_have_attribute("aria-sort", "ascending")
+    expect(table.locator("tbody").get_by_role("link")).to_have_text(
+        ["Answer letters", "Bake bread", "Clean windows"]
+    )
+
+    visitor.page.get_by_label("Select Answer letters").check()
+    visitor.page.get_by_label("Select Clean windows").check()
+    visitor.press("Complete selected")
+    for title, status in (("Answer letters", "Completed"), ("Bake bread", "Pending"), ("Clean windows", "Completed")):
+        expect(table.get_by_role("row").filter(has_text=title)).to_contain_text(status)
+
+    visitor.follow("Bake bread")
+    visitor.press("Delete", confirm="Delete this task?")
+    visitor.navigate_by(visitor.page.get_by_role("link", name="Trash"))
+    expect(visitor.heading("Trash")).to_be_visible()
+    visitor.press("Restore")
+    visitor.follow("Tasks")
+    expect(table.locator("tbody").get_by_role("link", name="Bake bread")).to_be_visible()
