@@ -6,7 +6,12 @@ CHROMIUM := /usr/bin/chromium
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test screenshots migrate clean
+# The FastAPI tutorial app Taskboard is measured against (never copied into this repository).
+ANCHOR_DIR ?= ../shared/anchors/seed-fastapi
+ANCHOR_VENV ?= bench/.venv-anchor
+BENCH_ARGS ?=
+
+.PHONY: run test screenshots migrate bench clean
 
 run: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade
@@ -22,6 +27,16 @@ test: $(VENV)/.dev-installed node_modules/.package-lock.json
 # Retakes the README's screenshots of the real app (needs Chromium).
 screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser/test_screenshots.py
+
+# Side by side with the anchor under wrk; writes bench/RESULTS.md. About 15 minutes.
+bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/run.py --anchor-dir $(ANCHOR_DIR) --anchor-python $(ANCHOR_VENV)/bin/python $(BENCH_ARGS)
+
+$(ANCHOR_VENV)/.installed: $(ANCHOR_DIR)/requirements.txt
+	$(PYTHON) -m venv $(ANCHOR_VENV)
+	$(ANCHOR_VENV)/bin/python -m pip install --quiet -r $(ANCHOR_DIR)/requirements.txt
+	touch $@
 
 migrate: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade

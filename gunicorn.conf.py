@@ -1,4 +1,17 @@
-"""gunicorn settings; every one can be overridden on the command line or by GUNICORN_CMD_ARGS."""
+"""gunicorn settings; every one can be overridden on the command line or by GUNICORN_CMD_ARGS.
+
+Why gthread with 2 workers x 4 threads (measured with `make bench` and an A/B
+of 1, 2 and 4 threads on this 2-core machine, see bench/RESULTS.md):
+- Requests are CPU-bound Python, so one process per core (WEB_CONCURRENCY=2)
+  uses the machine; more processes only add memory and context switches.
+- Threads overlap what a request waits for without the GIL: the fsync of a
+  SQLite commit (synchronous=FULL) or a round trip to PostgreSQL. Creating
+  tasks ran about twice as fast with 4 threads as with 1; pages that only read
+  were within the noise either way.
+- Unlike the sync worker, gthread keeps idle keep-alive connections in a
+  poller instead of tying up a worker, so hundreds of open connections (the
+  256-connection run) cost a file descriptor each, not a process.
+"""
 
 import os
 

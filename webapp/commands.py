@@ -1,5 +1,6 @@
 """Command-line tasks: `flask create-admin` and friends."""
 
+import time
 from datetime import timedelta
 
 import click
@@ -7,6 +8,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from . import crud
+from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .forms import PASSWORD_MIN
 from .models import utcnow
 
@@ -25,6 +27,27 @@ def create_admin(email: str, password: str) -> None:
     click.echo(f"Created admin {user.email}.")
 
 
+@click.command("seed-demo")
+@click.option("--users", default=1000, show_default=True, type=click.IntRange(min=1))
+@click.option("--tasks-per-user", default=100, show_default=True, type=click.IntRange(min=0))
+@click.option("--items-per-user", default=10, show_default=True, type=click.IntRange(min=0))
+@click.option("--seed", default=0, show_default=True, help="Random seed: the same seed gives the same data.")
+@with_appcontext
+def seed_demo_command(users: int, tasks_per_user: int, items_per_user: int, seed: int) -> None:
+    """Fill the database with demo users, items and tasks."""
+    total = users * (1 + tasks_per_user + items_per_user)
+    started = time.perf_counter()
+    with click.progressbar(length=total, label="Seeding demo data") as bar:
+        try:
+            written = seed_demo(users, tasks_per_user, items_per_user, seed, on_progress=bar.update)
+        except DemoDataPresent as error:
+            raise click.ClickException(str(error)) from None
+    seconds = time.perf_counter() - started
+    click.echo(f"Wrote {written:,} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s).")
+    click.echo(
+        f"Log in as {demo_email(1)} (admin) or demo2..demo{users}@example.com "
+        f"with the password {DEMO_PASSWORD!r}."
+    )
 @click.command("purge-trash")
 @with_appcontext
 @click.option(
@@ -39,4 +62,5 @@ def purge_trash(days: int) -> None:
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
+    app.cli.add_command(seed_demo_command)
     app.cli.add_command(purge_trash)

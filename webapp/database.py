@@ -29,10 +29,11 @@ _engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
 
 def engine_options(database_url: str) -> dict:
     """SQLAlchemy engine options for this database URL."""
-    # pool_pre_ping replaces connections the server dropped (a restart, an
-    # outage), so the app recovers without being restarted itself.
-    options: dict = {"pool_pre_ping": True}
     backend = make_url(database_url).get_backend_name()
+    # pool_pre_ping replaces connections the server dropped (a restart, an
+    # outage), so the app recovers without being restarted itself. It costs a
+    # statement on every checkout, and a SQLite file has no server to drop it.
+    options: dict = {"pool_pre_ping": backend != "sqlite"}
     if backend in ("postgresql", "mysql", "mariadb"):
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
     return options

@@ -32,6 +32,7 @@ from .users import (
     delete_user,
     get_user,
     get_user_by_email,
+    item_titles_by_owner,
     list_users,
     update_user,
 )
@@ -44,5 +45,5 @@ __all__ = [
     "get_task", "import_tasks", "list_tasks", "list_trash", "purge_trash", "restore_tasks",
     "set_status_of_tasks", "trash_tasks", "update_task",
     "authenticate", "create_user", "delete_user", "get_user", "get_user_by_email",
-    "list_users", "update_user",
+    "item_titles_by_owner", "list_users", "update_user",
 ]

@@ -19,7 +19,7 @@ def require_admin():
 @bp.get("/")
 def index():
     users = crud.list_users(page=page_number(), per_page=per_page_arg(20))
-    return render_template("users/list.html", users=users)
+    return render_template("users/list.html", users=users, item_titles=crud.item_titles_by_owner(users.items))
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,0 +1,152 @@
+"""Scale check: is the task list as fast for a user with 100,000 tasks as for one with 100?
+
+Seeds 1,000,000 tasks (9,000 demo users with 100 each, and demo2 with 100,000),
+then, in one process with the production configuration:
+- prints the query plan of every statement the list page runs (first page,
+  last page, a status filter, sorting by due date) and flags any full scan of
+  `tasks` (SQLite "SCAN tasks", PostgreSQL "Seq Scan on tasks");
+- times the first and the last page of the list, with counts, for the heavy
+  and for a light user, interleaved, and prints the medians and their ratios.
+
+    .venv/bin/python bench/scale.py                                   # SQLite file in bench/out/
+    .venv/bin/python bench/scale.py --database-url postgresql+psycopg://postgres@127.0.0.1/scale_123
+
+The PostgreSQL database must exist and be empty; it is left as it is afterwards.
+"""
+
+import argparse
+import re
+import secrets
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import flask_migrate  # noqa: E402
+from sqlalchemy import event, select, text  # noqa: E402
+
+from webapp import create_app  # noqa: E402
+from webapp.crud.demo import DEMO_PASSWORD, add_demo_tasks, seed_demo  # noqa: E402
+from webapp.extensions import db  # noqa: E402
+from webapp.models import User  # noqa: E402
+
+HEAVY, LIGHT = "demo2@example.com", "demo3@example.com"
+PER_PAGE = 50
+
+
+def build(database_url: str):
+    app = create_app({
+        "TASKBOARD_CONFIG": "production",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": secrets.token_hex(32),
+    })
+    with app.app_context():
+        flask_migrate.upgrade(directory=str(ROOT / "migrations"))
+        if db.session.scalar(select(User.id).where(User.email == HEAVY)) is None:
+            started = time.perf_counter()
+            written = seed_demo(users=9_000, tasks_per_user=100, items_per_user=0, seed=1)
+            heavy_id = db.session.scalar(select(User.id).where(User.email == HEAVY))
+            written += add_demo_tasks(heavy_id, 99_900, seed=2)
+            if db.engine.dialect.name == "postgresql":
+                # What autovacuum does soon after a bulk load: statistics and the visibility map.
+                with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.execute(text("VACUUM ANALYZE tasks"))
+            print(f"Seeded {written:,} rows in {time.perf_counter() - started:.0f} s")
+    return app
+
+
+def logged_in(app, email: str):
+    client = app.test_client()
+    page = client.get("/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
+    data = {"email": email, "password": DEMO_PASSWORD}
+    if token:
+        data["csrf_token"] = token.group(1)
+    assert client.post("/login", data=data).status_code == 302
+    client.get("/tasks/")
+    return client
+
+
+def last_page(client) -> int:
+    pages = [int(n) for n in re.findall(r"[?&;]page=(\d+)", client.get(f"/tasks/?per_page={PER_PAGE}").text)]
+    return max(pages, default=1)
+
+
+def explain(app, client, paths: list[str]) -> bool:
+    """Print the plan of every statement these pages run; False if any scans all of `tasks`."""
+    captured = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        captured.append((statement, parameters))
+
+    with app.app_context():
+        engine = db.engine
+        dialect = engine.dialect.name
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for path in paths:
+            assert client.get(path).status_code == 200, path
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+    full_scan = re.compile(r"\bSCAN tasks\b" if dialect == "sqlite" else r"Seq Scan on tasks")
+    prefix = "EXPLAIN QUERY PLAN " if dialect == "sqlite" else "EXPLAIN "
+    clean = True
+    with engine.connect() as connection:
+        distinct = {(statement, repr(parameters)): (statement, parameters) for statement, parameters in captured}
+        for statement, parameters in distinct.values():
+            if " tasks" not in statement:
+                continue
+            rows = connection.exec_driver_sql(prefix + statement, parameters).fetchall()
+            plan = "\n".join("    " + " ".join(str(column) for column in row) for row in rows)
+            verdict = "FULL SCAN OF tasks" if full_scan.search(plan) else "ok"
+            clean &= verdict == "ok"
+            print(f"-- {verdict}\n{' '.join(statement.split())}\n{plan}\n")
+    return clean
+
+
+def timed(client, path: str) -> float:
+    started = time.perf_counter()
+    assert client.get(path).status_code == 200
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    out = ROOT / "bench" / "out"
+    parser.add_argument("--database-url", default=f"sqlite:///{out / 'scale.db'}")
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per case")
+    args = parser.parse_args()
+    out.mkdir(exist_ok=True)
+    app = build(args.database_url)
+    heavy, light = logged_in(app, HEAVY), logged_in(app, LIGHT)
+    heavy_last, light_last = last_page(heavy), last_page(light)
+    first = f"/tasks/?per_page={PER_PAGE}"
+    cases = {
+        "heavy first": (heavy, first),
+        "heavy last": (heavy, f"{first}&page={heavy_last}"),
+        "light first": (light, first),
+        "light last": (light, f"{first}&page={light_last}"),
+    }
+    clean = explain(app, heavy, [path for client, path in cases.values() if client is heavy]
+                    + [f"{first}&status=pending", f"{first}&sort=due", f"{first}&sort=-due&page=1000"])
+    for client, path in cases.values():  # warm up
+        timed(client, path)
+    samples = {name: [] for name in cases}
+    for _ in range(args.requests):
+        for name, (client, path) in cases.items():
+            samples[name].append(timed(client, path))
+    p50 = {name: statistics.median(values) for name, values in samples.items()}
+    for name, value in p50.items():
+        print(f"{name:12} p50 {value:7.1f} ms")
+    print(f"first page, 100,000 vs 100 tasks: {p50['heavy first'] / p50['light first']:.2f}× (target ≤ 2×)")
+    print(f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
+          f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)")
+    print("query plans:", "no full scan of tasks" if clean else "A FULL SCAN OF tasks (see above)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Pages run a constant, small number of SQL statements, however much data there is.
+
+A page whose statement count grows with its rows (one query per user to load
+its items, say) is slow long before anyone notices; counting statements
+catches it without timing anything.
+"""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event, select
+
+from webapp.crud.demo import DEMO_PASSWORD
+from webapp.extensions import db
+from webapp.models import Task, User
+
+
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
+
+
+@contextmanager
+def counted_statements(app):
+    """Collects the SQL of every query the app's engine runs inside the block.
+
+    Transaction control (BEGIN, COMMIT) is left out: whether it is sent as a
+    statement differs between databases and drivers.
+    """
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if statement.split()[0].upper() not in TRANSACTION_CONTROL:
+            statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def seeded_admin_client(app, users: int, items_per_user: int):
+    result = app.test_cli_runner().invoke(
+        args=["seed-demo", "--users", str(users), "--tasks-per-user", "3", "--items-per-user", str(items_per_user)]
+    )
+    assert result.exit_code == 0, result.output
+    client = app.test_client()
+    client.post("/login", data={"email": "demo1@example.com", "password": DEMO_PASSWORD})
+    client.get("/tasks/")  # clears the login message
+    return client
+
+
+def statements_for(app, client, method: str, path: str, **kwargs) -> list[str]:
+    with counted_statements(app) as statements:
+        response = getattr(client, method)(path, **kwargs)
+    assert response.status_code in (200, 302), response.status_code
+    return statements
+
+
+@pytest.mark.parametrize("users, items_per_user", [(2, 1), (25, 12)])
+def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, users, items_per_user):
+    client = seeded_admin_client(app, users, items_per_user)
+    statements = statements_for(app, client, "get", "/users/")
+    # The logged-in user, the page of users, their total and their items' titles.
+    assert len(statements) == 4, statements
+    assert client.get("/users/").text.count('<td class="task-title">') == min(users, 20)
+
+
+def first_owned_task_id(app) -> int:
+    with app.app_context():
+        return db.session.execute(
+            select(Task.id).join(User).where(User.email == "demo1@example.com").limit(1)
+        ).scalar_one()
+
+
+@pytest.mark.parametrize("users", [1, 30])
+def test_a_task_page_runs_two_statements_the_user_and_the_task(app, users):
+    client = seeded_admin_client(app, users, 0)
+    statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
+    assert len(statements) == 2, statements
+
+
+def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
+    client = seeded_admin_client(app, 3, 0)
+    statements = statements_for(
+        app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"}
+    )
+    # The user; the insert; the new task's id and title read back for the redirect and message.
+    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "SELECT"], statements

@@ -1,0 +1,191 @@
+"""Demo data: many realistic users, items and tasks, written in bulk.
+
+Rows go in through SQLAlchemy Core `insert()` with lists of parameter dicts
+(one executemany per batch), not one ORM object at a time: building and
+flushing 100,000 ORM objects is an order of magnitude slower. The one demo
+password is hashed once and the hash is shared by every demo account.
+"""
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select
+
+from ..extensions import db
+from ..models import DESCRIPTION_MAX, TITLE_MAX, Item, Task, TaskStatus, User, utcnow
+from ..passwords import hash_password
+
+DEMO_PASSWORD = "taskboard-demo"
+BATCH_ROWS = 5_000
+MINUTES_PER_YEAR = 525_600
+
+WORDS = (
+    "plan review call email draft fix ship write read book pay order clean water paint "
+    "report budget invoice meeting garden kitchen server backup release test design "
+    "groceries dentist car insurance taxes holiday tickets birthday present laptop"
+).split()
+HTML_LOOKING = (
+    "<b>bold</b> claims & <i>italics</i>",
+    "<script>alert('not run')</script>",
+    'a <a href="https://example.com">link</a> that stays text',
+    "5 < 6 && 7 > 3",
+)
+# Weighted so lists look lived-in: most tasks open, a good share done.
+STATUS_WEIGHTS = {TaskStatus.PENDING: 5, TaskStatus.IN_PROGRESS: 2, TaskStatus.COMPLETED: 3}
+
+
+class DemoDataPresent(Exception):
+    """The database already holds demo accounts, whose emails would clash."""
+
+
+def demo_email(number: int) -> str:
+    return f"demo{number}@example.com"
+
+
+def seed_demo(
+    users: int,
+    tasks_per_user: int,
+    items_per_user: int,
+    seed: int = 0,
+    on_progress: Callable[[int], None] = lambda rows: None,
+) -> int:
+    """Insert the demo data in one transaction and return the number of rows written.
+
+    demo1@example.com is an admin; every account logs in with DEMO_PASSWORD.
+    `on_progress` is called with the number of rows of each batch written.
+    """
+    if db.session.execute(select(func.count()).where(User.email == demo_email(1))).scalar():
+        raise DemoDataPresent("Demo data is already present in this database; seed an empty one.")
+    rng = random.Random(seed)
+    now = utcnow().replace(microsecond=0)
+    password_hash = hash_password(DEMO_PASSWORD)
+    written = 0
+    for first in range(1, users + 1, BATCH_ROWS):
+        numbers = range(first, min(first + BATCH_ROWS, users + 1))
+        owner_ids = _insert_users(numbers, password_hash, rng, now)
+        written += len(owner_ids)
+        on_progress(len(owner_ids))
+        for table, rows in (
+            (Item.__table__, _item_rows(owner_ids, items_per_user, rng, now)),
+            (Task.__table__, _task_rows(owner_ids, tasks_per_user, rng, now)),
+        ):
+            for batch in _batched(rows):
+                db.session.execute(insert(table), batch)
+                written += len(batch)
+                on_progress(len(batch))
+    db.session.commit()
+    return written
+
+
+def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
+    """Give one account `count` more demo tasks, e.g. to try a very long task list."""
+    written = 0
+    for batch in _batched(_task_rows([owner_id], count, random.Random(seed), utcnow().replace(microsecond=0))):
+        db.session.execute(insert(Task.__table__), batch)
+        written += len(batch)
+    db.session.commit()
+    return written
+
+
+def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: datetime) -> list[int]:
+    emails = [demo_email(number) for number in numbers]
+    db.session.execute(
+        insert(User.__table__),
+        [
+            {
+                "email": email,
+                "password_hash": password_hash,
+                "is_admin": number == 1,
+                "is_active": number == 1 or rng.random() > 0.02,
+                "created_at": now - timedelta(days=30 + int(rng.random() * 900)),
+            }
+            for number, email in zip(numbers, emails)
+        ],
+    )
+    return list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
+
+
+def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:
+    texts = _TextPool(rng)
+    for owner_id in owner_ids:
+        for _ in range(per_user):
+            created = now - timedelta(minutes=int(rng.random() * MINUTES_PER_YEAR))
+            yield {
+                "owner_id": owner_id,
+                "title": texts.title(),
+                "description": texts.description(),
+                "created_at": created,
+                "updated_at": created,
+            }
+
+
+def _task_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:
+    texts = _TextPool(rng)
+    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    # Due dates from a year ago to a year ahead (some overdue), and 30% with none.
+    due_dates = [now.date() + timedelta(days=days) for days in range(-365, 366)] + [None] * 313
+    random_ = rng.random
+    for owner_id in owner_ids:
+        for status in rng.choices(statuses, weights, k=per_user):
+            created = now - timedelta(minutes=int(random_() * MINUTES_PER_YEAR))
+            yield {
+                "owner_id": owner_id,
+                "title": texts.title(),
+                "description": texts.description(),
+                "status": status,
+                "due_date": due_dates[int(random_() * len(due_dates))],
+                "created_at": created,
+                "updated_at": created,
+                "completed_at": created + timedelta(hours=int(random_() * 240) + 1)
+                if status is TaskStatus.COMPLETED
+                else None,
+                "version": 1,
+            }
+
+
+class _TextPool:
+    """Varied titles and descriptions, drawn from pools built once.
+
+    Composing fresh text for each of 100,000 rows would cost more than writing
+    the rows; a few thousand variants still make every page look different.
+    """
+
+    SIZE = 2_000
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.titles = [self._compose_title() for _ in range(self.SIZE)]
+        self.descriptions = [self._compose_description() for _ in range(self.SIZE)]
+
+    def title(self) -> str:
+        return self.titles[int(self.rng.random() * self.SIZE)]
+
+    def description(self) -> str | None:
+        return self.descriptions[int(self.rng.random() * self.SIZE)]
+
+    def _compose_title(self) -> str:
+        words = " ".join(self.rng.choices(WORDS, k=self.rng.choice((1, 2, 3, 4, 8, 20))))
+        if self.rng.random() < 0.05:
+            words += " " + self.rng.choice(HTML_LOOKING)
+        return words[:TITLE_MAX].capitalize()
+
+    def _compose_description(self) -> str | None:
+        kind = self.rng.random()
+        if kind < 0.3:
+            return None
+        if kind < 0.4:
+            return self.rng.choice(HTML_LOOKING)
+        length = 6 if kind < 0.9 else 300
+        return " ".join(self.rng.choices(WORDS, k=length)).capitalize()[:DESCRIPTION_MAX] + "."
+
+
+def _batched(rows: Iterator[dict]) -> Iterator[list[dict]]:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == BATCH_ROWS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
