@@ -65,7 +65,7 @@ def test_an_exception_after_rows_were_written_leaves_none_of_them(database_url):
 def test_an_unreachable_database_gets_a_friendly_503_and_the_health_check_says_so(backend_kind):
     client = make_app(UNREACHABLE[backend_kind]).test_client()
     with client.session_transaction() as session:
-        session["_user_id"] = "1"
+        session["_user_id"] = "1:1"  # user 1, session version 1 (User.get_id)
 
     health = client.get("/healthz")
     page = client.get("/tasks/")

@@ -7,10 +7,11 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import auth, commands, health, items, tasks, users
-from .config import CONFIGS, instance_secret_key
+from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, login_manager, migrate
+from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     commands.register_commands(app)
+    app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     return app
 
@@ -48,10 +50,11 @@ def load_config(app: Flask, overrides: dict) -> None:
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
     }
+    if name == "production":
+        refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:
-        if name == "production":
-            raise RuntimeError("SECRET_KEY must be set in production.")
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+    apply_cookie_policy(app.config)
 
 
 def trust_proxies(app: Flask) -> None:
@@ -70,10 +73,11 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
+    limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, tasks.bp, items.bp, users.bp, health.bp):
+    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp):
         app.register_blueprint(blueprint)

@@ -4,13 +4,14 @@ import time
 from datetime import timedelta
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from . import crud
 from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
-from .forms import PASSWORD_MIN
+from .deploy_checks import deployment_problems
 from .models import utcnow
+from .passwords import password_problem
 
 
 @click.command("create-admin")
@@ -18,13 +19,26 @@ from .models import utcnow
 @click.password_option()
 def create_admin(email: str, password: str) -> None:
     """Create an administrator account."""
-    if len(password) < PASSWORD_MIN:
-        raise click.ClickException(f"The password needs at least {PASSWORD_MIN} characters.")
+    problem = password_problem(password, email)
+    if problem:
+        raise click.ClickException(problem)
     try:
         user = crud.create_user(email, password, is_admin=True)
     except crud.EmailTaken:
         raise click.ClickException(f"{email} is already registered.") from None
     click.echo(f"Created admin {user.email}.")
+
+
+@click.command("check-deploy")
+@with_appcontext
+def check_deploy() -> None:
+    """Report what is unsafe in the current configuration; exit status 1 if anything is."""
+    problems = deployment_problems(current_app.config, current_app.debug)
+    for problem in problems:
+        click.echo(f"UNSAFE: {problem}")
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found; see above.")
+    click.echo("No deployment problems found.")
 
 
 @click.command("seed-demo")
@@ -48,6 +62,8 @@ def seed_demo_command(users: int, tasks_per_user: int, items_per_user: int, seed
         f"Log in as {demo_email(1)} (admin) or demo2..demo{users}@example.com "
         f"with the password {DEMO_PASSWORD!r}."
     )
+
+
 @click.command("purge-trash")
 @with_appcontext
 @click.option(
@@ -62,5 +78,6 @@ def purge_trash(days: int) -> None:
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
+    app.cli.add_command(check_deploy)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(purge_trash)

@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 MIB = 1024 * 1024
+SECRET_KEY_MIN = 32
 
 
 def instance_secret_key(instance_path: str) -> str:
@@ -27,7 +28,10 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
+    # Request size limits: the whole body, the form fields kept in memory, and their number.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", MIB))
+    MAX_FORM_MEMORY_SIZE = int(os.environ.get("MAX_FORM_MEMORY_SIZE", 512 * 1024))
+    MAX_FORM_PARTS = int(os.environ.get("MAX_FORM_PARTS", 1000))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -35,8 +39,14 @@ class Config:
     # How many reverse proxies stand in front and set X-Forwarded-*; 0 trusts none.
     TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
-    SESSION_COOKIE_SECURE = PREFERRED_URL_SCHEME == "https"
-    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # A signed-in session ends after this long without a request, and this long after login.
+    SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
+    SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60))
+    # Always set: the limiter is one object shared by every app built in a process.
+    RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
+    RATELIMIT_HEADERS_ENABLED = True
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
 
@@ -52,7 +62,7 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
-    pass
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "https")
 
 
 CONFIGS = {
@@ -60,3 +70,19 @@ CONFIGS = {
     "testing": TestConfig,
     "production": ProductionConfig,
 }
+
+
+def apply_cookie_policy(config) -> None:
+    """Cookies follow the scheme: over HTTPS they are Secure and the session one is `__Host-` bound."""
+    https = config["PREFERRED_URL_SCHEME"] == "https"
+    config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = https
+    config["SESSION_COOKIE_NAME"] = "__Host-session" if https else "session"
+    config["PERMANENT_SESSION_LIFETIME"] = config["SESSION_ABSOLUTE_TIMEOUT"]
+
+
+def refuse_unsafe_production(config, debug: bool) -> None:
+    """The production configuration does not start with a weak secret or the debugger on."""
+    if len(config.get("SECRET_KEY") or "") < SECRET_KEY_MIN:
+        raise RuntimeError(f"SECRET_KEY must be set to at least {SECRET_KEY_MIN} characters in production.")
+    if debug:
+        raise RuntimeError("Debug mode must be off in production (unset FLASK_DEBUG).")

@@ -4,9 +4,9 @@ from flask import current_app, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
-from . import crud
+from . import audit, crud
 from .extensions import db, login_manager
 
 MESSAGES = {
@@ -34,6 +34,16 @@ def handle_http_exception(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
     return error_page(error.code)
+
+
+def handle_forbidden(error: Forbidden):
+    audit.forbidden()
+    return error_page(403)
+
+
+def handle_rate_limited(error: TooManyRequests):
+    audit.rate_limited(error.description)
+    return error_page(429)
 
 
 def handle_csrf_error(error: CSRFError):
@@ -66,6 +76,8 @@ def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
 
 def register_errorhandlers(app) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Forbidden, handle_forbidden)
+    app.register_error_handler(TooManyRequests, handle_rate_limited)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(crud.NotFound, handle_not_found)
     app.register_error_handler(crud.StaleEdit, handle_stale_edit)

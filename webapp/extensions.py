@@ -1,6 +1,8 @@
 """Flask extensions, created unbound here and bound to the app in the factory."""
 
 from flask_bootstrap import Bootstrap5
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
+# Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.
+limiter = Limiter(key_func=get_remote_address)

@@ -2,12 +2,10 @@
 
 from wtforms import EmailField, Form, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
-
-PASSWORD_MIN = 10
-PASSWORD_MAX = 128
+from .passwords import password_problem
 
 
 def strip(value):
@@ -22,18 +20,15 @@ def email_field(label: str = "Email") -> EmailField:
     )
 
 
-def new_password_field(label: str = "Password") -> PasswordField:
-    return PasswordField(
-        label,
-        validators=[
-            DataRequired(),
-            Length(
-                min=PASSWORD_MIN,
-                max=PASSWORD_MAX,
-                message=f"Use between {PASSWORD_MIN} and {PASSWORD_MAX} characters.",
-            ),
-        ],
-    )
+def new_password_field(label: str = "Password", email_of=lambda form: form.email.data) -> PasswordField:
+    """A password being chosen; `email_of(form)` is the email of the account it is for."""
+
+    def acceptable(form, field):
+        problem = password_problem(field.data, email_of(form))
+        if problem:
+            raise ValidationError(problem)
+
+    return PasswordField(label, validators=[DataRequired(), acceptable])
 
 
 def title_field() -> StringField:

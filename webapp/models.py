@@ -55,11 +55,17 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(
         DateTime, default=utcnow, server_default=func.now()
     )
+    # Part of every session's identity: raising it ends all the user's sessions at once.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     items: Mapped[list["Item"]] = relationship(
         back_populates="owner", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Item.id",
     )
+
+    def get_id(self) -> str:
+        """What a session stores to identify its user (Flask-Login)."""
+        return f"{self.id}:{self.session_version}"
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"

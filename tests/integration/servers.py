@@ -44,6 +44,10 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2) -> Serv
         TASKBOARD_CONFIG="production",
         DATABASE_URL=database_url,
         SECRET_KEY=SECRET_KEY,
+        # Plain HTTP on the loopback: cookies must not be Secure-only here.
+        PREFERRED_URL_SCHEME="http",
+        # Many clients share one address here; the rate limits have their own tests.
+        RATELIMIT_ENABLED="false",
         TASKBOARD_INSTANCE_PATH=str(directory / "instance"),
     )
     command = [

@@ -1,12 +1,15 @@
-from flask import Blueprint, flash, redirect, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user, login_required
 
-from .. import crud
+from .. import audit, crud
 from ..pages import form_page
 from .access import is_safe_next
 from .forms import LoginForm, RegisterForm
+from .limits import login_failures_per_account, login_failures_per_ip, registrations_per_ip
+from .sessions import end_session, enforce_timeouts, start_session
 
 bp = Blueprint("auth", __name__)
+bp.before_app_request(enforce_timeouts)
 
 
 @bp.get("/")
@@ -15,6 +18,7 @@ def index():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@registrations_per_ip
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
@@ -30,6 +34,8 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_failures_per_ip
+@login_failures_per_account
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -39,6 +45,8 @@ def login():
             flash("You are logged in.", "success")
             target = request.args.get("next")
             return redirect(target if is_safe_next(target) else url_for("tasks.index"))
+        known = crud.get_user_by_email(form.email.data)
+        audit.failed_login(form.email.data, known.id if known else None)
         form.password.errors.append("Wrong email or password.")
     return form_page("auth/form.html", form, heading="Log in", submit_label="Log in")
 
@@ -46,14 +54,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
-    session.clear()
+    # Raising the version ends this session for good, even in a copy of its cookie.
+    crud.end_sessions(current_user._get_current_object())
+    end_session()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
-
-
-def start_session(user) -> None:
-    # A fresh session at login, so nothing planted before it carries over.
-    session.clear()
-    login_user(user)
-

@@ -4,8 +4,9 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
+from .accounts import change_email, change_password, end_sessions
 from .common import Page
-from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit
+from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .task_query import Due, TaskFilter
 from .tasks import (
@@ -38,7 +39,8 @@ from .users import (
 )
 
 __all__ = [
-    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit",
+    "change_email", "change_password", "end_sessions",
+    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "Due", "TaskFilter", "TaskCounts",
     "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",

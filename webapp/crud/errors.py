@@ -25,5 +25,9 @@ class ForbiddenChange(CrudError):
     """A change that would lock people out, such as an admin removing their own rights."""
 
 
+class WrongPassword(CrudError):
+    """The password given to confirm an account change is not the account's password."""
+
+
 class InvalidFilter(CrudError, ValueError):
     """A list was asked for with a filter or sort value that does not exist."""

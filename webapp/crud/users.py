@@ -25,7 +25,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
         is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
     user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
     db.session.add(user)
-    _commit_unique_email(user.email)
+    commit_unique_email(user.email)
     return user
 
 
@@ -43,14 +43,18 @@ def get_user_by_email(email: str) -> User | None:
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active account with these credentials, or None; the time taken does not tell which part failed."""
+    """The active account with these credentials, or None; the time taken does not tell which part failed.
+
+    Hashes are checked, and upgraded to the current parameters, with no
+    transaction open: the values needed are read first.
+    """
     user = get_user_by_email(email)
+    stored_hash = user.password_hash if user else None
+    is_active = user is not None and user.is_active
     db.session.rollback()  # end the read before the slow hash
-    if not verify_password(user.password_hash if user else None, password):
+    if not verify_password(stored_hash, password) or not is_active:
         return None
-    if not user.is_active:
-        return None
-    if needs_rehash(user.password_hash):
+    if needs_rehash(stored_hash):
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
@@ -81,10 +85,12 @@ def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is
     user = get_user(user_id)
     if user.id == acting_user.id and not (is_active and is_admin):
         raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
+    if user.is_active and not is_active:
+        user.session_version += 1  # deactivation signs the user out everywhere
     user.email = normalise_email(email)
     user.is_active = is_active
     user.is_admin = is_admin
-    _commit_unique_email(user.email, user_id)
+    commit_unique_email(user.email, user_id)
     return user
 
 
@@ -96,7 +102,7 @@ def delete_user(user_id: int, acting_user: User) -> None:
     db.session.commit()
 
 
-def _commit_unique_email(email: str, user_id: int | None = None) -> None:
+def commit_unique_email(email: str, user_id: int | None = None) -> None:
     """Commit; EmailTaken if another account holds `email`.
 
     The unique constraint decides, not a check-then-insert, so concurrent

@@ -48,6 +48,10 @@ class TaskFilterForm(ListForm):
         return active
 
 
+# Ids past the databases' 64-bit integers name no task, and drivers refuse to send them.
+MAX_ID = 2**63 - 1
+
+
 def task_ids_field() -> SelectMultipleField:
     # Any id may be posted; the CRUD layer acts only on the owner's tasks among them.
     return SelectMultipleField(coerce=int, validate_choice=False)
@@ -70,6 +74,8 @@ class TaskIdsForm(FlaskForm):
             self.ids.errors.append("Select at least one task first.")
         elif len(set(selected)) > MAX_PER_PAGE:
             self.ids.errors.append(f"Select at most {MAX_PER_PAGE} tasks at a time.")
+        elif not all(0 < task_id <= MAX_ID for task_id in selected):
+            self.ids.errors.append("Some of the selected tasks do not exist.")
         return not self.ids.errors
 
 

@@ -1,0 +1,1 @@
+"""Specifications of the security hardening (OWASP ASVS level 2): one module per concern."""

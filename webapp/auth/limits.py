@@ -1,0 +1,45 @@
+"""Rate limits against password guessing and scripted sign-ups.
+
+Only failures count against login and password confirmation, so a person who
+types correctly, and ordinary use of the pages, never meet a limit.
+"""
+
+from flask import request
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from ..crud.users import normalise_email
+from ..extensions import limiter
+
+FAILURES_PER_MINUTE = "10 per minute"
+REGISTRATIONS_PER_MINUTE = "10 per minute"
+
+
+def refused(response) -> bool:
+    """A form sent back with errors (a wrong password among them)."""
+    return response.status_code == 422
+
+
+def submitted_account() -> str:
+    return "account:" + normalise_email(request.form.get("email", ""))
+
+
+def signed_in_user() -> str:
+    return f"user:{current_user.id}" if current_user.is_authenticated else get_remote_address()
+
+
+login_failures_per_ip = limiter.limit(
+    FAILURES_PER_MINUTE, key_func=get_remote_address, methods=["POST"], deduct_when=refused
+)
+login_failures_per_account = limiter.limit(
+    FAILURES_PER_MINUTE, key_func=submitted_account, methods=["POST"], deduct_when=refused
+)
+registrations_per_ip = limiter.limit(REGISTRATIONS_PER_MINUTE, methods=["POST"])
+# Changing the email or the password both take the current password: one budget for both.
+password_confirmations = limiter.shared_limit(
+    FAILURES_PER_MINUTE,
+    scope="password-confirmation",
+    key_func=signed_in_user,
+    methods=["POST"],
+    deduct_when=refused,
+)

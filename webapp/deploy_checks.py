@@ -1,0 +1,43 @@
+"""What is unsafe in a configuration, for `flask check-deploy` (like Django's `check --deploy`)."""
+
+from limits.storage import storage_from_string
+
+from .config import SECRET_KEY_MIN
+
+
+def deployment_problems(config, debug: bool) -> list[str]:
+    """Every unsafe setting found, each as one sentence saying what to change."""
+    problems = []
+    if config["TASKBOARD_CONFIG"] != "production":
+        problems.append(f"TASKBOARD_CONFIG is {config['TASKBOARD_CONFIG']!r}; set it to 'production'.")
+    if debug:
+        problems.append("Debug mode is on: it shows tracebacks and runs code sent to it. Unset FLASK_DEBUG.")
+    if config.get("TESTING"):
+        problems.append("TESTING is on; it is for the test suite only.")
+    if len(config.get("SECRET_KEY") or "") < SECRET_KEY_MIN:
+        problems.append(f"SECRET_KEY is shorter than {SECRET_KEY_MIN} characters; use a long random value.")
+    if config["PREFERRED_URL_SCHEME"] != "https" or not config["SESSION_COOKIE_SECURE"]:
+        problems.append(
+            "PREFERRED_URL_SCHEME is not 'https': session cookies are sent over plain HTTP. "
+            "Serve Taskboard over HTTPS and set it to 'https'."
+        )
+    if config.get("WTF_CSRF_ENABLED") is False:
+        problems.append("CSRF protection is off (WTF_CSRF_ENABLED=False).")
+    if not config.get("MAX_CONTENT_LENGTH"):
+        problems.append("MAX_CONTENT_LENGTH is not set: request bodies of any size are read.")
+    problems.extend(_rate_limit_problems(config))
+    return problems
+
+
+def _rate_limit_problems(config) -> list[str]:
+    if not config.get("RATELIMIT_ENABLED"):
+        return ["Rate limiting is off (RATELIMIT_ENABLED=False): passwords can be guessed at full speed."]
+    uri = config["RATELIMIT_STORAGE_URI"]
+    if uri.startswith("memory://"):
+        return [
+            "RATELIMIT_STORAGE_URI is memory://: each gunicorn worker counts on its own, so the limits "
+            "multiply by the number of workers. Use a shared store such as redis://."
+        ]
+    if not storage_from_string(uri).check():
+        return [f"The rate-limit store at RATELIMIT_STORAGE_URI {uri!r} does not answer."]
+    return []
