@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
@@ -10,7 +11,7 @@ ANCHOR_DIR ?= ../shared/anchors/seed-fastapi
 ANCHOR_VENV ?= bench/.venv-anchor
 BENCH_ARGS ?=
 
-.PHONY: run test migrate bench clean
+.PHONY: run test screenshots migrate bench clean
 
 run: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade
@@ -19,8 +20,13 @@ run: $(VENV)/.runtime-installed
 
 # The whole suite on SQLite, then on PostgreSQL and MariaDB when their servers answer
 # (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.package-lock.json
+	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) is not installed, so the browser suite (tests/browser) is SKIPPED. Install it with: apt-get install chromium"
 	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
+
+# Retakes the README's screenshots of the real app (needs Chromium).
+screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser/test_screenshots.py
 
 # Side by side with the anchor under wrk; writes bench/RESULTS.md. About 15 minutes.
 bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed
@@ -48,5 +54,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
+# axe-core for the browser suite's accessibility audit, exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "NOTE: npm is not installed, so axe-core is missing and the browser suite will be SKIPPED."; fi
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules test-artifacts

@@ -1,0 +1,46 @@
+"""The README's screenshots, taken from the real app: `make screenshots` writes them to docs/screenshots/.
+
+Other runs write them to a temporary folder, so the walk behind them is checked every time and the
+working tree stays clean.
+"""
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from webapp.models import TaskStatus
+
+DESKTOP = {"width": 1200, "height": 760}
+
+
+def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, add_task, tmp_path):
+    folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    sam = accounts.create("sam@example.com", is_admin=True)
+    today = date.today()
+    add_task(sam, title="Renew the car insurance", due_date=today - timedelta(days=2))
+    add_task(sam, title="Book the dentist", status=TaskStatus.COMPLETED)
+    add_task(sam, title="Plan the team offsite", description="Venue, agenda, travel",
+             status=TaskStatus.IN_PROGRESS, due_date=today + timedelta(days=9))
+    add_task(sam, title="Water the plants", due_date=today + timedelta(days=1))
+    add_task(sam, title="Call the bank about the new card")
+    visitor = open_visitor(viewport=DESKTOP)
+    visitor.log_in(sam.email)
+
+    visitor.visit("/tasks/")
+    expect(visitor.page.get_by_text("(overdue)")).to_be_visible()
+    visitor.page.screenshot(path=folder / "task-list.png")
+    visitor.follow("New task")
+    visitor.fill(
+        Title="Send the quarterly report",
+        Description="Numbers from finance first, then the summary for the board.",
+        **{"Due date": (today + timedelta(days=14)).isoformat()},
+    )
+    visitor.choose(Status="In progress")
+    visitor.page.get_by_label("Due date").blur()
+    visitor.page.screenshot(path=folder / "task-form.png")
+
+    assert (folder / "task-list.png").stat().st_size > 10_000
+    assert (folder / "task-form.png").stat().st_size > 10_000
