@@ -9,7 +9,6 @@ alone and the 11th failure passes; with Redis it is refused.
 
 import os
 import re
-import os
 import signal
 import socket
 import subprocess
