@@ -330,6 +330,9 @@ def main() -> None:
         "SECRET_KEY": secrets.token_hex(32),
         "DATABASE_URL": f"sqlite:///{taskboard_db}",
         "TASKBOARD_INSTANCE_PATH": str(workdir / "instance"),
+        # wrk speaks plain HTTP to 127.0.0.1, with no TLS proxy in front: production's https
+        # default would make the session cookie Secure, and the login's cookie would never come back.
+        "PREFERRED_URL_SCHEME": "http",
     }
     anchor_env = {"SEEDAPP_DB_URL": f"sqlite:///{workdir / 'anchor' / 'sql_app.db'}", "SEEDAPP_POOL": "null"}
     print("Seeding Taskboard ...", flush=True)
