@@ -431,7 +431,8 @@ def write_results(args, started, machine_line, versions_, seed_line, table, memo
         f"{args.rounds} interleaved rounds; req/s, p50 and p99 are medians, non-2xx and errors are summed. "
         "Ratios compare ok req/s (answers below 400; Taskboard's create answers 302 to the new task) "
         "within each round, and show the median of the rounds' ratios.",
-        "- Taskboard: gunicorn.conf.py with TASKBOARD_CONFIG=production on SQLite (WAL, synchronous=FULL), "
+        "- Taskboard: gunicorn.conf.py with TASKBOARD_CONFIG=production (PREFERRED_URL_SCHEME=http: wrk has no TLS) "
+        "on SQLite (WAL, synchronous=FULL), "
         "logged in as the demo admin. Anchor: its README's command (NullPool, 2 uvicorn workers).",
         "",
         "Other work shares this machine while the benchmark runs, so absolute numbers are noisy; "
