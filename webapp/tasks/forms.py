@@ -5,7 +5,7 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Optional
 from wtforms.widgets import HiddenInput
 
-from ..crud.common import MAX_PER_PAGE
+from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
 from ..forms import ListForm, description_field, title_field
 from ..models import TaskStatus
@@ -48,10 +48,6 @@ class TaskFilterForm(ListForm):
         return active
 
 
-# Ids past the databases' 64-bit integers name no task, and drivers refuse to send them.
-MAX_ID = 2**63 - 1
-
-
 def task_ids_field() -> SelectMultipleField:
     # Any id may be posted; the CRUD layer acts only on the owner's tasks among them.
     return SelectMultipleField(coerce=int, validate_choice=False)
@@ -74,7 +70,7 @@ class TaskIdsForm(FlaskForm):
             self.ids.errors.append("Select at least one task first.")
         elif len(set(selected)) > MAX_PER_PAGE:
             self.ids.errors.append(f"Select at most {MAX_PER_PAGE} tasks at a time.")
-        elif not all(0 < task_id <= MAX_ID for task_id in selected):
+        elif not all(is_storable_id(task_id) for task_id in selected):
             self.ids.errors.append("Some of the selected tasks do not exist.")
         return not self.ids.errors
 
