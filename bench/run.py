@@ -330,6 +330,9 @@ def main() -> None:
         "SECRET_KEY": secrets.token_hex(32),
         "DATABASE_URL": f"sqlite:///{taskboard_db}",
         "TASKBOARD_INSTANCE_PATH": str(workdir / "instance"),
+        # wrk speaks plain HTTP to 127.0.0.1, with no TLS proxy in front: production's https
+        # default would make the session cookie Secure, and the login's cookie would never come back.
+        "PREFERRED_URL_SCHEME": "http",
     }
     anchor_env = {"SEEDAPP_DB_URL": f"sqlite:///{workdir / 'anchor' / 'sql_app.db'}", "SEEDAPP_POOL": "null"}
     print("Seeding Taskboard ...", flush=True)
@@ -428,7 +431,8 @@ def write_results(args, started, machine_line, versions_, seed_line, table, memo
         f"{args.rounds} interleaved rounds; req/s, p50 and p99 are medians, non-2xx and errors are summed. "
         "Ratios compare ok req/s (answers below 400; Taskboard's create answers 302 to the new task) "
         "within each round, and show the median of the rounds' ratios.",
-        "- Taskboard: gunicorn.conf.py with TASKBOARD_CONFIG=production on SQLite (WAL, synchronous=FULL), "
+        "- Taskboard: gunicorn.conf.py with TASKBOARD_CONFIG=production (PREFERRED_URL_SCHEME=http: wrk has no TLS) "
+        "on SQLite (WAL, synchronous=FULL), "
         "logged in as the demo admin. Anchor: its README's command (NullPool, 2 uvicorn workers).",
         "",
         "Other work shares this machine while the benchmark runs, so absolute numbers are noisy; "

@@ -42,6 +42,10 @@ class Config:
     # A signed-in session ends after this long without a request, and this long after login.
     SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
     SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60))
+    # The cookie is rewritten only when the session changes (at login, and when `seen_at` moves,
+    # at most once a minute), not re-signed on every response: the timeouts are checked on the
+    # server from the signed times inside it, so sliding the cookie's own expiry adds nothing.
+    SESSION_REFRESH_EACH_REQUEST = False
     # Always set: the limiter is one object shared by every app built in a process.
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

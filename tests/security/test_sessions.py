@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import PASSWORD, make_app
+from webapp.auth.sessions import SEEN_RESOLUTION
 
 NEW_PASSWORD = "a different good password"
 
@@ -84,6 +85,14 @@ def test_a_session_used_within_the_idle_timeout_stays_alive_past_it(app, alice_c
             session["seen_at"] -= idle - 100
             session["signed_in_at"] -= idle - 100
         assert alice_client.get("/tasks/").status_code == 200
+
+
+def test_the_session_cookie_is_rewritten_only_when_the_session_changes(alice_client):
+    alice_client.get("/tasks/")  # shows the login's flash message, which changes the session
+    assert "Set-Cookie" not in alice_client.get("/tasks/").headers
+    with alice_client.session_transaction() as session:
+        session["seen_at"] -= SEEN_RESOLUTION
+    assert alice_client.get("/tasks/").headers["Set-Cookie"].startswith("session=")
 
 
 def test_the_timeouts_are_configurable(database_url, accounts, alice):
