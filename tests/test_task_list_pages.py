@@ -163,6 +163,22 @@ def test_bulk_actions_change_the_ticked_tasks_and_return_to_the_same_view(alice_
     assert listed_titles(alice_client.get("/tasks/?status=in_progress&sort=title").text) == ["Call plumber", "Plan trip"]
 
 
+def test_a_rows_complete_button_completes_that_task_alone_and_returns_to_the_same_view(alice_client, tasks):
+    back = "/tasks/?sort=title"
+    page = alice_client.get(back).text
+    form = re.search(r'<form id="complete-one" method="post" action="([^"]+)">(.*?)</form>', page, re.S)
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2)))
+    button = re.search(
+        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">Complete<span class="visually-hidden"> Pay rent</span>', page
+    )
+    response = alice_client.post(form.group(1), data={**fields, "ids": button.group(1)})
+    assert response.headers["Location"] == back
+    page = alice_client.get(back).text
+    assert "1 task set to Completed." in page
+    assert 'aria-label="Select Pay rent"' in page and "Complete<span class=\"visually-hidden\"> Pay rent<" not in page
+    assert "Complete<span class=\"visually-hidden\"> Water plants<" in page
+
+
 def test_all_on_this_page_acts_on_every_task_shown(alice_client, tasks):
     shown = [tasks["Pay rent"], tasks["Water plants"]]
     alice_client.post("/tasks/bulk", data={"action": "delete", "all_on_page": "y", "page_ids": shown, "ids": []})
