@@ -3,8 +3,9 @@
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import Date, Select, bindparam, case, delete, func, select, update
 
 from .. import clock
 from ..extensions import db
@@ -82,16 +83,26 @@ class TaskCounts:
         return sum(self.by_status.values())
 
 
-def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
-    """Live tasks per status, how many are overdue, and how many are in the trash, in one statement."""
+@cache
+def counts_statement() -> Select:
+    """Tasks per (in the trash or not, status), with how many are overdue, for the owner_id and today given.
+
+    Built once, with parameters: composing this statement took three times as
+    long as running it, on a page everyone loads.
+    """
     live = Task.deleted_at.is_(None)
-    overdue = func.sum(case((live & is_overdue(today or clock.today()), 1), else_=0))
-    rows = db.session.execute(
+    overdue = func.sum(case((live & is_overdue(bindparam("today", type_=Date)), 1), else_=0))
+    return (
         select(Task.status, live, func.count(), overdue)
-        .where(Task.owner_id == owner.id)
+        .where(Task.owner_id == bindparam("owner_id"))
         # Grouping by the column rather than `live` follows the (owner_id, deleted_at, status) index.
         .group_by(Task.deleted_at, Task.status)
     )
+
+
+def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
+    """Live tasks per status, how many are overdue, and how many are in the trash, in one statement."""
+    rows = db.session.execute(counts_statement(), {"owner_id": owner.id, "today": today or clock.today()})
     by_status, overdue_total, in_trash = dict.fromkeys(TaskStatus, 0), 0, 0
     for status, is_live, count, overdue_count in rows:
         if is_live:
