@@ -93,6 +93,15 @@ def test_column_headers_sort_both_ways_and_keep_the_filters(alice_client, tasks)
     }
 
 
+def test_sort_links_carry_a_search_with_any_characters_back_unchanged(alice_client):
+    search = "rent & bills/2026 #1 ?=%+ “quoted”"
+    new_task(alice_client, f"Pay {search}")
+    page = alice_client.get("/tasks/", query_string={"q": search, "sort": "title"}).text
+    links = re.findall(r'<a class="sort-link" href="([^"]+)">', page)
+    assert len(links) == 5
+    assert all(query_of(href)["q"] == [search] for href in links)
+
+
 def test_page_links_keep_filters_and_sort_and_an_out_of_range_page_shows_the_last(alice_client, today):
     with alice_client.application.app_context():
         owner = crud.get_user_by_email("alice@example.com")

@@ -46,6 +46,10 @@ class ListLinks:
 
     def __call__(self, **changes) -> str:
         """The list with these arguments changed; an argument set to None is left out."""
-        query = {name: value for name, value in (self.args | changes).items() if value is not None}
+        return self.to(self.args | changes)
+
+    def to(self, args: dict) -> str:
+        """The list with exactly these arguments."""
+        query = {name: value for name, value in args.items() if value is not None}
         query_string = urlencode(query, doseq=True, safe=QUERY_SAFE_CHARACTERS)
         return f"{self.path}?{query_string}" if query_string else self.path
