@@ -147,30 +147,44 @@ def seed_anchor(anchor_python: Path, anchor_dir: Path, env: dict) -> None:
 
 # --- a logged-in session, as a browser would hold it -----------------------------------------------
 
-def log_in(base_url: str) -> tuple[str, str]:
-    """Log the demo admin in; return its session cookie and a CSRF token of that session."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    token = csrf_token(opener.open(base_url + "/login").read().decode())
-    body = urllib.parse.urlencode({"csrf_token": token, "email": DEMO_USER, "password": DEMO_PASSWORD})
-    opener.open(base_url + "/login", data=body.encode())
-    opener.open(base_url + "/tasks/").read()  # shows (and so clears) the login flash message
-    token = csrf_token(opener.open(base_url + "/tasks/new").read().decode())
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return cookie, token
+class Browser:
+    """The demo admin's client for setting up each run: it keeps its cookies as a browser does.
+
+    The session notes when it was last seen, at most once a minute, and sends a new cookie
+    when it does. wrk replays one fixed cookie, so every run starts from the cookie the
+    server last set; otherwise every request after the first minute would write it again.
+    """
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    @property
+    def cookie(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+    def get(self, path: str, data: dict | None = None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        return self.opener.open(self.base_url + path, data=body)
+
+    def log_in(self) -> str:
+        """Log the demo admin in; return a CSRF token of that session."""
+        token = csrf_token(self.get("/login").read().decode())
+        self.get("/login", {"csrf_token": token, "email": DEMO_USER, "password": DEMO_PASSWORD})
+        self.get("/tasks/").read()  # shows (and so clears) the login flash message
+        return csrf_token(self.get("/tasks/new").read().decode())
+
+    def check_pages(self, task_ids: list[int]) -> None:
+        """Every case must really be served to the logged-in admin, not redirected to the login page."""
+        for path in ("/tasks/?per_page=50", f"/tasks/{task_ids[0]}", "/users/?per_page=20"):
+            with self.get(path) as response:
+                if response.status != 200 or response.url != self.base_url + path:
+                    raise SystemExit(f"{path} was not served to the logged-in user ({response.url})")
 
 
 def csrf_token(page: str) -> str:
     return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-
-
-def check_session(base_url: str, cookie: str, task_ids: list[int]) -> None:
-    """Every case must really be served to the logged-in admin, not redirected to the login page."""
-    for path in ("/tasks/?per_page=50", f"/tasks/{task_ids[0]}", "/users/?per_page=20"):
-        request = urllib.request.Request(base_url + path, headers={"Cookie": cookie})
-        with urllib.request.urlopen(request) as response:
-            if response.status != 200 or response.url != base_url + path:
-                raise SystemExit(f"{path} was not served to the logged-in user ({response.url})")
 
 
 def demo_task_ids(database: Path) -> list[int]:
@@ -358,11 +372,10 @@ def main() -> None:
             "hello", [str(anchor_bin / "gunicorn"), "flask_hello:app", "-w", "2"], {}, anchor_dir, workdir,
         )
         base = servers["taskboard"].url
-        cookie, token = log_in(base)
+        browser = Browser(base)
+        token = browser.log_in()
         task_ids = demo_task_ids(taskboard_db)
-        check_session(base, cookie, task_ids)
         wrk_env = {
-            "BENCH_COOKIE": cookie,
             "BENCH_CSRF": urllib.parse.quote(token, safe=""),
             "BENCH_TASK_IDS": ",".join(map(str, task_ids)),
             "BENCH_LIST_PAGES": str(max(1, len(task_ids) // 50)),
@@ -376,7 +389,9 @@ def main() -> None:
                 for server_name in ("taskboard", "anchor"):
                     server = servers[server_name]
                     if server_name == "taskboard":
-                        url, script, env = base, BENCH / "taskboard.lua", {**wrk_env, "BENCH_CASE": case.name}
+                        browser.check_pages(task_ids)
+                        env = {**wrk_env, "BENCH_COOKIE": browser.cookie, "BENCH_CASE": case.name}
+                        url, script = base, BENCH / "taskboard.lua"
                     else:
                         path, anchor_script = case.anchor
                         url, env = server.url + path, {}
@@ -389,7 +404,7 @@ def main() -> None:
                           f"non-2xx {result.non_2xx} errors {result.errors}", flush=True)
             wrk(servers["hello"].url + "/", args.warmup, 32)
             hello_samples.append(wrk(servers["hello"].url + "/", args.seconds, 32))
-            check_session(base, cookie, task_ids)
+        browser.check_pages(task_ids)  # the session lasted to the end: no case was answered by redirects
         for server in servers.values():
             server.stop()
 
@@ -399,7 +414,7 @@ def main() -> None:
             [str(TASKBOARD_VENV / "gunicorn"), "--config", "gunicorn.conf.py", "wsgi:app"],
             taskboard_env, ROOT, workdir, "/healthz",
         )
-        memory = memory_check(servers["memory"], wrk_env)
+        memory = memory_check(servers["memory"], {**wrk_env, "BENCH_COOKIE": browser.cookie})
     finally:
         for server in servers.values():
             server.stop()
