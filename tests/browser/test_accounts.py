@@ -2,6 +2,8 @@
 
 from playwright.sync_api import expect
 
+from conftest import PASSWORD
+
 FIRST_PASSWORD = "a long walk-through passphrase"
 
 
@@ -36,6 +38,34 @@ def test_a_wrong_password_is_refused_at_the_password_field(visitor, alice):
 
     expect(visitor.heading("Log in")).to_be_visible()
     expect(visitor.field_error("Password")).to_have_text("Wrong email or password.")
+
+
+def test_a_person_changes_their_password_and_their_other_browser_is_logged_out(open_visitor, alice):
+    other_browser = open_visitor()
+    other_browser.log_in(alice.email)
+    visitor = open_visitor()
+    visitor.log_in(alice.email)
+    visitor.follow(alice.email)
+    expect(visitor.heading("Your account")).to_be_visible()
+    change_password = visitor.page.get_by_role("region", name="Change password")
+
+    change_password.get_by_label("Current password", exact=True).fill("not the passphrase at all")
+    change_password.get_by_label("New password", exact=True).fill(FIRST_PASSWORD)
+    change_password.get_by_label("Confirm new password", exact=True).fill(FIRST_PASSWORD)
+    visitor.navigate_by(change_password.get_by_role("button", name="Change password"))
+    expect(change_password.locator(".invalid-feedback")).to_have_text("The password is not correct.")
+
+    change_password.get_by_label("Current password", exact=True).fill(PASSWORD)
+    change_password.get_by_label("New password", exact=True).fill(FIRST_PASSWORD)
+    change_password.get_by_label("Confirm new password", exact=True).fill(FIRST_PASSWORD)
+    visitor.navigate_by(change_password.get_by_role("button", name="Change password"))
+    visitor.sees("Your password is changed. Your other sessions have been logged out.")
+
+    other_browser.visit("/tasks/")
+    expect(other_browser.heading("Log in")).to_be_visible()
+    visitor.log_out()
+    visitor.log_in(alice.email, FIRST_PASSWORD)
+    expect(visitor.heading("Your tasks")).to_be_visible()
 
 
 def test_an_admin_deactivates_a_user_who_then_cannot_log_in(visitor, admin, alice):
