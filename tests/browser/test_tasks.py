@@ -130,3 +130,31 @@ def test_a_person_sorts_the_list_completes_several_tasks_at_once_and_restores_on
     visitor.press("Restore")
     visitor.follow("Tasks")
     expect(table.locator("tbody").get_by_role("link", name="Bake bread")).to_be_visible()
+
+
+def test_a_person_completes_one_task_from_the_list_and_moves_their_tasks_to_another_account_by_csv(
+    open_visitor, accounts, alice, add_task, tmp_path
+):
+    bob = accounts.create("bob@example.com")
+    add_task(alice, title="Pay the rent", description="Before the 5th")
+    add_task(alice, title="Water the plants")
+    visitor = open_visitor()
+    visitor.log_in(alice.email)
+
+    visitor.press("Complete Pay the rent")
+    visitor.sees("1 task set to Completed.")
+    expect(visitor.page.get_by_role("button", name="Complete Pay the rent")).to_have_count(0)
+    with visitor.page.expect_download() as download:
+        visitor.page.get_by_role("link", name="Export CSV").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    visitor.log_out()
+
+    visitor.log_in(bob.email)
+    visitor.follow("Import CSV")
+    visitor.page.get_by_label("CSV file", exact=True).set_input_files(exported)
+    visitor.press("Import")
+    visitor.sees("Imported 2 tasks.")
+    expect(visitor.page.get_by_role("link", name="Pay the rent")).to_be_visible()
+    expect(visitor.page.get_by_role("button", name="Complete Water the plants")).to_be_visible()
+    expect(visitor.page.get_by_role("button", name="Complete Pay the rent")).to_have_count(0)
