@@ -42,6 +42,9 @@ def build(database_url: str):
         "TASKBOARD_CONFIG": "production",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": secrets.token_hex(32),
+        # The test client speaks plain HTTP: production's https default would make the session
+        # cookie Secure, and the login's cookie would never come back.
+        "PREFERRED_URL_SCHEME": "http",
     })
     with app.app_context():
         flask_migrate.upgrade(directory=str(ROOT / "migrations"))
