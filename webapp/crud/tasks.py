@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 
 from .. import clock
 from ..extensions import db
@@ -42,6 +42,17 @@ def get_task(owner: User, task_id: int) -> Task:
     return get_owned(Task, owner, task_id, Task.deleted_at.is_(None))
 
 
+@dataclass(frozen=True)
+class TaskCounts:
+    by_status: dict[TaskStatus, int]
+    overdue: int
+    in_trash: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
 def list_tasks(
     owner: User,
     status: Iterable[str] | str | None = None,
@@ -52,10 +63,18 @@ def list_tasks(
     per_page: int = 25,
     today: date | None = None,
     skip: int | None = None,
+    counts: TaskCounts | None = None,
 ) -> Page:
-    """A page of the owner's live tasks matching the filters (see task_query), in two statements."""
-    statement = filtered_tasks(owner, TaskFilter.of(status, due, q), sort, today or clock.today())
-    return paginate(statement, page, per_page, skip)
+    """A page of the owner's live tasks matching the filters (see task_query): the count, then the rows.
+
+    Given the owner's `counts` (count_tasks), as the list page has them, an
+    unfiltered list takes its total from them rather than counting the same
+    tasks again.
+    """
+    task_filter = TaskFilter.of(status, due, q)
+    statement = filtered_tasks(owner, task_filter, sort, today or clock.today())
+    total = counts.total if counts is not None and not task_filter.is_active else None
+    return paginate(statement, page, per_page, skip, total)
 
 
 def export_tasks(
@@ -71,35 +90,21 @@ def export_tasks(
     yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
 
 
-@dataclass(frozen=True)
-class TaskCounts:
-    by_status: dict[TaskStatus, int]
-    overdue: int
-    in_trash: int
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_status.values())
-
-
 def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
-    """Live tasks per status, how many are overdue, and how many are in the trash, in one statement."""
-    live = Task.deleted_at.is_(None)
-    overdue = func.sum(case((live & is_overdue(today or clock.today()), 1), else_=0))
-    rows = db.session.execute(
-        select(Task.status, live, func.count(), overdue)
-        .where(Task.owner_id == owner.id)
-        # Grouping by the column rather than `live` follows the (owner_id, deleted_at, status) index.
-        .group_by(Task.deleted_at, Task.status)
-    )
-    by_status, overdue_total, in_trash = dict.fromkeys(TaskStatus, 0), 0, 0
-    for status, is_live, count, overdue_count in rows:
-        if is_live:
-            by_status[status] = count
-            overdue_total += overdue_count or 0
-        else:
-            in_trash += count
-    return TaskCounts(by_status=by_status, overdue=overdue_total, in_trash=in_trash)
+    """Live tasks per status, how many are overdue, and how many are in the trash, in one statement.
+
+    Each number is a count of its own over one range of the owner's entries in
+    the (owner_id, deleted_at, status, due_date) index, which the database
+    counts without reading a row or grouping any.
+    """
+    owned = select(func.count()).select_from(Task).where(Task.owner_id == owner.id)
+    live = owned.where(Task.deleted_at.is_(None))
+    counts = [live.where(Task.status == status) for status in TaskStatus]
+    counts += [live.where(is_overdue(today or clock.today())), owned.where(Task.deleted_at.is_not(None))]
+    *by_status, overdue, in_trash = db.session.execute(
+        select(*(count.scalar_subquery() for count in counts))
+    ).one()
+    return TaskCounts(by_status=dict(zip(TaskStatus, by_status)), overdue=overdue, in_trash=in_trash)
 
 
 def update_task(
