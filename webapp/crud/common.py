@@ -12,6 +12,11 @@ from ..models import ID_MAX
 from .errors import InvalidFilter, NotFound, StaleEdit
 
 MAX_PER_PAGE = 100
+# PostgreSQL takes only `=` as fixing a column: it reads an order such as "created_at, id" from an
+# (owner_id, deleted_at, created_at, id) index under `deleted_at IS NULL` only when the ORDER BY
+# names deleted_at too, and sorts every matching row otherwise. MariaDB is the other way round (it
+# sorts them all when the ORDER BY names deleted_at); SQLite reads the index either way.
+ORDER_NAMES_NULL_FIXED_COLUMNS = frozenset({"postgresql"})
 
 
 @dataclass(frozen=True)
@@ -83,17 +88,17 @@ def rows_from(statement: Select, offset: int, limit: int) -> Select:
 
 
 def ordering(
-    sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_last=frozenset(), fixed=()
+    sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_last=frozenset(), null_fixed=()
 ) -> list:
     """ORDER BY for a sort such as "title" or "-due" (descending).
 
     Ties are broken by `tiebreak` (the id) so pages never overlap, and for the
     columns in `nulls_last` empty values come last in both directions.
 
-    `fixed` are columns the filter holds to one value, such as `deleted_at` of
-    live tasks. Ordering by them first changes nothing, but lets PostgreSQL,
-    which does not count `IS NULL` as fixing a column, read the order from an
-    index that starts with them instead of sorting every matching row.
+    `null_fixed` are columns the filter holds to NULL, such as `deleted_at` of
+    live tasks. On the databases that need it (ORDER_NAMES_NULL_FIXED_COLUMNS)
+    they lead the ORDER BY: the order stays the same, but an index starting
+    with them can serve it.
     """
     key = sort.removeprefix("-")
     if key not in columns:
@@ -102,7 +107,9 @@ def ordering(
     clauses = [direction(columns[key]), direction(tiebreak)]
     if key in nulls_last:
         clauses.insert(0, columns[key].is_(None))
-    return [direction(column) for column in fixed] + clauses
+    if db.engine.dialect.name in ORDER_NAMES_NULL_FIXED_COLUMNS:
+        clauses = [direction(column) for column in null_fixed] + clauses
+    return clauses
 
 
 def search(columns, q: str) -> ColumnElement[bool]:
