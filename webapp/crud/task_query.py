@@ -8,8 +8,9 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select, true
 
 from ..models import Task, TaskStatus, User
 from .common import ordering, search
@@ -60,6 +61,32 @@ def is_overdue(today: date) -> ColumnElement[bool]:
     (status, due_date) find exactly the overdue ones.
     """
     return Task.status.in_(OPEN_STATUSES) & (Task.due_date < today)
+
+
+class StatusSlice(NamedTuple):
+    status: TaskStatus
+    overdue: bool
+    due: ColumnElement[bool]
+
+
+def status_slices(today: date) -> list[StatusSlice]:
+    """Slices of the live tasks by status, the open ones cut at today by due date: overdue, later, none.
+
+    Every live task is in exactly one slice, the overdue slices hold exactly the
+    overdue tasks (is_overdue), and each slice is a single range of an index on
+    (status, due_date).
+    """
+    slices = []
+    for status in TaskStatus:
+        if status in OPEN_STATUSES:
+            slices += [
+                StatusSlice(status, True, Task.due_date < today),
+                StatusSlice(status, False, Task.due_date >= today),
+                StatusSlice(status, False, Task.due_date.is_(None)),
+            ]
+        else:
+            slices.append(StatusSlice(status, False, true()))
+    return slices
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ..extensions import db
 from ..models import Task, TaskStatus, User, utcnow
 from .common import Page, commit_versioned, get_owned, paginate
 from .errors import NotFound, StaleEdit
-from .task_query import DEFAULT_SORT, TaskFilter, filtered_tasks, is_overdue
+from .task_query import DEFAULT_SORT, TaskFilter, filtered_tasks, status_slices
 
 EXPORT_BATCH = 500
 
@@ -93,18 +93,22 @@ def export_tasks(
 def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     """Live tasks per status, how many are overdue, and how many are in the trash, in one statement.
 
-    Each number is a count of its own over one range of the owner's entries in
-    the (owner_id, deleted_at, status, due_date) index, which the database
-    counts without reading a row or grouping any.
+    Each number is summed from counts of single ranges of the owner's entries
+    in the (owner_id, deleted_at, status, due_date) index, which the database
+    counts without reading a row or grouping any: one count per status slice
+    (see status_slices), so each live task is counted once, and one for the trash.
     """
+    slices = status_slices(today or clock.today())
     owned = select(func.count()).select_from(Task).where(Task.owner_id == owner.id)
     live = owned.where(Task.deleted_at.is_(None))
-    counts = [live.where(Task.status == status) for status in TaskStatus]
-    counts += [live.where(is_overdue(today or clock.today())), owned.where(Task.deleted_at.is_not(None))]
-    *by_status, overdue, in_trash = db.session.execute(
-        select(*(count.scalar_subquery() for count in counts))
-    ).one()
-    return TaskCounts(by_status=dict(zip(TaskStatus, by_status)), overdue=overdue, in_trash=in_trash)
+    counts = [live.where(Task.status == part.status, part.due) for part in slices]
+    counts.append(owned.where(Task.deleted_at.is_not(None)))
+    *sliced, in_trash = db.session.execute(select(*(count.scalar_subquery() for count in counts))).one()
+    by_status = dict.fromkeys(TaskStatus, 0)
+    for part, count in zip(slices, sliced):
+        by_status[part.status] += count
+    overdue = sum(count for part, count in zip(slices, sliced) if part.overdue)
+    return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
 def update_task(
