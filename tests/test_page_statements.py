@@ -40,10 +40,11 @@ def counted_statements(app):
         event.remove(engine, "before_cursor_execute", record)
 
 
-def seeded_admin_client(app, users: int, items_per_user: int):
-    result = app.test_cli_runner().invoke(
-        args=["seed-demo", "--users", str(users), "--tasks-per-user", "3", "--items-per-user", str(items_per_user)]
-    )
+def seeded_admin_client(app, users: int, items_per_user: int, tasks_per_user: int = 3):
+    result = app.test_cli_runner().invoke(args=[
+        "seed-demo", "--users", str(users), "--tasks-per-user", str(tasks_per_user),
+        "--items-per-user", str(items_per_user),
+    ])
     assert result.exit_code == 0, result.output
     client = app.test_client()
     client.post("/login", data={"email": "demo1@example.com", "password": DEMO_PASSWORD})
@@ -65,6 +66,19 @@ def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, use
     # The logged-in user, the page of users, their total and their items' titles.
     assert len(statements) == 4, statements
     assert client.get("/users/").text.count('<td class="task-title">') == min(users, 20)
+
+
+@pytest.mark.parametrize("tasks_per_user", [20, 150])
+@pytest.mark.parametrize("path, expected", [
+    # The user, the counts at a glance (their sum is the list's total) and the page's rows.
+    ("/tasks/?per_page=10&page=2", 3),
+    # A filtered list counts its own total as well.
+    ("/tasks/?status=pending&sort=title&per_page=10&page=2", 4),
+])
+def test_the_task_list_runs_the_same_few_statements_however_many_tasks(app, tasks_per_user, path, expected):
+    client = seeded_admin_client(app, 2, 0, tasks_per_user)
+    statements = statements_for(app, client, "get", path)
+    assert len(statements) == expected, statements
 
 
 def first_owned_task_id(app) -> int:

@@ -4,13 +4,17 @@ import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import event
 
 from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from webapp import crud
+from webapp.crud.task_query import SORT_COLUMNS
 from webapp.extensions import db
 from webapp.models import Task, utcnow
 
 pytestmark = pytest.mark.usefixtures("today")
+
+EVERY_SORT = [direction + key for key in SORT_COLUMNS for direction in ("", "-")]
 
 
 def new_task(client, title, status="pending", due=None, description=""):
@@ -158,6 +162,44 @@ def test_a_list_page_is_one_statement_for_rows_and_at_most_three_for_counts(crow
     counts = [statement for statement in queries if "count(" in statement.lower()]
     assert len(queries) - len(counts) == 1, queries
     assert 1 <= len(counts) <= 3, counts
+
+
+OWNERS_RANGE = re.compile(r"SEARCH tasks USING (COVERING )?INDEX \w+ \(owner_id=\?|SEARCH tasks USING INTEGER PRIMARY KEY")
+
+
+@pytest.fixture
+def sqlite_plans(app, backend):
+    """(statement, plan) for every SELECT the app sends from here on; SQLite only (EXPLAIN QUERY PLAN)."""
+    if backend != "sqlite":
+        pytest.skip("reads SQLite's query plans")
+    with app.app_context():
+        engine = db.engine
+    plans = []
+
+    def explain(_connection, cursor, statement, parameters, _context, _executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            plan = cursor.connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()
+            plans.append((statement, [detail for *_ids, detail in plan]))
+
+    event.listen(engine, "before_cursor_execute", explain)
+    yield plans
+    event.remove(engine, "before_cursor_execute", explain)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/tasks/", "/tasks/?per_page=10&page=7", "/tasks/?q=TASK&status=pending&due=week&sort=-due",
+     *[f"/tasks/?sort={sort}&page=2" for sort in EVERY_SORT], "/tasks/trash?page=2", "/tasks/export.csv"],
+)
+def test_a_task_list_reads_only_the_users_range_of_an_index_never_the_whole_table(crowded, sqlite_plans, path):
+    assert crowded.get(path).status_code == 200
+    task_plans = [(statement, plan) for statement, plan in sqlite_plans if "FROM tasks" in statement]
+    assert task_plans
+    for statement, plan in task_plans:
+        reads = [detail for detail in plan if re.match(r"(SCAN|SEARCH) (TABLE )?tasks\b", detail)]
+        # A SCAN reads everyone's tasks; so does a SEARCH on an index that does not start with the owner.
+        # Rows fetched by primary key are those whose ids came from the owner's range.
+        assert reads and all(OWNERS_RANGE.match(detail) for detail in reads), (statement, plan)
 
 
 def test_bulk_actions_change_the_ticked_tasks_and_return_to_the_same_view(alice_client, tasks):

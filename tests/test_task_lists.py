@@ -1,12 +1,15 @@
 """What a task list returns: filters, sorting, paging and counts (the CRUD layer every front end uses)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 
 from conftest import TODAY
 from webapp import crud
-from webapp.models import TaskStatus
+from webapp.crud.task_query import SORT_COLUMNS
+from webapp.extensions import db
+from webapp.models import Task, TaskStatus
 
 pytestmark = pytest.mark.usefixtures("app_context", "today")
 
@@ -117,10 +120,36 @@ def test_sorting_breaks_ties_by_id_and_puts_tasks_without_a_date_last_both_ways(
     assert ordered(dated, sort) == expected
 
 
-@pytest.mark.parametrize("sort", ["due", "-due", "title", "-status", "-created", "updated"])
-def test_pages_follow_each_other_without_gaps_or_repeats(dated, sort):
-    pages = [crud.list_tasks(dated, sort=sort, page=number, per_page=2) for number in (1, 2, 3)]
+EVERY_SORT = [direction + key for key in SORT_COLUMNS for direction in ("", "-")]
+
+
+@pytest.mark.parametrize("sort", EVERY_SORT)
+@pytest.mark.parametrize("per_page, sizes", [(2, [2, 2, 2]), (4, [4, 2])])
+def test_pages_follow_each_other_without_gaps_or_repeats(dated, sort, per_page, sizes):
+    pages = [crud.list_tasks(dated, sort=sort, page=number, per_page=per_page) for number in (1, 2, 3)][:len(sizes)]
+    assert [len(page.items) for page in pages] == sizes
     assert [task.title for page in pages for task in page.items] == ordered(dated, sort)
+
+
+@pytest.mark.parametrize("sort", EVERY_SORT)
+def test_a_filtered_list_pages_through_the_matching_tasks_in_order(dated, sort):
+    matching = [title for title in ordered(dated, sort) if title not in "DF"]  # D and F are completed
+    pages = [crud.list_tasks(dated, status="pending", sort=sort, page=number, per_page=3) for number in (1, 2)]
+    assert [task.title for page in pages for task in page.items] == matching
+
+
+@pytest.mark.parametrize("sort, newest_first", [("created", False), ("-created", True)])
+def test_tasks_created_in_the_same_instant_page_in_id_order(owner, sort, newest_first):
+    ids = [crud.create_task(owner, f"Same moment {n}").id for n in range(5)]
+    db.session.execute(update(Task).values(created_at=datetime(2026, 1, 1, 12, 0)))
+    db.session.commit()
+    pages = [crud.list_tasks(owner, sort=sort, page=number, per_page=2) for number in (1, 2, 3)]
+    assert [task.id for page in pages for task in page.items] == sorted(ids, reverse=newest_first)
+
+
+def test_the_last_page_holds_the_oldest_tasks(dated):
+    last = crud.list_tasks(dated, page=2, per_page=4)
+    assert (last.page, last.pages, [task.title for task in last.items]) == (2, 2, ["A", "b"])
 
 
 @pytest.mark.parametrize("page, shown", [(0, 1), (-5, 1), (2, 2), (3, 3), (4, 3), (10_000, 3)])
@@ -138,6 +167,20 @@ def test_counts_per_status_overdue_and_trash_leave_the_trash_out(sample):
     counts = crud.count_tasks(sample)
     assert counts.by_status == {TaskStatus.PENDING: 4, TaskStatus.IN_PROGRESS: 1, TaskStatus.COMPLETED: 1}
     assert (counts.overdue, counts.in_trash, counts.total) == (1, 1, 6)
+
+
+def test_a_task_in_progress_past_its_due_date_is_overdue_too(sample):
+    crud.create_task(sample, "Late and started", status="in_progress", due_date=TODAY - 2 * DAY)
+    assert crud.count_tasks(sample).overdue == 2
+
+
+@pytest.mark.parametrize("filters", [{}, {"status": "pending"}, {"q": "milk"}, {"due": "overdue"}])
+def test_a_list_given_the_counts_shows_the_same_page_as_one_that_counts_itself(sample, filters):
+    counted_here = crud.list_tasks(sample, **filters, per_page=2)
+    given_counts = crud.list_tasks(sample, **filters, per_page=2, counts=crud.count_tasks(sample))
+    assert (given_counts.total, given_counts.pages, given_counts.items) == (
+        counted_here.total, counted_here.pages, counted_here.items
+    )
 
 
 def test_trashed_tasks_are_left_out_of_lists_searches_exports_and_single_task_reads(sample):

@@ -8,8 +8,9 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select, true
 
 from ..models import Task, TaskStatus, User
 from .common import ordering, search
@@ -50,9 +51,42 @@ SORT_LABELS = {"due": "Due date", "created": "Created", "updated": "Updated", "t
 DEFAULT_SORT = "-created"
 
 
+OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
+
+
 def is_overdue(today: date) -> ColumnElement[bool]:
-    """Open tasks whose due date has passed; a task without a due date is never overdue."""
-    return (Task.due_date < today) & (Task.status != TaskStatus.COMPLETED)
+    """Open tasks whose due date has passed; a task without a due date is never overdue.
+
+    Naming the open statuses, rather than "not completed", lets an index on
+    (status, due_date) find exactly the overdue ones.
+    """
+    return Task.status.in_(OPEN_STATUSES) & (Task.due_date < today)
+
+
+class StatusSlice(NamedTuple):
+    status: TaskStatus
+    overdue: bool
+    due: ColumnElement[bool]
+
+
+def status_slices(today: date | ColumnElement[date]) -> list[StatusSlice]:
+    """Slices of the live tasks by status, the open ones cut at today by due date: overdue, later, none.
+
+    Every live task is in exactly one slice, the overdue slices hold exactly the
+    overdue tasks (is_overdue), and each slice is a single range of an index on
+    (status, due_date).
+    """
+    slices = []
+    for status in TaskStatus:
+        if status in OPEN_STATUSES:
+            slices += [
+                StatusSlice(status, True, Task.due_date < today),
+                StatusSlice(status, False, Task.due_date >= today),
+                StatusSlice(status, False, Task.due_date.is_(None)),
+            ]
+        else:
+            slices.append(StatusSlice(status, False, true()))
+    return slices
 
 
 @dataclass(frozen=True)
@@ -101,5 +135,5 @@ def live_tasks(owner: User) -> Select:
 def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
     """The owner's live tasks matching the filter, in the order asked for."""
     return live_tasks(owner).where(*task_filter.criteria(today)).order_by(
-        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"})
+        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at])
     )

@@ -21,11 +21,12 @@ def require_login():
 def index():
     filters = TaskFilterForm.from_args(request.args)
     today = clock.today()
-    tasks = crud.list_tasks(current_user, **filters.values(), page=page_number(), today=today)
+    counts = crud.count_tasks(current_user, today=today)
+    tasks = crud.list_tasks(current_user, **filters.values(), page=page_number(), today=today, counts=counts)
     return render_template(
         "tasks/list.html",
         tasks=tasks,
-        counts=crud.count_tasks(current_user, today=today),
+        counts=counts,
         filters=filters,
         args=filters.query_args(),
         today=today,
