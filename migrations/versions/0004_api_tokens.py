@@ -1,7 +1,7 @@
 """Personal API tokens
 
 Revision ID: 0004_api_tokens
-Revises: 0003_lists
+Revises: 0002_security
 """
 from alembic import op
 import sqlalchemy as sa
