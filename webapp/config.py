@@ -68,6 +68,8 @@ class TestConfig(Config):
     # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took a
     # third of its time. Tests of the real cost use ProductionConfig's (tests/security/test_passwords.py).
     PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    # A test database is thrown away: no fsync at every commit.
+    SQLITE_SYNCHRONOUS = "OFF"
 
 
 class ProductionConfig(Config):
