@@ -141,7 +141,8 @@ def main(pytest_args: list[str]) -> int:
                     continue
             runs[database.key] = start_pytest(database, pytest_args, directory)
         names = ", ".join(d.name for d in chosen if d.key in runs)
-        print(f"==> Running the suite on {names} side by side; the output of each follows when it is done", flush=True)
+        together = " side by side; the output of each follows when it is done" if len(runs) > 1 else ""
+        print(f"==> Running the suite on {names}{together}", flush=True)
         for database in (d for d in chosen if d.key in runs):
             outcomes[database.key] = finish_pytest(database, runs[database.key], directory)
 
