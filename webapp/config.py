@@ -65,8 +65,8 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key-that-is-long-enough-for-tests"
     WTF_CSRF_ENABLED = False
-    # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took a
-    # third of its time. Tests of the real cost use ProductionConfig's (tests/security/test_passwords.py).
+    # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took over a
+    # quarter of its time. tests/security/test_passwords.py checks the real cost in the other configs.
     PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"

@@ -24,7 +24,7 @@ def stored_hash(app, email):
 
 @pytest.fixture
 def owasp_app(app, database_url):
-    """The suite's app on its database, but hashing at the real cost (the suite's config hashes cheaply)."""
+    """The suite's app (emptied after the test) hashing at the real cost instead of the suite's cheap one."""
     return make_app(database_url, PASSWORD_HASHING=ProductionConfig.PASSWORD_HASHING)
 
 
