@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
+from jinja2 import BytecodeCache
 from sqlalchemy import delete, event
 
 from databases import backend_of, create_database, drop_database
@@ -24,10 +25,30 @@ PASSWORD = "correct horse battery"
 SERVER_URL = os.environ.get("TEST_DATABASE_URL") or None
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once for the whole run: every test builds a new app, whose Jinja
+    environment would otherwise compile each template it renders all over again."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # ignored if the source changed
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def make_app(database_url: str, **overrides):
     config = {"TASKBOARD_CONFIG": "testing", "SQLALCHEMY_DATABASE_URI": database_url}
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    return app
 
 
 def pytest_report_header(config):

@@ -5,6 +5,11 @@ an unreachable one is skipped and said so. In CI (CI=true) all three are
 required: a stopped server is started with the machine's own command, and one
 that still does not answer fails the run. Arguments are passed on to pytest;
 TEST_DATABASES (e.g. "sqlite postgresql") picks a subset.
+
+The passes run side by side, each pytest writing to a file of its own; each
+one's output is printed whole, in the order above, once it is done. A pass
+keeps about one core busy, so on two cores the three together take about a
+third less time than one after the other.
 """
 
 import os
@@ -13,7 +18,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -21,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PYTEST_NO_TESTS_RAN = 5
+COUNTS = ("tests", "failures", "errors", "skipped")
 SERVER_START_WAIT_S = 60
 
 
@@ -30,6 +36,15 @@ class Database:
     key: str
     url: str | None = None
     start_command: str | None = None
+
+
+@dataclass
+class Outcome:
+    """How the suite went on one database: its line in the summary, and its junit counts."""
+
+    text: str
+    ok: bool
+    counts: dict = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
 
 
 DATABASES = [
@@ -73,19 +88,33 @@ def start_server(database: Database) -> bool:
     return False
 
 
-def run_pytest(database: Database, pytest_args: list[str], report: Path) -> tuple[int, dict]:
+def start_pytest(database: Database, pytest_args: list[str], directory: Path) -> subprocess.Popen:
+    """Start the suite on one database; its output goes to <key>.log, its report to <key>.xml."""
     env = dict(os.environ)
     env.pop("TEST_DATABASE_URL", None)
     if database.url:
         env["TEST_DATABASE_URL"] = database.url
-    print(f"\n==> Running the suite on {database.name}", flush=True)
-    command = [sys.executable, "-m", "pytest", f"--junitxml={report}", *pytest_args]
-    code = subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=False).returncode
-    return code, count_results(report)
+    command = [sys.executable, "-m", "pytest", f"--junitxml={directory / f'{database.key}.xml'}", *pytest_args]
+    with (directory / f"{database.key}.log").open("w") as log:
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def finish_pytest(database: Database, run: subprocess.Popen, directory: Path) -> Outcome:
+    """Wait for one pass and print its output whole."""
+    code = run.wait()
+    print(f"\n==> The suite on {database.name}", flush=True)
+    print((directory / f"{database.key}.log").read_text(errors="replace"), end="", flush=True)
+    counts = count_results(directory / f"{database.key}.xml")
+    summary = f"{counts['tests']} tests, {counts['failures'] + counts['errors']} failed, {counts['skipped']} skipped"
+    if code == 0:
+        return Outcome(f"passed ({summary})", True, counts)
+    if code == PYTEST_NO_TESTS_RAN:
+        return Outcome("FAILED: pytest collected no tests", False, counts)
+    return Outcome(f"FAILED with exit code {code} ({summary})", False, counts)
 
 
 def count_results(report: Path) -> dict:
-    counts = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    counts = dict.fromkeys(COUNTS, 0)
     if report.exists():
         for suite in ElementTree.parse(report).getroot().iter("testsuite"):
             for key in counts:
@@ -95,39 +124,35 @@ def count_results(report: Path) -> dict:
 
 def main(pytest_args: list[str]) -> int:
     in_ci = os.environ.get("CI") == "true"
-    chosen = os.environ.get("TEST_DATABASES", "sqlite postgresql mariadb").split()
-    outcomes: list[tuple[str, str]] = []
-    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
-    failed = False
-    with tempfile.TemporaryDirectory() as reports:
-        for database in (d for d in DATABASES if d.key in chosen):
+    chosen = [d for d in DATABASES if d.key in os.environ.get("TEST_DATABASES", "sqlite postgresql mariadb").split()]
+    outcomes: dict[str, Outcome] = {}
+    runs: dict[str, subprocess.Popen] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        directory = Path(temporary)
+        for database in chosen:
             if database.url and not reachable(database.url):
                 if not in_ci:
-                    outcomes.append((database.name, f"NOT RUN: no server answers at {database.url}"))
+                    outcomes[database.key] = Outcome(f"NOT RUN: no server answers at {database.url}", True)
                     continue
                 if not start_server(database):
-                    outcomes.append((database.name, f"FAILED: no server answers at {database.url}, even after starting it"))
-                    failed = True
+                    outcomes[database.key] = Outcome(
+                        f"FAILED: no server answers at {database.url}, even after starting it", False
+                    )
                     continue
-            code, counts = run_pytest(database, pytest_args, Path(reports) / f"{database.key}.xml")
-            for key in totals:
-                totals[key] += counts[key]
-            summary = f"{counts['tests']} tests, {counts['failures'] + counts['errors']} failed, {counts['skipped']} skipped"
-            if code == 0:
-                outcomes.append((database.name, f"passed ({summary})"))
-            elif code == PYTEST_NO_TESTS_RAN:
-                outcomes.append((database.name, "FAILED: pytest collected no tests"))
-                failed = True
-            else:
-                outcomes.append((database.name, f"FAILED with exit code {code} ({summary})"))
-                failed = True
+            runs[database.key] = start_pytest(database, pytest_args, directory)
+        names = ", ".join(d.name for d in chosen if d.key in runs)
+        together = " side by side; the output of each follows when it is done" if len(runs) > 1 else ""
+        print(f"==> Running the suite on {names}{together}", flush=True)
+        for database in (d for d in chosen if d.key in runs):
+            outcomes[database.key] = finish_pytest(database, runs[database.key], directory)
 
     print("\n==> Databases the suite ran on:")
-    for name, outcome in outcomes:
-        print(f"    {name:<11} {outcome}")
-    bad = totals["failures"] + totals["errors"]
-    print(f"total: {totals['tests'] - bad - totals['skipped']} passed, {bad} failed, {totals['skipped']} skipped")
-    return 1 if failed or not outcomes else 0
+    for database in (d for d in chosen if d.key in outcomes):
+        print(f"    {database.name:<11} {outcomes[database.key].text}")
+    total = {key: sum(outcome.counts[key] for outcome in outcomes.values()) for key in COUNTS}
+    bad = total["failures"] + total["errors"]
+    print(f"total: {total['tests'] - bad - total['skipped']} passed, {bad} failed, {total['skipped']} skipped")
+    return 0 if outcomes and all(outcome.ok for outcome in outcomes.values()) else 1
 
 
 if __name__ == "__main__":

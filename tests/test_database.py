@@ -97,12 +97,16 @@ def sqlite_only(backend):
         pytest.skip("SQLite settings")
 
 
-@pytest.mark.usefixtures("sqlite_only", "app_context")
-def test_sqlite_connections_use_wal_foreign_keys_a_busy_timeout_and_full_sync():
-    settings = {
-        pragma: db.session.execute(text(f"PRAGMA {pragma}")).scalar()
-        for pragma in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
-    }
+@pytest.mark.usefixtures("sqlite_only")
+@pytest.mark.parametrize("config", ["development", "production"])
+def test_sqlite_connections_use_wal_foreign_keys_a_busy_timeout_and_full_sync(database_url, config):
+    served = make_app(database_url, TASKBOARD_CONFIG=config, SECRET_KEY="s" * 32)
+    with served.app_context():
+        settings = {
+            pragma: db.session.execute(text(f"PRAGMA {pragma}")).scalar()
+            for pragma in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+        }
+        db.engine.dispose()
     assert settings == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 20000, "synchronous": 2}
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
@@ -13,12 +14,22 @@ PASSWORD_MAX = 128
 # (django/contrib/auth/common-passwords.txt.gz, compiled by Royce Williams from breach data).
 COMMON_PASSWORDS_FILE = Path(__file__).with_name("data") / "common-passwords.txt"
 
-# OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1.
-hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
-# Verified against when the email is unknown, so a failed login costs the same
-# time whether or not the account exists.
-_DUMMY_HASH = hasher.hash("an unknown account never matches this")
+def hasher() -> PasswordHasher:
+    """The argon2id hasher at the app's PASSWORD_HASHING cost."""
+    return _hashing_at(**current_app.config["PASSWORD_HASHING"])[0]
+
+
+def _unknown_account_hash() -> str:
+    return _hashing_at(**current_app.config["PASSWORD_HASHING"])[1]
+
+
+@cache
+def _hashing_at(time_cost: int, memory_cost: int, parallelism: int) -> tuple[PasswordHasher, str]:
+    """A hasher at this cost, and a hash made by it that an unknown email is verified against,
+    so a failed login costs the same time whether or not the account exists."""
+    at_cost = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+    return at_cost, at_cost.hash("an unknown account never matches this")
 
 
 @cache
@@ -38,15 +49,15 @@ def password_problem(password: str, email: str | None = None) -> str | None:
 
 
 def hash_password(password: str) -> str:
-    return hasher.hash(password)
+    return hasher().hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return hasher().verify(password_hash or _unknown_account_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash: str) -> bool:
-    return hasher.check_needs_rehash(password_hash)
+    return hasher().check_needs_rehash(password_hash)

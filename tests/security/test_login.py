@@ -19,9 +19,10 @@ class VerifyCounter:
 
 
 @pytest.fixture
-def verifications(monkeypatch):
-    counter = VerifyCounter(passwords.hasher)
-    monkeypatch.setattr(passwords, "hasher", counter)
+def verifications(app, monkeypatch):
+    with app.app_context():
+        counter = VerifyCounter(passwords.hasher())
+    monkeypatch.setattr(passwords, "hasher", lambda: counter)
     return counter
 
 

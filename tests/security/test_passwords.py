@@ -4,10 +4,13 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from conftest import PASSWORD
+from conftest import PASSWORD, make_app
 from webapp import crud, passwords
+from webapp.config import ProductionConfig
 from webapp.extensions import db
 from webapp.models import User
+
+OWASP_HASH_PREFIX = "$argon2id$v=19$m=19456,t=2,p=1$"
 
 
 def register(client, email, password, confirm=None):
@@ -19,23 +22,33 @@ def stored_hash(app, email):
         return db.session.execute(select(User.password_hash).where(User.email == email)).scalar_one()
 
 
-def test_passwords_are_stored_as_argon2id_with_at_least_owasp_parameters(app, alice):
-    stored = stored_hash(app, alice.email)
-    assert stored.startswith("$argon2id$")
-    params = dict(part.split("=") for part in stored.split("$")[3].split(","))
-    assert int(params["m"]) >= 19456 and int(params["t"]) >= 2 and int(params["p"]) >= 1
+@pytest.fixture
+def owasp_app(app, database_url):
+    """The suite's app (emptied after the test) hashing at the real cost instead of the suite's cheap one."""
+    return make_app(database_url, PASSWORD_HASHING=ProductionConfig.PASSWORD_HASHING)
+
+
+@pytest.mark.parametrize("config", ["development", "production"])
+def test_passwords_are_stored_as_argon2id_at_owasp_parameters(app, database_url, config):
+    served = make_app(database_url, TASKBOARD_CONFIG=config, SECRET_KEY="s" * 32)
+    with served.app_context():
+        crud.create_user("owner@example.com", PASSWORD)
+    stored = stored_hash(app, "owner@example.com")
+    assert stored.startswith(OWASP_HASH_PREFIX)
     assert PASSWORD not in stored
 
 
-def test_a_hash_made_with_older_parameters_is_upgraded_at_the_next_login(app, client, alice):
+def test_a_hash_made_with_older_parameters_is_upgraded_at_the_next_login(owasp_app, alice):
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(PASSWORD)
-    with app.app_context():
+    with owasp_app.app_context():
         db.session.get(User, alice.id).password_hash = weak
         db.session.commit()
-    assert client.post("/login", data={"email": alice.email, "password": PASSWORD}).status_code == 302
-    upgraded = stored_hash(app, alice.email)
-    assert upgraded != weak and not passwords.needs_rehash(upgraded)
-    assert passwords.verify_password(upgraded, PASSWORD)
+    login = owasp_app.test_client().post("/login", data={"email": alice.email, "password": PASSWORD})
+    assert login.status_code == 302
+    upgraded = stored_hash(owasp_app, alice.email)
+    assert upgraded.startswith(OWASP_HASH_PREFIX)
+    with owasp_app.app_context():
+        assert not passwords.needs_rehash(upgraded) and passwords.verify_password(upgraded, PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -110,9 +123,10 @@ class TransactionSpy:
 
 
 @pytest.fixture
-def spy(monkeypatch):
-    spy = TransactionSpy(passwords.hasher)
-    monkeypatch.setattr(passwords, "hasher", spy)
+def spy(app, monkeypatch):
+    with app.app_context():
+        spy = TransactionSpy(passwords.hasher())
+    monkeypatch.setattr(passwords, "hasher", lambda: spy)
     return spy
 
 
