@@ -80,8 +80,12 @@ def rows_from(statement: Select, offset: int, limit: int) -> Select:
     an index on the filtered and sorted columns answers it alone: a deep page
     steps over index entries instead of whole rows, and only the page's own
     rows are read, by primary key. The statement's filters and order stay on
-    the outer query too, so it returns the same rows in the same order.
+    the outer query too, so it returns the same rows in the same order. The
+    first page skips nothing, so it is the plain LIMIT, without the cost of
+    composing the subquery.
     """
+    if offset == 0:
+        return statement.limit(limit)
     model = statement.column_descriptions[0]["entity"]
     page_ids = statement.with_only_columns(model.id).limit(limit).offset(offset).subquery()
     return statement.join(page_ids, model.id == page_ids.c.id)
