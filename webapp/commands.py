@@ -11,6 +11,7 @@ from . import crud
 from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
 from .models import utcnow
+from .operations import commands as operations_commands
 from .passwords import password_problem
 
 
@@ -81,3 +82,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(check_deploy)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(purge_trash)
+    operations_commands.register(app)

@@ -12,7 +12,7 @@ import os
 import weakref
 
 from flask import has_request_context, request
-from sqlalchemy import Engine, event, make_url
+from sqlalchemy import Connection, Engine, event, make_url
 
 # How long a transaction queues for SQLite's write lock. Writers take turns, and
 # SQLite's busy wait is not first-come-first-served, so under a burst one may
@@ -68,11 +68,14 @@ def configure_sqlite(engine: Engine, synchronous: str) -> None:
 
     @event.listens_for(engine, "begin")
     def begin_transaction(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write() else "BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write(connection) else "BEGIN")
 
 
-def may_write() -> bool:
-    """Whether the current transaction may write: anything but a safe request may."""
+def may_write(connection: Connection) -> bool:
+    """Whether the transaction may write: anything but a safe request or a read-only connection
+    (`execution_options(taskboard_read_only=True)`, e.g. a dump reading while the app serves) may."""
+    if connection.get_execution_options().get("taskboard_read_only"):
+        return False
     return not has_request_context() or request.method not in SAFE_METHODS
 
 

@@ -1,0 +1,207 @@
+"""The portable archive: every row of every table, to move between databases or keep as a backup.
+
+Format (version 1), a zip file:
+
+- `tables/<table>.jsonl`, one per table of the models, in foreign-key order: one JSON object per
+  line and per row, in primary-key order, with every column. Dates and times are ISO 8601 strings
+  (times are naive UTC, as stored), enums their stored value, binary values base64, everything else
+  the JSON value it is.
+- `manifest.json`, written last: `{"format": "taskboard-archive", "version": 1, "schema_revision":
+  <the Alembic revision of the database>, "created_at": <ISO time>, "tables": [{"name", "file",
+  "columns", "rows", "sha256"}, ...]}`; the rows and SHA-256 of every table file let a load refuse a
+  truncated or altered archive before it writes anything.
+
+Rows are streamed both ways, a batch at a time, so memory stays the same for ten rows or ten million.
+"""
+
+import base64
+import enum
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Column, Connection, Table, select
+
+FORMAT = "taskboard-archive"
+VERSION = 1
+MANIFEST = "manifest.json"
+BATCH_ROWS = 2_000
+
+
+class ArchiveError(Exception):
+    """The archive cannot be read or does not fit this database; the message says why."""
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    name: str
+    file: str
+    columns: list[str]
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    schema_revision: str
+    created_at: str
+    tables: list[TableEntry]
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": FORMAT,
+            "version": VERSION,
+            "schema_revision": self.schema_revision,
+            "created_at": self.created_at,
+            "tables": [entry.__dict__ for entry in self.tables],
+        }, indent=2)
+
+
+def encode(value: Any) -> Any:
+    """A column value as JSON can hold it (see the module docstring)."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def decoder_for(column: Column) -> Any:
+    """Turns a JSON value back into what `column` takes; the column's Python type says how."""
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return None
+    if issubclass(python_type, datetime):
+        return datetime.fromisoformat
+    if issubclass(python_type, date):
+        return date.fromisoformat
+    if issubclass(python_type, Decimal):
+        return Decimal
+    if issubclass(python_type, bytes):
+        return base64.b64decode
+    if issubclass(python_type, enum.Enum):
+        return python_type
+    return None
+
+
+def write_table(connection: Connection, table: Table, archive: zipfile.ZipFile) -> TableEntry:
+    """Stream `table`'s rows into the archive, in primary-key order."""
+    name = f"tables/{table.name}.jsonl"
+    digest = hashlib.sha256()
+    rows = 0
+    columns = [column.name for column in table.columns]
+    query = select(table).order_by(*table.primary_key.columns)
+    result = connection.execution_options(yield_per=BATCH_ROWS).execute(query)
+    with archive.open(name, "w", force_zip64=True) as member:
+        for row in result:
+            line = json.dumps(
+                {key: encode(value) for key, value in zip(columns, row)}, ensure_ascii=False, sort_keys=True
+            ).encode() + b"\n"
+            member.write(line)
+            digest.update(line)
+            rows += 1
+    return TableEntry(table.name, name, columns, rows, digest.hexdigest())
+
+
+def write_archive(
+    connection: Connection, tables: list[Table], revision: str, created_at: datetime, out: IO[bytes]
+) -> Manifest:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        entries = [write_table(connection, table, archive) for table in tables]
+        manifest = Manifest(revision, created_at.isoformat(), entries)
+        archive.writestr(MANIFEST, manifest.to_json())
+    return manifest
+
+
+def open_archive(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise ArchiveError(f"{path} does not exist.") from None
+    except (zipfile.BadZipFile, OSError) as error:
+        raise ArchiveError(f"{path} is not a complete Taskboard archive (it may be truncated): {error}") from None
+
+
+def read_manifest(archive: zipfile.ZipFile) -> Manifest:
+    try:
+        data = json.loads(archive.read(MANIFEST))
+        if data.get("format") != FORMAT:
+            raise ArchiveError("This zip file is not a Taskboard archive.")
+        if data.get("version") != VERSION:
+            raise ArchiveError(
+                f"The archive is in format version {data.get('version')}; this Taskboard reads version {VERSION}."
+            )
+        tables = [TableEntry(**entry) for entry in data["tables"]]
+        return Manifest(str(data["schema_revision"]), str(data["created_at"]), tables)
+    except KeyError as error:
+        raise ArchiveError(f"The archive has no {error} (it is incomplete or not a Taskboard archive).") from None
+    except (ValueError, TypeError, zipfile.BadZipFile) as error:
+        raise ArchiveError(f"The archive's manifest is damaged: {error}") from None
+
+
+def check_tables(manifest: Manifest, tables: list[Table]) -> None:
+    """The archive holds exactly these tables with exactly these columns."""
+    expected = {table.name: [column.name for column in table.columns] for table in tables}
+    found = {entry.name: entry.columns for entry in manifest.tables}
+    if set(found) != set(expected):
+        raise ArchiveError(
+            f"The archive's tables ({', '.join(sorted(found))}) are not this database's "
+            f"({', '.join(sorted(expected))})."
+        )
+    for name, columns in expected.items():
+        if sorted(found[name]) != sorted(columns):
+            raise ArchiveError(f"The archive's columns of {name} are not this database's.")
+
+
+def verify(archive: zipfile.ZipFile, manifest: Manifest) -> None:
+    """Read every table file through once: each must have its recorded rows and checksum."""
+    for entry in manifest.tables:
+        digest = hashlib.sha256()
+        rows = 0
+        for line in _lines(archive, entry):
+            digest.update(line)
+            rows += 1
+        if rows != entry.rows or digest.hexdigest() != entry.sha256:
+            raise ArchiveError(f"{entry.file} in the archive was altered or cut short: its checksum does not match.")
+
+
+def read_rows(archive: zipfile.ZipFile, entry: TableEntry, table: Table) -> Iterator[list[dict]]:
+    """The table's rows, decoded for `table`, in batches."""
+    decoders = {column.name: decoder_for(column) for column in table.columns}
+    batch: list[dict] = []
+    for line in _lines(archive, entry):
+        try:
+            row = json.loads(line)
+            batch.append({
+                key: (decoders[key](value) if value is not None and decoders[key] else value)
+                for key, value in row.items()
+            })
+        except (ValueError, KeyError, TypeError) as error:
+            raise ArchiveError(f"A row of {entry.file} cannot be read: {error}") from None
+        if len(batch) == BATCH_ROWS:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _lines(archive: zipfile.ZipFile, entry: TableEntry) -> Iterator[bytes]:
+    try:
+        with archive.open(entry.file) as member:
+            yield from io.BufferedReader(member)  # type: ignore[arg-type]
+    except KeyError:
+        raise ArchiveError(f"The archive lacks {entry.file}.") from None
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ArchiveError(f"{entry.file} in the archive is damaged: {error}") from None
