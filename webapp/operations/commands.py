@@ -1,14 +1,15 @@
 """`flask dump`, `flask load`, `flask backup` and `flask restore`: errors become a message and exit status 1."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import with_appcontext
+from flask_migrate import cli as flask_migrate_cli
 
-from . import portable
+from . import backup, portable
 from .archive import ArchiveError, Manifest
 from .files import CannotWrite
 
@@ -47,9 +48,43 @@ def load_command(path: Path) -> None:
     click.echo(f"Loaded {rows_in(manifest)} from {path}.")
 
 
-COMMANDS: list[Callable] = [dump_command, load_command]
+@click.command("backup")
+@click.argument("path", type=PATH)
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write a consistent copy of the database to PATH while the app keeps serving."""
+    with reported_as_click_errors():
+        revision = backup.backup(path)
+    click.echo(f"Backed up the database to {path} (schema revision {revision}).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--replace", is_flag=True, help="Replace what the database holds now (refused without it).")
+@with_appcontext
+def restore_command(path: Path, replace: bool) -> None:
+    """Restore the backup (or archive) PATH into this database."""
+    with reported_as_click_errors():
+        next_step = backup.restore(path, replace)
+    click.echo(f"Restored {path}. {next_step}".rstrip())
+
+
+@click.command("upgrade", params=flask_migrate_cli.upgrade.params, help=flask_migrate_cli.upgrade.help)
+@click.pass_context
+@with_appcontext
+def upgrade_after_backup(context: click.Context, **options: object) -> None:
+    """Flask-Migrate's `flask db upgrade`, after a backup of a SQLite database it is about to change."""
+    if not options["sql"]:
+        with reported_as_click_errors():
+            taken = backup.backup_before_upgrade(str(options["revision"]))
+        if taken:
+            click.echo(f"Backed up the database to {taken} before upgrading.")
+    context.invoke(flask_migrate_cli.upgrade, **options)
 
 
 def register(app: Flask) -> None:
-    for command in COMMANDS:
-        app.cli.add_command(command)  # type: ignore[arg-type]
+    for command in (dump_command, load_command, backup_command, restore_command):
+        app.cli.add_command(command)
+    # Flask-Migrate's `db` group is one object shared by every app; putting the command in it again
+    # is harmless.
+    flask_migrate_cli.db.add_command(upgrade_after_backup)
