@@ -34,3 +34,13 @@ def flask_cli():
         return app.test_cli_runner().invoke(args=list(args))
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    from .test_round_trip import TRIP_FIGURES
+
+    figures = config.stash.get(TRIP_FIGURES, [])
+    if figures:
+        terminalreporter.section("round trip figures")
+        for line in figures:
+            terminalreporter.write_line(line)

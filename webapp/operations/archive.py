@@ -20,7 +20,7 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -64,24 +64,33 @@ class Manifest:
         }, indent=2)
 
 
-def encode(value: Any) -> Any:
-    """A column value as JSON can hold it (see the module docstring)."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    return value
+def encoder_for(column: Column) -> Callable[[Any], Any] | None:
+    """How a value of `column` becomes JSON (see the module docstring); None when it already is."""
+    python_type = _python_type(column)
+    if python_type is None:
+        return None
+    if issubclass(python_type, (datetime, date)):
+        return lambda value: value.isoformat()
+    if issubclass(python_type, enum.Enum):
+        return lambda value: value.value
+    if issubclass(python_type, Decimal):
+        return str
+    if issubclass(python_type, bytes):
+        return lambda value: base64.b64encode(value).decode("ascii")
+    return None
+
+
+def _python_type(column: Column) -> type | None:
+    try:
+        return column.type.python_type
+    except NotImplementedError:
+        return None
 
 
 def decoder_for(column: Column) -> Any:
     """Turns a JSON value back into what `column` takes; the column's Python type says how."""
-    try:
-        python_type = column.type.python_type
-    except NotImplementedError:
+    python_type = _python_type(column)
+    if python_type is None:
         return None
     if issubclass(python_type, datetime):
         return datetime.fromisoformat
@@ -97,28 +106,33 @@ def decoder_for(column: Column) -> Any:
 
 
 def write_table(connection: Connection, table: Table, archive: zipfile.ZipFile) -> TableEntry:
-    """Stream `table`'s rows into the archive, in primary-key order."""
+    """Stream `table`'s rows into the archive, in primary-key order, a batch of lines at a time."""
     name = f"tables/{table.name}.jsonl"
     digest = hashlib.sha256()
     rows = 0
-    columns = [column.name for column in table.columns]
+    columns = [(column.name, encoder_for(column)) for column in table.columns]
     query = select(table).order_by(*table.primary_key.columns)
     result = connection.execution_options(yield_per=BATCH_ROWS).execute(query)
     with archive.open(name, "w", force_zip64=True) as member:
-        for row in result:
-            line = json.dumps(
-                {key: encode(value) for key, value in zip(columns, row)}, ensure_ascii=False, sort_keys=True
-            ).encode() + b"\n"
-            member.write(line)
-            digest.update(line)
-            rows += 1
-    return TableEntry(table.name, name, columns, rows, digest.hexdigest())
+        for batch in result.partitions():
+            lines = b"".join(
+                json.dumps(
+                    {key: value if encode is None or value is None else encode(value)
+                     for (key, encode), value in zip(columns, row)},
+                    ensure_ascii=False, sort_keys=True,
+                ).encode() + b"\n"
+                for row in batch
+            )
+            member.write(lines)
+            digest.update(lines)
+            rows += len(batch)
+    return TableEntry(table.name, name, columns=[key for key, _ in columns], rows=rows, sha256=digest.hexdigest())
 
 
 def write_archive(
     connection: Connection, tables: list[Table], revision: str, created_at: datetime, out: IO[bytes]
 ) -> Manifest:
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         entries = [write_table(connection, table, archive) for table in tables]
         manifest = Manifest(revision, created_at.isoformat(), entries)
         archive.writestr(MANIFEST, manifest.to_json())
