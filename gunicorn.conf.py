@@ -18,11 +18,22 @@ list, task, create and mixed cases of `make bench`, see bench/RESULTS.md):
 """
 
 import os
+import shutil
+import tempfile
+
+# Every worker writes its metrics to files here, and a scrape adds them up (see webapp/metrics.py).
+# Set before the app is imported, as prometheus_client reads it then; a fresh folder per start.
+OWN_METRICS_DIR = not os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if OWN_METRICS_DIR:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="taskboard-metrics-")
+# e.g. 127.0.0.1:9100: the master serves the metrics there, apart from the site. Unset: not served.
+METRICS_BIND = os.environ.get("METRICS_BIND", "")
 
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "sync"
-accesslog = "-"
+# With LOG_FORMAT=json the app logs each request as one JSON line itself, with its request id.
+accesslog = None if os.environ.get("LOG_FORMAT") == "json" else "-"
 timeout = 30
 # The control socket lives at one fixed path per user, so two servers on one
 # machine (two apps, or a benchmark beside the app) would fight over it.
@@ -30,5 +41,29 @@ control_socket_disable = True
 
 
 def when_ready(server):
+    if METRICS_BIND:
+        serve_metrics(server, METRICS_BIND)
     for listener in server.LISTENERS:
         server.log.info("Taskboard is ready: open %s/ in your browser", listener)
+
+
+def serve_metrics(server, bind):
+    from prometheus_client import CollectorRegistry, start_http_server
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    host, _, port = bind.rpartition(":")
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry)
+    http_server, _thread = start_http_server(int(port), host or "127.0.0.1", registry=registry)
+    server.log.info("Metrics are served on http://%s:%d/metrics", *http_server.server_address[:2])
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if OWN_METRICS_DIR:
+        shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, api_tokens, auth, commands, health, items, tasks, users
+from . import api, api_tokens, auth, commands, health, items, logs, metrics, tasks, users
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
@@ -29,6 +29,8 @@ def create_app(config: dict | None = None) -> Flask:
     load_config(app, config or {})
     trust_proxies(app)
     register_extensions(app)
+    logs.register(app)
+    metrics.register(app)
     register_blueprints(app)
     register_errorhandlers(app)
     commands.register_commands(app)
@@ -78,6 +80,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
+        metrics.watch_pool(db.engine)
 
 
 def register_blueprints(app: Flask) -> None:

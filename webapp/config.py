@@ -53,6 +53,11 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
+    # Prometheus metrics at /metrics for a scraper sending this bearer token; unset, /metrics is a 404.
+    # (gunicorn can serve them on a separate bind instead: METRICS_BIND, see gunicorn.conf.py.)
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    # `json`: one JSON object per log line; anything else: Flask's plain text.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
     PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 

@@ -6,7 +6,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
-from . import audit, crud
+from . import audit, crud, metrics
 from .api import errors as api_errors
 from .extensions import db, login_manager
 
@@ -46,6 +46,7 @@ def handle_forbidden(error: Forbidden):
 
 def handle_rate_limited(error: TooManyRequests):
     audit.rate_limited(error.description)
+    metrics.count_rate_limited()
     return handle_http_exception(error)
 
 

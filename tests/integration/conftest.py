@@ -12,8 +12,8 @@ def gunicorn(tmp_path):
     """Starts gunicorn servers on a database; stops them all after the test."""
     servers: list[Server] = []
 
-    def start(database_url: str, workers: int = 2) -> Server:
-        servers.append(start_gunicorn(database_url, tmp_path / f"server{len(servers)}", workers))
+    def start(database_url: str, workers: int = 2, **extra_env: str) -> Server:
+        servers.append(start_gunicorn(database_url, tmp_path / f"server{len(servers)}", workers, extra_env))
         return servers[-1]
 
     yield start

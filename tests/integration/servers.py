@@ -35,8 +35,10 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def start_gunicorn(database_url: str, directory: Path, workers: int = 2) -> Server:
-    """A gunicorn serving wsgi:app on a port the OS picks; returns once it answers."""
+def start_gunicorn(database_url: str, directory: Path, workers: int = 2, extra_env: dict | None = None) -> Server:
+    """A gunicorn serving wsgi:app on a port the OS picks; returns once it answers.
+
+    `extra_env` adds to (or overrides) the environment below."""
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "gunicorn.log"
     env = dict(
@@ -49,6 +51,7 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2) -> Serv
         # Many clients share one address here; the rate limits have their own tests.
         RATELIMIT_ENABLED="false",
         TASKBOARD_INSTANCE_PATH=str(directory / "instance"),
+        **(extra_env or {}),
     )
     command = [
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
