@@ -1,12 +1,14 @@
-"""The signed-in person's own account: change the email or the password."""
+"""The signed-in person's own account: change the email or the password, take out or delete their data."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, stream_with_context, url_for
 from flask_login import current_user, login_required
 
 from .. import audit, crud
-from .forms import ChangeEmailForm, ChangePasswordForm
+from ..models import utcnow
+from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm
 from .limits import password_confirmations
-from .sessions import start_session
+from .own_data import export_zip
+from .sessions import end_session, start_session
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -67,11 +69,45 @@ def change_password():
     return account_page(changing_password=form)
 
 
-def account_page(changing_email=None, changing_password=None):
-    """The page with both forms; the one just sent keeps what was typed and its errors (422)."""
+def delete_form(**kwargs) -> DeleteAccountForm:
+    return DeleteAccountForm(prefix="delete_account", **kwargs)
+
+
+@bp.get("/data.zip")
+def download_data():
+    now = utcnow()
+    return Response(
+        stream_with_context(export_zip(current_user.id, now)),
+        mimetype="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="taskboard-data-{now:%Y-%m-%d}.zip"'},
+    )
+
+
+@bp.post("/delete")
+@password_confirmations
+def delete_account():
+    form = delete_form()
+    if form.validate_on_submit():
+        try:
+            crud.delete_account(current_user._get_current_object(), form.password.data)
+        except crud.WrongPassword as error:
+            audit.wrong_password_confirmation()
+            form.password.errors.append(str(error))
+        except crud.ForbiddenChange as error:
+            form.password.errors.append(str(error))
+        else:
+            end_session()
+            flash("Your account and everything in it have been deleted.", "success")
+            return redirect(url_for("auth.login"))
+    return account_page(deleting=form)
+
+
+def account_page(changing_email=None, changing_password=None, deleting=None):
+    """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
+        "delete_form": deleting or delete_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
     return render_template("account/show.html", heading="Your account", **forms), status

@@ -32,3 +32,8 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])
     password = new_password_field("New password", email_of=lambda form: current_user.email)
     confirm = confirm_field("Confirm new password")
+
+
+class DeleteAccountForm(FlaskForm):
+    # Two-factor codes will be asked here too once accounts can have them.
+    password = PasswordField("Current password", validators=[DataRequired()])

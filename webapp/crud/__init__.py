@@ -4,7 +4,7 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
-from .accounts import change_email, change_password, end_sessions
+from .accounts import change_email, change_password, delete_account, end_sessions
 from .common import Page
 from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
@@ -40,7 +40,7 @@ from .users import (
 )
 
 __all__ = [
-    "change_email", "change_password", "end_sessions",
+    "change_email", "change_password", "delete_account", "end_sessions",
     "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "Due", "TaskFilter", "TaskCounts",

@@ -1,14 +1,16 @@
-"""A person's own account: changing its email or password, ending its sessions.
+"""A person's own account: changing its email or password, ending its sessions, deleting it.
 
 Every change is confirmed by the current password. The slow argon2 work runs
 after the read transaction has ended, so no database transaction (or pooled
 connection) is held open while hashing.
 """
 
+from sqlalchemy import delete, func, select
+
 from ..extensions import db
 from ..models import User
 from ..passwords import hash_password, verify_password
-from .errors import WrongPassword
+from .errors import ForbiddenChange, WrongPassword
 from .users import commit_unique_email, normalise_email
 
 
@@ -34,6 +36,28 @@ def end_sessions(user: User) -> None:
     """Sign the user out on every device: sessions carrying the old version stop working."""
     user.session_version += 1
     db.session.commit()
+
+
+def delete_account(user: User, password: str) -> None:
+    """Delete the account and everything it owns, confirmed by its password.
+
+    The database does the rest: every foreign key to users says ON DELETE CASCADE (the rows go
+    with the account) or SET NULL (the rows stay, without an author). The last active admin cannot
+    leave, or nobody could administer the site.
+    """
+    _confirm_password(user, password)
+    user_id = user.id
+    if user.is_admin and _active_admins() == 1:
+        raise ForbiddenChange(
+            "You are the only administrator: make someone else an administrator before deleting your account."
+        )
+    db.session.execute(delete(User.__table__).where(User.__table__.c.id == user_id))
+    db.session.commit()
+    db.session.expunge_all()
+
+
+def _active_admins() -> int:
+    return db.session.scalar(select(func.count()).select_from(User).where(User.is_admin, User.is_active)) or 0
 
 
 def _confirm_password(user: User, password: str) -> None:
