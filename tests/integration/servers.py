@@ -57,6 +57,11 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2, extra_e
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
         "--bind", "127.0.0.1:0", "--workers", str(workers), "--no-control-socket", "wsgi:app",
     ]
+    return run_gunicorn(command, env, log)
+
+
+def run_gunicorn(command: list[str], env: dict, log: Path) -> Server:
+    """Start this gunicorn command, logging to `log`; returns once it answers."""
     with log.open("w") as log_file:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + START_TIMEOUT_S
