@@ -25,6 +25,8 @@ def deployment_problems(config, debug: bool) -> list[str]:
         problems.append("CSRF protection is off (WTF_CSRF_ENABLED=False).")
     if not config.get("MAX_CONTENT_LENGTH"):
         problems.append("MAX_CONTENT_LENGTH is not set: request bodies of any size are read.")
+    if 0 < len(config.get("METRICS_TOKEN") or "") < SECRET_KEY_MIN:
+        problems.append(f"METRICS_TOKEN is shorter than {SECRET_KEY_MIN} characters; use a long random value.")
     problems.extend(_rate_limit_problems(config))
     return problems
 

@@ -19,6 +19,11 @@ def every_row() -> dict[str, list[tuple]]:
         }
 
 
+def rows_of(app) -> dict[str, list[tuple]]:
+    with app.app_context():
+        return every_row()
+
+
 def copy_archive(
     source: Path,
     target: Path,

@@ -13,7 +13,7 @@ from webapp.extensions import db
 from webapp.models import TaskStatus
 from webapp.operations.schema import head_revision, script_directory
 
-from .archives import every_row, truncated
+from .archives import rows_of, truncated
 
 
 @pytest.fixture
@@ -32,11 +32,6 @@ def backup_path(filled_app, flask_cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert f"Backed up the database to {path}" in result.output
     return path
-
-
-def rows_of(app):
-    with app.app_context():
-        return every_row()
 
 
 def test_a_backup_restores_into_an_empty_database_with_every_row(filled_app, backup_path, migrated_app, flask_cli):

@@ -11,7 +11,7 @@ from webapp import crud
 from webapp.extensions import db
 from webapp.models import TaskStatus
 
-from .archives import copy_archive, every_row, truncated
+from .archives import copy_archive, every_row, rows_of, truncated
 
 
 @pytest.fixture
@@ -33,11 +33,6 @@ def archive(filled_app, flask_cli, tmp_path):
     result = flask_cli(filled_app, "dump", str(path))
     assert result.exit_code == 0, result.output
     return path
-
-
-def rows_of(app):
-    with app.app_context():
-        return every_row()
 
 
 def test_a_dump_loaded_into_an_empty_database_gives_back_every_row_and_every_password(

@@ -85,6 +85,7 @@ def test_check_deploy_lists_what_is_unsafe_in_development(tmp_path):
         ({"PREFERRED_URL_SCHEME": "http"}, "PREFERRED_URL_SCHEME is not 'https'"),
         ({"RATELIMIT_STORAGE_URI": "memory://"}, "each gunicorn worker counts on its own"),
         ({"RATELIMIT_STORAGE_URI": "redis://127.0.0.1:{port}"}, "does not answer"),
+        ({"METRICS_TOKEN": "guessable"}, "METRICS_TOKEN is shorter than 32"),
     ],
 )
 def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, finding):

@@ -8,8 +8,11 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table
 
 from ..crud import own_data
 from ..operations.archive import encoder_for
@@ -32,7 +35,7 @@ class Drain(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # type: ignore[no-untyped-def, override]
+    def write(self, data: bytes) -> int:  # type: ignore[override]
         self.chunks.append(bytes(data))
         return len(data)
 
@@ -50,7 +53,7 @@ def export_zip(user_id: int, now: datetime) -> Iterator[bytes]:
     yield drain.take()
 
 
-def _write_table(archive: zipfile.ZipFile, drain: Drain, table, user_id: int) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+def _write_table(archive: zipfile.ZipFile, drain: Drain, table: Table, user_id: int) -> Iterator[bytes]:
     encoders = [encoder_for(column) for column in own_data.exported_columns(table)]
     with archive.open(f"{table.name}.json", "w") as json_file:
         json_file.write(b"[")
@@ -77,5 +80,5 @@ def _write_table(archive: zipfile.ZipFile, drain: Drain, table, user_id: int) ->
     yield drain.take()
 
 
-def _encoded(row: tuple, encoders: list) -> list:
+def _encoded(row: tuple[Any, ...], encoders: list[Callable[[Any], Any] | None]) -> list[Any]:
     return [value if encode is None or value is None else encode(value) for value, encode in zip(row, encoders)]

@@ -10,7 +10,9 @@ secrets), and the session counter.
 import re
 from collections.abc import Iterator
 
-from sqlalchemy import Column, Select, Table, false, or_, select
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, Select, Table, false, or_, select
 
 from ..extensions import db
 from ..models import User
@@ -23,11 +25,11 @@ def owned_tables() -> list[Table]:
     return [table for table in db.metadata.sorted_tables if _owner_condition(table, 0, {}) is not None]
 
 
-def exported_columns(table: Table) -> list[Column]:
+def exported_columns(table: Table) -> list[Column[Any]]:
     return [column for column in table.columns if not LEFT_OUT.match(column.name)]
 
 
-def owned_rows(table: Table, user_id: int) -> Select:
+def owned_rows(table: Table, user_id: int) -> Select[Any]:
     """The statement selecting `user_id`'s rows of `table` (their exported columns), in primary-key order."""
     condition = _owner_condition(table, user_id, {})
     return (
@@ -37,7 +39,9 @@ def owned_rows(table: Table, user_id: int) -> Select:
     )
 
 
-def _owner_condition(table: Table, user_id: int, seen: dict) -> object | None:
+def _owner_condition(
+    table: Table, user_id: int, seen: dict[str, ColumnElement[bool] | None]
+) -> ColumnElement[bool] | None:
     """A WHERE clause for the rows of `table` that lead to the user, or None if none can."""
     users = User.__table__
     if table is users:
@@ -45,7 +49,7 @@ def _owner_condition(table: Table, user_id: int, seen: dict) -> object | None:
     if table.name in seen:
         return seen[table.name]
     seen[table.name] = None  # a cycle of foreign keys leads nowhere new
-    paths = []
+    paths: list[ColumnElement[bool]] = []
     for foreign_key in table.foreign_keys:
         parent = foreign_key.column.table
         if parent is table:
@@ -61,7 +65,7 @@ def _owner_condition(table: Table, user_id: int, seen: dict) -> object | None:
     return seen[table.name]
 
 
-def rows_of(table: Table, user_id: int, batch: int = 1000) -> Iterator[tuple[list[str], list[tuple]]]:
+def rows_of(table: Table, user_id: int, batch: int = 1000) -> Iterator[tuple[list[str], list[tuple[Any, ...]]]]:
     """The user's rows of `table` in batches, with the column names."""
     columns = [column.name for column in exported_columns(table)]
     result = db.session.execute(owned_rows(table, user_id).execution_options(yield_per=batch))

@@ -64,7 +64,7 @@ class Manifest:
         }, indent=2)
 
 
-def encoder_for(column: Column) -> Callable[[Any], Any] | None:
+def encoder_for(column: Column[Any]) -> Callable[[Any], Any] | None:
     """How a value of `column` becomes JSON (see the module docstring); None when it already is."""
     python_type = _python_type(column)
     if python_type is None:
@@ -80,14 +80,14 @@ def encoder_for(column: Column) -> Callable[[Any], Any] | None:
     return None
 
 
-def _python_type(column: Column) -> type | None:
+def _python_type(column: Column[Any]) -> type | None:
     try:
         return column.type.python_type
     except NotImplementedError:
         return None
 
 
-def decoder_for(column: Column) -> Any:
+def decoder_for(column: Column[Any]) -> Any:
     """Turns a JSON value back into what `column` takes; the column's Python type says how."""
     python_type = _python_type(column)
     if python_type is None:
@@ -191,10 +191,10 @@ def verify(archive: zipfile.ZipFile, manifest: Manifest) -> None:
             raise ArchiveError(f"{entry.file} in the archive was altered or cut short: its checksum does not match.")
 
 
-def read_rows(archive: zipfile.ZipFile, entry: TableEntry, table: Table) -> Iterator[list[dict]]:
+def read_rows(archive: zipfile.ZipFile, entry: TableEntry, table: Table) -> Iterator[list[dict[str, Any]]]:
     """The table's rows, decoded for `table`, in batches."""
     decoders = {column.name: decoder_for(column) for column in table.columns}
-    batch: list[dict] = []
+    batch: list[dict[str, Any]] = []
     for line in _lines(archive, entry):
         try:
             row = json.loads(line)
@@ -214,7 +214,7 @@ def read_rows(archive: zipfile.ZipFile, entry: TableEntry, table: Table) -> Iter
 def _lines(archive: zipfile.ZipFile, entry: TableEntry) -> Iterator[bytes]:
     try:
         with archive.open(entry.file) as member:
-            yield from io.BufferedReader(member)  # type: ignore[arg-type]
+            yield from member
     except KeyError:
         raise ArchiveError(f"The archive lacks {entry.file}.") from None
     except (zipfile.BadZipFile, OSError, EOFError) as error:

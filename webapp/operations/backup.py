@@ -7,7 +7,7 @@ their first bytes.
 """
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -97,7 +97,7 @@ def backup_before_upgrade(target_revision: str) -> Path | None:
     if current is None or current == target_revision or (target_revision == "head" and current == head_revision()):
         return None
     database = Path(db.engine.url.database or "")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = database.parent / "backups" / f"{database.stem}-{stamp}-before-upgrade-from-{current}.db"
     path.parent.mkdir(exist_ok=True)
     backup(path)

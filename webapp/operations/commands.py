@@ -72,7 +72,7 @@ def restore_command(path: Path, replace: bool) -> None:
 @click.command("upgrade", params=flask_migrate_cli.upgrade.params, help=flask_migrate_cli.upgrade.help)
 @click.pass_context
 @with_appcontext
-def upgrade_after_backup(context: click.Context, **options: object) -> None:
+def upgrade_after_backup(context: click.Context, /, **options: object) -> None:
     """Flask-Migrate's `flask db upgrade`, after a backup of a SQLite database it is about to change."""
     if not options["sql"]:
         with reported_as_click_errors():

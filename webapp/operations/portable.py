@@ -26,7 +26,7 @@ def tables() -> list[Table]:
 def dump(path: Path) -> Manifest:
     """Write the archive to `path` (complete, or not at all)."""
     with db.engine.connect() as connection:
-        options: dict = {"taskboard_read_only": True}
+        options: dict[str, object] = {"taskboard_read_only": True}
         if connection.dialect.name in SNAPSHOT:
             options["isolation_level"] = SNAPSHOT[connection.dialect.name]
         connection = connection.execution_options(**options)
