@@ -3,12 +3,13 @@
 import csv
 import io
 import json
+import re
 import zipfile
 
 import pytest
 from sqlalchemy import select
 
-from conftest import PASSWORD
+from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.crud import own_data
 from webapp.extensions import db
@@ -112,3 +113,22 @@ def test_the_last_admin_cannot_delete_their_account(app, admin_client, admin, ac
     assert "only administrator" in response.text
     accounts.create("second-admin@example.com", is_admin=True)
     assert delete(admin_client).status_code == 302
+
+
+def test_deleting_the_account_takes_the_token_the_account_page_gave(app, database_url, accounts, alice):
+    browser = make_app(database_url, WTF_CSRF_ENABLED=True).test_client()
+    token = hidden_token(browser.get("/login").text)
+    browser.post("/login", data={"csrf_token": token, "email": alice.email, "password": PASSWORD})
+
+    assert delete(browser).status_code == 400  # no token: a forged request from another site
+    with app.app_context():
+        assert db.session.get(User, alice.id) is not None
+    token = hidden_token(browser.get("/account").text)
+    response = browser.post("/account/delete", data={"csrf_token": token, "delete_account-password": PASSWORD})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(User, alice.id) is None
+
+
+def hidden_token(page: str) -> str:
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
