@@ -75,6 +75,19 @@ def test_loading_into_a_database_with_rows_is_refused_and_changes_nothing(filled
     assert rows_of(filled_app) == before
 
 
+@pytest.mark.parametrize("command", [["load"], ["restore", "--replace"]])
+def test_a_truncated_archive_sent_to_a_database_with_data_leaves_every_row_as_it_was(
+    filled_app, archive, flask_cli, tmp_path, command
+):
+    before = rows_of(filled_app)
+
+    result = flask_cli(filled_app, *command, str(truncated(archive, tmp_path / "cut.zip", keep=0.9)))
+
+    assert result.exit_code == 1
+    assert "not a complete Taskboard archive" in result.output
+    assert rows_of(filled_app) == before
+
+
 @pytest.mark.parametrize("damage, message", [
     (lambda path, out: truncated(path, out), "not a complete Taskboard archive"),
     (lambda path, out: copy_archive(
