@@ -4,9 +4,8 @@ import json
 import logging
 
 import pytest
-from prometheus_client import REGISTRY
-
 from conftest import make_app
+from prometheus_client import REGISTRY
 
 TOKEN = "scrape-me-please-0123456789"
 
@@ -36,8 +35,11 @@ def test_requests_refused_by_a_rate_limit_are_counted(client, alice):
 
     before = hits()
     for _ in range(11):
-        response = client.post("/login", data={"email": alice.email, "password": "wrong password"},
-                               environ_base={"REMOTE_ADDR": "10.9.9.9"})
+        response = client.post(
+            "/login",
+            data={"email": alice.email, "password": "wrong password"},
+            environ_base={"REMOTE_ADDR": "10.9.9.9"},
+        )
     assert response.status_code == 429
     assert hits() == before + 1
 

@@ -7,9 +7,9 @@ import re
 import zipfile
 
 import pytest
+from conftest import PASSWORD, make_app
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.crud import own_data
 from webapp.extensions import db
@@ -58,7 +58,8 @@ def test_every_table_that_refers_to_people_is_part_of_the_download(app):
     with app.app_context():
         exported = {table.name for table in own_data.owned_tables()}
         referring = {
-            table.name for table in db.metadata.sorted_tables
+            table.name
+            for table in db.metadata.sorted_tables
             if any(key.column.table.name == "users" for key in table.foreign_keys)
         }
     assert referring <= exported
@@ -68,7 +69,8 @@ def test_every_reference_to_an_account_says_what_happens_when_it_is_deleted(app)
     with app.app_context():
         undecided = [
             f"{table.name}.{key.parent.name}"
-            for table in db.metadata.sorted_tables for key in table.foreign_keys
+            for table in db.metadata.sorted_tables
+            for key in table.foreign_keys
             if key.column.table.name == "users" and (key.ondelete or "").upper() not in ("CASCADE", "SET NULL")
         ]
     assert undecided == []

@@ -58,9 +58,14 @@ def log_json(app: Flask) -> None:
 def log_request(response: Response) -> Response:
     started = g.get("request_logged_from")
     logging.getLogger("taskboard.requests").info(
-        "%s %s %s", request.method, request.path, response.status_code,
+        "%s %s %s",
+        request.method,
+        request.path,
+        response.status_code,
         extra={
-            "method": request.method, "path": request.path, "status": response.status_code,
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
             "remote_addr": request.remote_addr,
             "duration_ms": round((time.perf_counter() - started) * 1000, 1) if started else None,
         },

@@ -14,16 +14,26 @@ import os
 import time
 
 from flask import Blueprint, Flask, Response, abort, current_app, g, request
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
 from prometheus_client.multiprocess import MultiProcessCollector
 from sqlalchemy import Engine, event
 
 REQUESTS = Counter(
-    "taskboard_http_requests_total", "HTTP requests answered, by endpoint, method and status.",
+    "taskboard_http_requests_total",
+    "HTTP requests answered, by endpoint, method and status.",
     ["endpoint", "method", "status"],
 )
 LATENCY = Histogram(
-    "taskboard_http_request_duration_seconds", "Time to answer an HTTP request, by endpoint.",
+    "taskboard_http_request_duration_seconds",
+    "Time to answer an HTTP request, by endpoint.",
     ["endpoint", "method"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )

@@ -36,9 +36,26 @@ def free_port() -> int:
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     certificate, key = folder / "taskboard.pem", folder / "taskboard.key"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(certificate),
+        ],
+        check=True,
+        capture_output=True,
     )
     return certificate, key
 
@@ -112,7 +129,8 @@ def start_nginx(folder: Path, upstreams: list[int]) -> Nginx:
     config.write_text(main_config(folder, site))
     process = subprocess.Popen(
         [str(NGINX), "-p", str(folder), "-e", str(folder / "error.log"), "-c", str(config)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     nginx = Nginx(process, https_port, http_port, certificate, folder)
     deadline = time.monotonic() + START_TIMEOUT_S

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
-
 from conftest import PASSWORD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -54,8 +53,17 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2, extra_e
         **(extra_env or {}),
     )
     command = [
-        sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
-        "--bind", "127.0.0.1:0", "--workers", str(workers), "--no-control-socket", "wsgi:app",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        "gunicorn.conf.py",
+        "--bind",
+        "127.0.0.1:0",
+        "--workers",
+        str(workers),
+        "--no-control-socket",
+        "wsgi:app",
     ]
     return run_gunicorn(command, env, log)
 

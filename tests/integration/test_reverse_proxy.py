@@ -8,8 +8,8 @@ import uuid
 import flask_migrate
 import pytest
 import redis
-
 from conftest import SERVER_URL, make_app
+
 from webapp.extensions import db
 
 from .reverse_proxy import NGINX, REQUEST_ID, HttpsClient, free_port, slow_client, start_instance, start_nginx
@@ -81,7 +81,9 @@ def test_the_session_cookie_is_secure_and_host_bound_and_hsts_is_sent(nginx):
 
 def test_redirects_stay_on_https(nginx):
     browser = HttpsClient(nginx, source="127.0.0.4")
-    registered = browser.submit("/register", {"email": "proxied@example.com", "password": PASSWORD, "confirm": PASSWORD})
+    registered = browser.submit(
+        "/register", {"email": "proxied@example.com", "password": PASSWORD, "confirm": PASSWORD}
+    )
     assert registered.status == 302
     for answer in (registered, HttpsClient(nginx).get("/tasks/")):
         location = answer.headers["Location"]
@@ -101,7 +103,10 @@ def test_plain_http_is_sent_to_https(nginx):
 def test_rate_limits_count_each_clients_own_address_not_the_proxys(nginx):
     attacker, bystander = HttpsClient(nginx, source="127.0.0.2"), HttpsClient(nginx, source="127.0.0.3")
     for number in range(10):
-        assert attacker.submit("/login", {"email": f"guess{number}@example.com", "password": "wrong password"}).status == 422
+        assert (
+            attacker.submit("/login", {"email": f"guess{number}@example.com", "password": "wrong password"}).status
+            == 422
+        )
 
     assert attacker.submit("/login", {"email": "guess@example.com", "password": "wrong password"}).status == 429
     assert bystander.submit("/login", {"email": "guess@example.com", "password": "wrong password"}).status == 422

@@ -3,8 +3,8 @@
 import flask_migrate
 import pytest
 from click.testing import Result
-
 from conftest import make_app
+
 from webapp.extensions import db
 
 

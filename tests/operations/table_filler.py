@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from conftest import PASSWORD
 from sqlalchemy import Column, Connection, MetaData, Table, insert
 
-from conftest import PASSWORD
 from webapp.extensions import db
 from webapp.passwords import hash_password
 

@@ -5,9 +5,9 @@ import sqlite3
 
 import flask_migrate
 import pytest
+from conftest import make_app
 from sqlalchemy import text
 
-from conftest import make_app
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import TaskStatus
@@ -60,7 +60,9 @@ def test_a_sqlite_backup_is_taken_while_another_connection_is_writing(filled_app
 
 def test_restoring_over_data_needs_replace(filled_app, backup_path, flask_cli):
     with filled_app.app_context():
-        crud.create_task(crud.get_user_by_email("alice@example.com"), "Since the backup", None, TaskStatus.PENDING, None)
+        crud.create_task(
+            crud.get_user_by_email("alice@example.com"), "Since the backup", None, TaskStatus.PENDING, None
+        )
     with_new_task = rows_of(filled_app)
 
     refused = flask_cli(filled_app, "restore", str(backup_path))
@@ -74,7 +76,9 @@ def test_restoring_over_data_needs_replace(filled_app, backup_path, flask_cli):
     assert titles == ["Water the plants", "Renew passport ✈"]
 
 
-def test_a_truncated_backup_restored_over_data_is_refused_and_the_data_stays(filled_app, backup_path, flask_cli, tmp_path):
+def test_a_truncated_backup_restored_over_data_is_refused_and_the_data_stays(
+    filled_app, backup_path, flask_cli, tmp_path
+):
     before = rows_of(filled_app)
 
     result = flask_cli(filled_app, "restore", "--replace", str(truncated(backup_path, tmp_path / "cut", keep=0.5)))
@@ -84,7 +88,9 @@ def test_a_truncated_backup_restored_over_data_is_refused_and_the_data_stays(fil
     assert rows_of(filled_app) == before
 
 
-def test_a_sqlite_backup_from_a_newer_taskboard_is_refused(filled_app, backup_path, migrated_app, flask_cli, tmp_path, backend):
+def test_a_sqlite_backup_from_a_newer_taskboard_is_refused(
+    filled_app, backup_path, migrated_app, flask_cli, tmp_path, backend
+):
     if backend != "sqlite":
         pytest.skip("servers' backups are archives, whose revision check is in test_dump_and_load")
     newer = shutil.copy(backup_path, tmp_path / "newer.db")

@@ -5,8 +5,8 @@ import zipfile
 from datetime import date
 
 import pytest
-
 from conftest import PASSWORD
+
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import TaskStatus
@@ -88,20 +88,34 @@ def test_a_truncated_archive_sent_to_a_database_with_data_leaves_every_row_as_it
     assert rows_of(filled_app) == before
 
 
-@pytest.mark.parametrize("damage, message", [
-    (lambda path, out: truncated(path, out), "not a complete Taskboard archive"),
-    (lambda path, out: copy_archive(
-        path, out, member=lambda name, data: data.replace(b"Pay rent", b"Pay Bob!") if "tasks" in name else data
-    ), "altered or cut short"),
-    (lambda path, out: copy_archive(
-        path, out, member=lambda name, data: data.rsplit(b"\n", 2)[0] + b"\n" if "tasks" in name else data
-    ), "altered or cut short"),
-    (lambda path, out: copy_archive(
-        path, out, manifest=lambda manifest: manifest.update(schema_revision="2099_12_31_from_the_future")
-    ), "a newer version made it"),
-    (lambda path, out: copy_archive(path, out, manifest=lambda manifest: manifest.update(version=2)),
-     "format version 2"),
-])
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda path, out: truncated(path, out), "not a complete Taskboard archive"),
+        (
+            lambda path, out: copy_archive(
+                path, out, member=lambda name, data: data.replace(b"Pay rent", b"Pay Bob!") if "tasks" in name else data
+            ),
+            "altered or cut short",
+        ),
+        (
+            lambda path, out: copy_archive(
+                path, out, member=lambda name, data: data.rsplit(b"\n", 2)[0] + b"\n" if "tasks" in name else data
+            ),
+            "altered or cut short",
+        ),
+        (
+            lambda path, out: copy_archive(
+                path, out, manifest=lambda manifest: manifest.update(schema_revision="2099_12_31_from_the_future")
+            ),
+            "a newer version made it",
+        ),
+        (
+            lambda path, out: copy_archive(path, out, manifest=lambda manifest: manifest.update(version=2)),
+            "format version 2",
+        ),
+    ],
+)
 def test_a_damaged_or_newer_archive_is_refused_with_a_reason_and_the_database_is_left_as_it_was(
     archive, migrated_app, flask_cli, tmp_path, damage, message
 ):

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
-
 from conftest import PASSWORD, SERVER_URL, make_app
 from databases import create_database, drop_database
 from run_all_databases import reachable
+
 from webapp import crud
 from webapp.crud.demo import DEMO_PASSWORD, demo_email, seed_demo
 from webapp.extensions import db
@@ -62,7 +62,12 @@ def flask(database_url: str, *args: str, instance: Path) -> tuple[float, int]:
     started = time.perf_counter()
     finished = subprocess.run(
         [sys.executable, "-c", FLASK_WITH_PEAK, "--app", "wsgi", *args],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
     )
     seconds = time.perf_counter() - started
     assert finished.returncode == 0, f"flask {' '.join(args)} failed:\n{finished.stdout}"

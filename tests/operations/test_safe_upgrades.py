@@ -8,16 +8,18 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from alembic.script import ScriptDirectory
+from conftest import PASSWORD, make_app
 from sqlalchemy import Connection, select
 
-from conftest import PASSWORD, make_app
 from webapp.extensions import db
 
 from .table_filler import fill_every_table, reflected_tables
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 SCRIPTS = ScriptDirectory(str(MIGRATIONS))
-EARLIER_REVISIONS = [script.revision for script in SCRIPTS.walk_revisions() if script.revision != SCRIPTS.get_current_head()]
+EARLIER_REVISIONS = [
+    script.revision for script in SCRIPTS.walk_revisions() if script.revision != SCRIPTS.get_current_head()
+]
 
 
 def rows_still_there(connection: Connection, filled: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -30,7 +32,8 @@ def rows_still_there(connection: Connection, filled: dict[str, list[dict]]) -> d
         stored = {row._mapping[key.name]: row._mapping for row in connection.execute(select(table))}
         found[name] = [
             {column: stored[row[key.name]][column] for column in row if column in table.columns}
-            for row in rows if row[key.name] in stored
+            for row in rows
+            if row[key.name] in stored
         ]
     return found
 

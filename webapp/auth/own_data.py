@@ -61,7 +61,9 @@ def _write_table(archive: zipfile.ZipFile, drain: Drain, table: Table, user_id: 
         for columns, rows in own_data.rows_of(table, user_id):
             for row in rows:
                 values = _encoded(row, encoders)
-                json_file.write((b"\n" if first else b",\n") + json.dumps(dict(zip(columns, values)), ensure_ascii=False).encode())
+                json_file.write(
+                    (b"\n" if first else b",\n") + json.dumps(dict(zip(columns, values)), ensure_ascii=False).encode()
+                )
                 first = False
             yield drain.take()
         json_file.write(b"\n]\n")

@@ -9,7 +9,6 @@ secrets), and the session counter.
 
 import re
 from collections.abc import Iterator
-
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Select, Table, false, or_, select

@@ -17,7 +17,6 @@ Rows are streamed both ways, a batch at a time, so memory stays the same for ten
 import base64
 import enum
 import hashlib
-import io
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -55,13 +54,16 @@ class Manifest:
     tables: list[TableEntry]
 
     def to_json(self) -> str:
-        return json.dumps({
-            "format": FORMAT,
-            "version": VERSION,
-            "schema_revision": self.schema_revision,
-            "created_at": self.created_at,
-            "tables": [entry.__dict__ for entry in self.tables],
-        }, indent=2)
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "schema_revision": self.schema_revision,
+                "created_at": self.created_at,
+                "tables": [entry.__dict__ for entry in self.tables],
+            },
+            indent=2,
+        )
 
 
 def encoder_for(column: Column[Any]) -> Callable[[Any], Any] | None:
@@ -117,10 +119,14 @@ def write_table(connection: Connection, table: Table, archive: zipfile.ZipFile) 
         for batch in result.partitions():
             lines = b"".join(
                 json.dumps(
-                    {key: value if encode is None or value is None else encode(value)
-                     for (key, encode), value in zip(columns, row)},
-                    ensure_ascii=False, sort_keys=True,
-                ).encode() + b"\n"
+                    {
+                        key: value if encode is None or value is None else encode(value)
+                        for (key, encode), value in zip(columns, row)
+                    },
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ).encode()
+                + b"\n"
                 for row in batch
             )
             member.write(lines)
@@ -198,10 +204,12 @@ def read_rows(archive: zipfile.ZipFile, entry: TableEntry, table: Table) -> Iter
     for line in _lines(archive, entry):
         try:
             row = json.loads(line)
-            batch.append({
-                key: (decoders[key](value) if value is not None and decoders[key] else value)
-                for key, value in row.items()
-            })
+            batch.append(
+                {
+                    key: (decoders[key](value) if value is not None and decoders[key] else value)
+                    for key, value in row.items()
+                }
+            )
         except (ValueError, KeyError, TypeError) as error:
             raise ArchiveError(f"A row of {entry.file} cannot be read: {error}") from None
         if len(batch) == BATCH_ROWS:

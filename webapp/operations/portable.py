@@ -41,8 +41,7 @@ def require_current_schema(connection: Connection) -> str:
     head = head_revision()
     if revision != head:
         raise ArchiveError(
-            f"The database is at schema revision {revision}, this Taskboard at {head}: "
-            f"run `flask db upgrade` first."
+            f"The database is at schema revision {revision}, this Taskboard at {head}: run `flask db upgrade` first."
         )
     return head
 
