@@ -16,8 +16,8 @@ import flask_migrate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from webapp import create_app, crud  # noqa: E402
-from webapp.config import ProductionConfig  # noqa: E402
+from webapp import create_app, crud
+from webapp.config import ProductionConfig
 
 PASSWORD = "correct horse battery"
 CASES = {

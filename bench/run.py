@@ -24,7 +24,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -291,7 +291,7 @@ def round_ratio(samples: dict, label: str) -> float:
 
     Load from other work drifts between rounds; a ratio taken within one round cancels most of it.
     """
-    pairs = zip(samples[(label, "taskboard")], samples[(label, "anchor")])
+    pairs = zip(samples[(label, "taskboard")], samples[(label, "anchor")], strict=True)
     return statistics.median(ours.ok_rps / theirs.ok_rps if theirs.ok_rps else float("inf") for ours, theirs in pairs)
 
 
@@ -303,7 +303,7 @@ def format_table(cases: list[Case], samples: dict, hello: Result | None) -> list
     ]
     for case in cases:
         key = (case.label,)
-        ours, theirs = medians[key + ("taskboard",)], medians[key + ("anchor",)]
+        ours, theirs = medians[(*key, "taskboard")], medians[(*key, "anchor")]
         ratio = round_ratio(samples, case.label)
         for server, result in (("Taskboard", ours), ("anchor", theirs)):
             lines.append(
@@ -331,7 +331,7 @@ def main() -> None:
     args = parser.parse_args()
     anchor_dir = args.anchor_dir.resolve()
     anchor_python = args.anchor_python.absolute()  # not resolve(): a venv python is a symlink
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     machine_line = machine()
 
     (BENCH / "out").mkdir(exist_ok=True)

@@ -19,10 +19,10 @@ from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import flask_migrate  # noqa: E402
+import flask_migrate
 
-from webapp import create_app, crud  # noqa: E402
-from webapp.extensions import db  # noqa: E402
+from webapp import create_app, crud
+from webapp.extensions import db
 
 PASSWORD = "benchmark password"
 

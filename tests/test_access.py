@@ -1,7 +1,6 @@
 """Who may open which page: anonymous visitors, the owner, another user and an admin."""
 
 import pytest
-
 from conftest import created_id
 
 OWNED_PAGES = [

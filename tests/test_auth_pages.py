@@ -1,7 +1,6 @@
 """Registering, logging in and out, as a person does it in the browser."""
 
 import pytest
-
 from conftest import PASSWORD
 
 

@@ -1,10 +1,10 @@
 """Errors are friendly pages, and every response carries the protective headers."""
 
 import pytest
+from conftest import make_app
 from flask import request
 from sqlalchemy import func, select
 
-from conftest import make_app
 from webapp.extensions import db
 from webapp.models import Item
 

@@ -5,11 +5,11 @@ from pathlib import Path
 import flask_migrate
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
-from alembic.script import ScriptDirectory
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from conftest import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 

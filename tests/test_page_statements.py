@@ -14,7 +14,6 @@ from webapp.crud.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
-
 TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 
 

@@ -5,8 +5,8 @@ import io
 from datetime import timedelta
 
 import pytest
-
 from conftest import TODAY, created_id, listed_titles
+
 from webapp.tasks.csv_format import COLUMNS, IMPORT_MAX_ROWS, escape_cell, unescape_cell
 
 pytestmark = pytest.mark.usefixtures("today")

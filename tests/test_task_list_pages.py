@@ -4,9 +4,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from sqlalchemy import event
 
-from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from webapp import crud
 from webapp.crud.task_query import SORT_COLUMNS
 from webapp.extensions import db

@@ -3,9 +3,9 @@
 from datetime import datetime, timedelta
 
 import pytest
+from conftest import TODAY
 from sqlalchemy import update
 
-from conftest import TODAY
 from webapp import crud
 from webapp.crud.task_query import SORT_COLUMNS
 from webapp.extensions import db

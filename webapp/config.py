@@ -7,6 +7,7 @@ generated once, both kept in the instance folder.
 import os
 import secrets
 from pathlib import Path
+from typing import Any, ClassVar
 
 MIB = 1024 * 1024
 SECRET_KEY_MIN = 32
@@ -25,7 +26,7 @@ def instance_secret_key(instance_path: str) -> str:
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     # Per-database engine options come from webapp.database; these add to them.
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {}
     SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     # Request size limits: the whole body, the form fields kept in memory, and their number.
@@ -54,7 +55,7 @@ class Config:
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
-    PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
 
 class DevelopmentConfig(Config):
@@ -67,7 +68,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took over a
     # quarter of its time. tests/security/test_passwords.py checks the real cost in the other configs.
-    PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
 

@@ -1,7 +1,8 @@
 """The data model: users own items and tasks."""
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, String, Text, false, func, true
@@ -20,7 +21,7 @@ ID_MAX = 2**31 - 1
 
 def utcnow() -> datetime:
     """Naive UTC, the form every supported database stores and returns alike."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class TaskStatus(enum.StrEnum):
@@ -122,7 +123,7 @@ class Task(TimestampMixin, db.Model):
 
     owner: Mapped[User] = relationship()
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
     @property
     def is_overdue(self) -> bool:

@@ -6,9 +6,8 @@ Revises: 0001
 The second migration to run. Its revision id is older than its place in the chain and is kept so that
 databases already at it upgrade unchanged; the file name gives the order.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003_lists'
 down_revision = '0001'

@@ -8,9 +8,8 @@ The third migration to run, after 0003_lists. Its revision id is kept so that da
 upgrade unchanged; the file name gives the order.
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0002_security'

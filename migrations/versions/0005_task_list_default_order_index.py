@@ -5,7 +5,6 @@ Revises: 0004_api_tokens
 """
 from alembic import op
 
-
 revision = "0005_performance"
 down_revision = "0004_api_tokens"
 branch_labels = None

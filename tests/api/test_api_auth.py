@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from conftest import make_app
 from sqlalchemy import select, update
 
-from conftest import make_app
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import ApiToken, User

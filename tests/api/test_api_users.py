@@ -1,10 +1,10 @@
 """/api/v1/users: everyone reads their own account; only admins manage accounts."""
 
 import pytest
-
 from conftest import PASSWORD
-from webapp.passwords import PASSWORD_MIN
+
 from webapp.models import EMAIL_MAX
+from webapp.passwords import PASSWORD_MIN
 
 from .helpers import field_locs
 

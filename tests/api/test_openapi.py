@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from integration.servers import start_gunicorn, stop_gunicorn
+
 from webapp.models import DESCRIPTION_MAX, TITLE_MAX
 
 BIN = Path(sys.executable).parent

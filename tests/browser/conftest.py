@@ -13,10 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import PASSWORD
 from integration.servers import start_gunicorn, stop_gunicorn
+from playwright.sync_api import expect
+
 from webapp import crud
 
 from .accessibility_audit import AXE, axe_violations, blocking_violations

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
-
 from conftest import PASSWORD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -3,9 +3,9 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from conftest import PASSWORD
 from sqlalchemy import func, select
 
-from conftest import PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
@@ -62,7 +62,7 @@ def test_two_saves_from_the_same_version_keep_exactly_the_winner(gunicorn, app, 
                 "version": hidden_value(form, "version"),
                 "csrf_token": hidden_value(form, "csrf_token"),
             })
-            for browser, form, title in zip((first, second), forms, titles)
+            for browser, form, title in zip((first, second), forms, titles, strict=True)
         ]
         responses = post_together(posts)
 

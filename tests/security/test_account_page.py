@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import PASSWORD, make_app
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp.extensions import db
 from webapp.models import User
 

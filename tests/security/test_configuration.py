@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import make_app
+
 from webapp import create_app
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -20,11 +20,11 @@ import urllib.parse
 from dataclasses import dataclass
 
 import pytest
+from conftest import PASSWORD, make_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 

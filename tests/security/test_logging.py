@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-
 from conftest import PASSWORD
 
 SECRET_GUESS = "my-secret-guess-123"

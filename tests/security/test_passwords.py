@@ -2,9 +2,9 @@
 
 import pytest
 from argon2 import PasswordHasher
+from conftest import PASSWORD, make_app
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud, passwords
 from webapp.config import ProductionConfig
 from webapp.extensions import db

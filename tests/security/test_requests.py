@@ -1,9 +1,9 @@
 """Requests: size limits, POST-only actions, on-site redirects, and forms that ignore extra fields."""
 
 import pytest
+from conftest import PASSWORD, created_id
 from sqlalchemy import select
 
-from conftest import PASSWORD, created_id
 from webapp.extensions import db
 from webapp.models import Item, Task, User
 

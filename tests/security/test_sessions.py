@@ -1,8 +1,8 @@
 """Sessions: fresh at login, really over at logout, ended elsewhere by a password change or deactivation."""
 
 import pytest
-
 from conftest import PASSWORD, make_app
+
 from webapp.auth.sessions import SEEN_RESOLUTION
 
 NEW_PASSWORD = "a different good password"

@@ -7,7 +7,15 @@ from .auth import api_user
 from .blueprint import bp
 from .errors import json_error
 from .schemas import (
-    FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate, TaskUpdateHeaders,
+    FieldErrors,
+    Message,
+    StaleTask,
+    Task,
+    TaskCreate,
+    TaskPage,
+    TaskQuery,
+    TaskUpdate,
+    TaskUpdateHeaders,
 )
 from .spec import responses, spec
 

@@ -114,9 +114,9 @@ def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     slices, statement = counts_statement()
     *sliced, in_trash = db.session.execute(statement, {"owner_id": owner.id, "today": today or clock.today()}).one()
     by_status = dict.fromkeys(TaskStatus, 0)
-    for part, count in zip(slices, sliced):
+    for part, count in zip(slices, sliced, strict=True):
         by_status[part.status] += count
-    overdue = sum(count for part, count in zip(slices, sliced) if part.overdue)
+    overdue = sum(count for part, count in zip(slices, sliced, strict=True) if part.overdue)
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 

@@ -78,7 +78,11 @@ class TaskIdsForm(FlaskForm):
 class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
-    ACTIONS = [SelectChoice("complete", "Complete"), SelectChoice("set_status", "Set status"), SelectChoice("delete", "Delete")]
+    ACTIONS = (
+        SelectChoice("complete", "Complete"),
+        SelectChoice("set_status", "Set status"),
+        SelectChoice("delete", "Delete"),
+    )
 
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()
