@@ -3,6 +3,7 @@
 Revision ID: 0004_api_tokens
 Revises: 0002_security
 """
+
 import sqlalchemy as sa
 from alembic import op
 

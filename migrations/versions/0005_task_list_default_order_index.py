@@ -3,6 +3,7 @@
 Revision ID: 0005_performance
 Revises: 0004_api_tokens
 """
+
 from alembic import op
 
 revision = "0005_performance"

@@ -216,9 +216,7 @@ class TaskUpdate(Strict):
     description: Description | None = None
     status: TaskStatus = None
     due_date: IsoDate | None = None
-    version: StrictInt = Field(
-        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
-    )
+    version: StrictInt = Field(None, ge=1, le=ID_MAX, description="The version the change was based on, as last read.")
 
 
 class TaskUpdateHeaders(BaseModel):

@@ -16,9 +16,7 @@ STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskSta
 class TaskForm(FlaskForm):
     title = title_field()
     description = description_field()
-    status = SelectField(
-        "Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()]
-    )
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
 
 
