@@ -251,7 +251,8 @@ def test_a_rows_complete_button_completes_that_task_alone_and_returns_to_the_sam
     form = re.search(r'<form id="complete-one" method="post" action="([^"]+)">(.*?)</form>', page, re.S)
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2)))
     button = re.search(
-        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">Complete<span class="visually-hidden"> Pay rent</span>',
+        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">'
+        r'Complete<span class="visually-hidden"> Pay rent</span>',
         page,
     )
     response = alice_client.post(form.group(1), data={**fields, "ids": button.group(1)})
