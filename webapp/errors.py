@@ -1,14 +1,44 @@
 """Every error is a friendly page in the site layout; a 500 never shows a traceback."""
 
-from flask import current_app, render_template
+from collections.abc import Callable
+from typing import NamedTuple
+
+from flask import Flask, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
 from . import audit, crud
-from .api import errors as api_errors
 from .extensions import db, login_manager
+
+PATH_ANSWERS = "taskboard.path_error_answers"
+
+
+class PathErrorAnswers(NamedTuple):
+    """How a front end under one path prefix (the JSON API) answers the errors that reach the app.
+
+    An unknown path or a refused request matches no route of its blueprint, so the blueprint's own
+    error handlers never see it; these answer it in that front end's format instead of a page.
+    """
+
+    http_exception: Callable[[HTTPException], ResponseReturnValue]
+    internal_error: Callable[[InternalServerError], ResponseReturnValue]
+    bad_text: Callable[[str, str], ResponseReturnValue]
+
+
+def answer_errors_under(app: Flask, prefix: str, answers: PathErrorAnswers) -> None:
+    app.extensions.setdefault(PATH_ANSWERS, {})[prefix] = answers
+
+
+def path_answers() -> PathErrorAnswers | None:
+    """The answers registered for this request's path, if any."""
+    for prefix, answers in current_app.extensions.get(PATH_ANSWERS, {}).items():
+        if request.path.startswith(prefix):
+            return answers
+    return None
+
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood. Please go back and try again."),
@@ -32,8 +62,9 @@ def error_page(code: int, message: str | None = None):
 def handle_http_exception(error: HTTPException):
     if error.code is None or error.code < 400:
         return error
-    if api_errors.is_api_request():
-        return api_errors.handle_http_exception(error)
+    answers = path_answers()
+    if answers is not None:
+        return answers.http_exception(error)
     return error_page(error.code)
 
 
@@ -60,8 +91,9 @@ def handle_stale_edit(error: crud.StaleEdit):
 
 
 def handle_internal_error(error: InternalServerError):
-    if api_errors.is_api_request():
-        return api_errors.handle_internal_error(error)
+    answers = path_answers()
+    if answers is not None:
+        return answers.internal_error(error)
     db.session.rollback()
     return error_page(500)
 

@@ -4,8 +4,15 @@ from wtforms import EmailField, Form, PasswordField, SelectField, StringField, T
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from .crud.common import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from .crud.errors import CrudError
 from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
 from .passwords import password_problem
+
+
+def populate_errors(form, error: CrudError) -> None:
+    """Show a domain error under the form field it names (the CRUD parameter of the same name)."""
+    form[error.field].errors.append(str(error))
 
 
 def strip(value):
@@ -46,12 +53,12 @@ class ListForm(Form):
     list falls back to that field's default. Subclasses set the sort choices.
     """
 
-    PER_PAGE_CHOICES = (10, 25, 50, 100)
+    PER_PAGE_CHOICES = (10, DEFAULT_PER_PAGE, 50, MAX_PER_PAGE)
 
     q = StringField("Search", filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
     sort = SelectField("Sort by")
     per_page = SelectField(
-        "Per page", coerce=int, choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES], default=25
+        "Per page", coerce=int, choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES], default=DEFAULT_PER_PAGE
     )
 
     @classmethod

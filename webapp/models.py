@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Date, DateTime, Enum, ForeignKey, Index, String, Text, false, func, true
+from sqlalchemy import Boolean, ColumnElement, Date, DateTime, Enum, ForeignKey, Index, String, Text, false, func, true
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import clock
@@ -32,6 +33,10 @@ class TaskStatus(enum.StrEnum):
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
+
+
+# The statuses of work still to do; only these can be overdue.
+OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
 
 
 class TimestampMixin:
@@ -121,9 +126,21 @@ class Task(TimestampMixin, db.Model):
 
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
+    @hybrid_method
+    def is_overdue_on(self, today: date) -> bool:
+        """The one definition of overdue: open, with a due date before `today`; no due date is never overdue."""
+        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < today
+
+    @is_overdue_on.inplace.expression
+    @classmethod
+    def _is_overdue_on_expression(cls, today: date | ColumnElement[date]) -> ColumnElement[bool]:
+        """The same rule in SQL. Naming the open statuses, rather than "not completed", lets an index on
+        (status, due_date) find exactly the overdue tasks; a NULL due date compares as not overdue."""
+        return cls.status.in_(OPEN_STATUSES) & (cls.due_date < today)
+
     @property
     def is_overdue(self) -> bool:
-        return self.due_date is not None and self.status is not TaskStatus.COMPLETED and self.due_date < clock.today()
+        return self.is_overdue_on(clock.today())
 
 
 class ApiToken(db.Model):

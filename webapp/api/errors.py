@@ -1,19 +1,12 @@
 """API errors are JSON `{"detail": ...}`, never the HTML error pages."""
 
-from flask import current_app, jsonify, request
+from flask import current_app, jsonify
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .. import crud
 from ..extensions import db
-
-API_PREFIX = "/api/"
-
-
-def is_api_request() -> bool:
-    """Also true for unknown paths under /api/, which match no blueprint route."""
-    return request.path.startswith(API_PREFIX)
 
 
 def json_error(status: int, detail, headers: dict | None = None):
@@ -33,6 +26,18 @@ def handle_http_exception(error: HTTPException):
     headers = dict(error.get_headers())
     headers.pop("Content-Type", None)
     return json_error(error.code or 500, error.name, headers)
+
+
+def bad_text(field: str, message: str):
+    """Text the app refuses before any view sees it, such as a NUL character."""
+    return field_error(422, field, message, "nul_character")
+
+
+def handle_refused_change(error: crud.CrudError):
+    """A change the CRUD layer refused: under the field it names, else as a plain message."""
+    if error.field is None:
+        return json_error(400, str(error))
+    return field_error(400, error.field, str(error), error.kind)
 
 
 def handle_not_found(error: crud.NotFound):
@@ -59,6 +64,8 @@ def register_api_errorhandlers(blueprint) -> None:
     blueprint.register_error_handler(HTTPException, handle_http_exception)
     blueprint.register_error_handler(crud.NotFound, handle_not_found)
     blueprint.register_error_handler(crud.InvalidFilter, handle_invalid_filter)
+    blueprint.register_error_handler(crud.EmailTaken, handle_refused_change)
+    blueprint.register_error_handler(crud.ForbiddenChange, handle_refused_change)
     blueprint.register_error_handler(InternalServerError, handle_internal_error)
     blueprint.register_error_handler(OperationalError, handle_database_unavailable)
     blueprint.register_error_handler(PoolTimeoutError, handle_database_unavailable)

@@ -8,14 +8,12 @@ from .blueprint import bp
 from .schemas import FieldErrors, Item, ItemCreate, ItemPage, ItemQuery, ItemUpdate, Message
 from .spec import responses, spec
 
-ITEMS_PER_PAGE = 25
-
 
 @bp.get("/items/")
 @spec.validate(query=ItemQuery, resp=responses(HTTP_200=ItemPage), tags=["items"])
 def list_items(query: ItemQuery):
     """Your items, sorted like the item list page (newest first), with the total count."""
-    result = crud.list_items(api_user(), q=query.q, sort=query.sort, **query.crud_args(ITEMS_PER_PAGE))
+    result = crud.list_items(api_user(), q=query.q, sort=query.sort, **query.crud_args())
     return ItemPage(items=[Item.model_validate(i) for i in result.items], total=result.total)
 
 
@@ -38,11 +36,8 @@ def get_item(item_id: int):
 @spec.validate(json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"])
 def update_item(item_id: int, json: ItemUpdate):
     """Change the fields sent; the others keep their values."""
-    owner = api_user()
-    item = crud.get_item(owner, item_id)
-    fields = {"title": item.title, "description": item.description}
-    fields.update(json.model_dump(exclude_unset=True))
-    return Item.model_validate(crud.update_item(owner, item_id, **fields))
+    item = crud.get_item(api_user(), item_id)
+    return Item.model_validate(crud.update_item(item, json.model_dump(exclude_unset=True)))
 
 
 @bp.delete("/items/<int:item_id>")

@@ -26,12 +26,12 @@ from pydantic import (
 
 from ..crud import items as item_lists
 from ..crud import task_query
+from ..crud.common import MAX_PER_PAGE
 from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
 from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 
-# Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
+# Paging bounds: a page holds at most MAX_PER_PAGE rows, as everywhere; offsets are bounded so a
 # huge number is a 422, not a database overflow.
-MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 MAX_SKIP = MAX_PAGE * MAX_PER_PAGE
 SEARCH_MAX = TITLE_MAX
@@ -97,12 +97,10 @@ class Paging(Strict):
     skip: int | None = Field(None, ge=0, le=MAX_SKIP)
     limit: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
 
-    def crud_args(self, default_per_page: int) -> dict[str, Any]:
-        return {
-            "page": self.page,
-            "per_page": self.limit or self.per_page or default_per_page,
-            "skip": self.skip,
-        }
+    def crud_args(self) -> dict[str, Any]:
+        """The paging arguments of a crud list function; without a page size, the list's default applies."""
+        per_page = self.limit or self.per_page
+        return {"page": self.page, "skip": self.skip, **({"per_page": per_page} if per_page else {})}
 
 
 def sort_values(columns) -> Any:

@@ -19,8 +19,6 @@ from .schemas import (
 )
 from .spec import responses, spec
 
-TASKS_PER_PAGE = 25
-
 
 def task_answer(task, status: int = 200, **headers):
     """The task as JSON, with its version as the ETag to send back in If-Match."""
@@ -37,7 +35,7 @@ def list_tasks(query: TaskQuery):
         due=query.due,
         q=query.q,
         sort=query.sort,
-        **query.crud_args(TASKS_PER_PAGE),
+        **query.crud_args(),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
@@ -70,18 +68,10 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
     If the task changed since, the answer is 409 with the stored task; without a version, 428.
     """
-    owner = api_user()
-    task = crud.get_task(owner, task_id)
+    task = crud.get_task(api_user(), task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match)
-    fields = {
-        "title": task.title,
-        "description": task.description,
-        "status": task.status,
-        "due_date": task.due_date,
-    }
-    fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
     try:
-        task = crud.update_task(owner, task_id, version=version, **fields)
+        task = crud.update_task(task, json.model_dump(exclude_unset=True, exclude={"version"}), version)
     except crud.StaleEdit as stale:
         return StaleTask(
             detail=f"The task changed since version {version}; it is now at version "

@@ -5,11 +5,8 @@ from flask import url_for
 from .. import crud
 from .auth import admin_only, api_user
 from .blueprint import bp
-from .errors import field_error, json_error
 from .schemas import FieldErrors, Message, Paging, User, UserCreate, UserPage, UserUpdate
 from .spec import responses, spec
-
-USERS_PER_PAGE = 20
 
 
 @bp.get("/users/me")
@@ -24,7 +21,7 @@ def me():
 @spec.validate(query=Paging, resp=responses(HTTP_200=UserPage, HTTP_403=Message), tags=["users"])
 def list_users(query: Paging):
     """Every account, newest first, with the total count (admins only)."""
-    result = crud.list_users(with_items=True, **query.crud_args(USERS_PER_PAGE))
+    result = crud.list_users(with_items=True, **query.crud_args())
     return UserPage(items=[User.model_validate(u) for u in result.items], total=result.total)
 
 
@@ -33,10 +30,7 @@ def list_users(query: Paging):
 @spec.validate(json=UserCreate, resp=responses(HTTP_201=User, HTTP_400=FieldErrors, HTTP_403=Message), tags=["users"])
 def create_user(json: UserCreate):
     """Create an account (admins only); a taken email, in any letter case, is a 400."""
-    try:
-        user = crud.create_user(json.email, json.password, is_admin=json.is_admin)
-    except crud.EmailTaken as error:
-        return field_error(400, "email", str(error), "email_taken")
+    user = crud.create_user(json.email, json.password, is_admin=json.is_admin)
     return User.model_validate(user), 201, {"Location": url_for("api.get_user", user_id=user.id)}
 
 
@@ -60,15 +54,7 @@ def update_user(user_id: int, json: UserUpdate):
 
     Admins cannot deactivate themselves or drop their own admin rights.
     """
-    user = crud.get_user(user_id)
-    fields = {"email": user.email, "is_active": user.is_active, "is_admin": user.is_admin}
-    fields.update(json.model_dump(exclude_unset=True))
-    try:
-        user = crud.update_user(user_id, api_user(), **fields)
-    except crud.EmailTaken as error:
-        return field_error(400, "email", str(error), "email_taken")
-    except crud.ForbiddenChange as error:
-        return field_error(400, "is_active" if not fields["is_active"] else "is_admin", str(error), "forbidden_change")
+    user = crud.update_user(crud.get_user(user_id), api_user(), json.model_dump(exclude_unset=True))
     return User.model_validate(user)
 
 
@@ -77,8 +63,5 @@ def update_user(user_id: int, json: UserUpdate):
 @spec.validate(resp=responses("HTTP_204", HTTP_400=Message, HTTP_403=Message, HTTP_404=Message), tags=["users"])
 def delete_user(user_id: int):
     """Delete an account and everything it owns (admins only); not your own."""
-    try:
-        crud.delete_user(user_id, api_user())
-    except crud.ForbiddenChange as error:
-        return json_error(400, str(error))
+    crud.delete_user(user_id, api_user())
     return "", 204

@@ -4,6 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from .. import audit, crud
+from ..forms import populate_errors
 from .forms import ChangeEmailForm, ChangePasswordForm
 from .limits import password_confirmations
 from .sessions import start_session
@@ -40,9 +41,9 @@ def change_email():
             user = crud.change_email(current_user._get_current_object(), form.password.data, form.email.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
+            populate_errors(form, error)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             flash(f"Your email is now {user.email}.", "success")
             return redirect(url_for("account.show"))
@@ -59,7 +60,7 @@ def change_password():
             crud.change_password(user, form.current_password.data, form.password.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.current_password.errors.append(str(error))
+            populate_errors(form, error)
         else:
             start_session(user)  # this session goes on with the new version; all others are over
             flash("Your password is changed. Your other sessions have been logged out.", "success")

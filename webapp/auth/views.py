@@ -2,6 +2,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from .. import audit, crud
+from ..forms import populate_errors
 from ..pages import form_page
 from .access import is_safe_next
 from .forms import LoginForm, RegisterForm
@@ -25,7 +26,7 @@ def register():
         try:
             user = crud.create_user(form.email.data, form.password.data)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             start_session(user)
             flash("Welcome to Taskboard! Your account is ready.", "success")

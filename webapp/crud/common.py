@@ -11,7 +11,9 @@ from ..extensions import db
 from ..models import ID_MAX
 from .errors import InvalidFilter, NotFound, StaleEdit
 
+# The most rows any list gives at once (pages, API, bulk actions), and a list's page size unless asked.
 MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 25
 # PostgreSQL takes only `=` as fixing a column: it reads an order such as "created_at, id" from an
 # (owner_id, deleted_at, created_at, id) index under `deleted_at IS NULL` only when the ORDER BY
 # names deleted_at too, and sorts every matching row otherwise. MariaDB is the other way round (it
@@ -129,16 +131,23 @@ def is_storable_id(object_id: int) -> bool:
     return 1 <= object_id <= ID_MAX
 
 
-def get_owned(model, owner, object_id: int, *criteria):
+def get_owned(model, owner_id: int, object_id: int, *criteria):
     """The owner's object with this id; anyone else's is NotFound, as if it did not exist."""
     if not is_storable_id(object_id):
         raise NotFound(f"{model.__name__} not found")
     obj = db.session.execute(
-        select(model).where(model.id == object_id, model.owner_id == owner.id, *criteria)
+        select(model).where(model.id == object_id, model.owner_id == owner_id, *criteria)
     ).scalar_one_or_none()
     if obj is None:
         raise NotFound(f"{model.__name__} not found")
     return obj
+
+
+def check_fields(changes: Mapping[str, object], allowed: frozenset[str]) -> None:
+    """A partial update names only fields it may change; anything else is the caller's mistake."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"Cannot change {', '.join(sorted(unknown))}; only {', '.join(sorted(allowed))}.")
 
 
 def commit_versioned(obj, reload):

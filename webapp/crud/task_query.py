@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Select, case, func, select, true
 
-from ..models import Task, TaskStatus, User
+from ..models import OPEN_STATUSES, Task, TaskStatus, User
 from .common import ordering, search
 from .errors import InvalidFilter
 
@@ -51,18 +51,6 @@ SORT_LABELS = {"due": "Due date", "created": "Created", "updated": "Updated", "t
 DEFAULT_SORT = "-created"
 
 
-OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
-
-
-def is_overdue(today: date) -> ColumnElement[bool]:
-    """Open tasks whose due date has passed; a task without a due date is never overdue.
-
-    Naming the open statuses, rather than "not completed", lets an index on
-    (status, due_date) find exactly the overdue ones.
-    """
-    return Task.status.in_(OPEN_STATUSES) & (Task.due_date < today)
-
-
 class StatusSlice(NamedTuple):
     status: TaskStatus
     overdue: bool
@@ -73,7 +61,7 @@ def status_slices(today: date | ColumnElement[date]) -> list[StatusSlice]:
     """Slices of the live tasks by status, the open ones cut at today by due date: overdue, later, none.
 
     Every live task is in exactly one slice, the overdue slices hold exactly the
-    overdue tasks (is_overdue), and each slice is a single range of an index on
+    overdue tasks (Task.is_overdue_on), and each slice is a single range of an index on
     (status, due_date).
     """
     slices = []
@@ -115,7 +103,7 @@ class TaskFilter:
         if self.statuses:
             conditions.append(Task.status.in_(self.statuses))
         if self.due is Due.OVERDUE:
-            conditions.append(is_overdue(today))
+            conditions.append(Task.is_overdue_on(today))
         elif self.due is Due.TODAY:
             conditions.append(Task.due_date == today)
         elif self.due is Due.WEEK:

@@ -4,13 +4,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Date, Select, bindparam, delete, func, select, update
 
 from .. import clock
 from ..extensions import db
 from ..models import Task, TaskStatus, User, utcnow
-from .common import Page, commit_versioned, get_owned, paginate
+from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, get_owned, paginate
 from .errors import NotFound, StaleEdit
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
@@ -40,7 +41,7 @@ def import_tasks(owner: User, rows: Iterable[Mapping]) -> int:
 
 def get_task(owner: User, task_id: int) -> Task:
     """The owner's task; a task in the trash is NotFound here, as everywhere outside the trash."""
-    return get_owned(Task, owner, task_id, Task.deleted_at.is_(None))
+    return _live_task(owner.id, task_id)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def list_tasks(
     q: str | None = None,
     sort: str = DEFAULT_SORT,
     page: int = 1,
-    per_page: int = 25,
+    per_page: int = DEFAULT_PER_PAGE,
     today: date | None = None,
     skip: int | None = None,
     counts: TaskCounts | None = None,
@@ -120,30 +121,41 @@ def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-def update_task(
-    owner: User,
-    task_id: int,
-    version: int,
-    title: str,
-    description: str | None,
-    status: TaskStatus,
-    due_date: date | None,
-) -> Task:
-    """Save an edit made from `version`; raises StaleEdit if the task moved on since."""
-    task = get_task(owner, task_id)
-    if task.version != version:
+TASK_FIELDS = frozenset({"title", "description", "status", "due_date"})
+
+
+def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
+    """Save the fields named in `changes` on a task read with get_task; the others keep their values.
+
+    The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
+    """
+    check_fields(changes, TASK_FIELDS)
+    if task.version != expected_version:
         raise StaleEdit(task)
-    task.title = title
-    task.description = description or None
-    task.due_date = due_date
-    _set_status(task, status)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    if "title" in changes:
+        task.title = changes["title"]
+    if "description" in changes:
+        task.description = changes["description"] or None
+    if "due_date" in changes:
+        task.due_date = changes["due_date"]
+    if "status" in changes:
+        _set_status(task, changes["status"])
+    return _commit_edit(task)
 
 
 def complete_task(owner: User, task_id: int) -> Task:
     task = get_task(owner, task_id)
     _set_status(task, TaskStatus.COMPLETED)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    return _commit_edit(task)
+
+
+def _commit_edit(task: Task) -> Task:
+    owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
+    return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+
+
+def _live_task(owner_id: int, task_id: int) -> Task:
+    return get_owned(Task, owner_id, task_id, Task.deleted_at.is_(None))
 
 
 def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
@@ -186,7 +198,7 @@ def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
 
 
-def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
+def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
     """The owner's trashed tasks, most recently deleted first."""
     statement = (
         select(Task)

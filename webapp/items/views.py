@@ -41,7 +41,7 @@ def edit(item_id: int):
     item = crud.get_item(current_user, item_id)
     form = ItemForm(obj=item)
     if form.validate_on_submit():
-        crud.update_item(current_user, item_id, form.title.data, form.description.data)
+        crud.update_item(item, {"title": form.title.data, "description": form.description.data})
         flash("Item saved.", "success")
         return redirect(url_for("items.show", item_id=item_id))
     return form_page("items/form.html", form, heading="Edit item", item=item)

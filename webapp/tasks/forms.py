@@ -1,3 +1,5 @@
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
@@ -18,6 +20,10 @@ class TaskForm(FlaskForm):
     description = description_field()
     status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
+
+    def changes(self) -> dict[str, Any]:
+        """The task's fields as entered, by the names crud.create_task and crud.update_task take."""
+        return {name: self[name].data for name in ("title", "description", "status", "due_date")}
 
 
 class TaskEditForm(TaskForm):

@@ -11,7 +11,7 @@ from .views import STATUS_LABELS, bp, tasks_noun
 
 @bp.get("/trash")
 def trash():
-    tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(25))
+    tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(crud.DEFAULT_PER_PAGE))
     return render_template("tasks/trash.html", tasks=tasks, status_labels=STATUS_LABELS)
 
 

@@ -57,13 +57,7 @@ def bulk():
 def new():
     form = TaskForm()
     if form.validate_on_submit():
-        task = crud.create_task(
-            current_user,
-            title=form.title.data,
-            description=form.description.data,
-            status=form.status.data,
-            due_date=form.due_date.data,
-        )
+        task = crud.create_task(current_user, **form.changes())
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
@@ -81,15 +75,7 @@ def edit(task_id: int):
     form = TaskEditForm(obj=task)
     if form.validate_on_submit():
         try:
-            task = crud.update_task(
-                current_user,
-                task_id,
-                version=form.version.data,
-                title=form.title.data,
-                description=form.description.data,
-                status=form.status.data,
-                due_date=form.due_date.data,
-            )
+            task = crud.update_task(task, form.changes(), expected_version=form.version.data)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         flash("Task saved.", "success")

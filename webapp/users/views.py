@@ -3,6 +3,7 @@ from flask_login import current_user
 
 from .. import crud
 from ..auth.access import admin_required
+from ..forms import populate_errors
 from ..items.forms import ItemForm
 from ..pages import form_page, page_number, per_page_arg
 from .forms import UserCreateForm, UserEditForm
@@ -18,7 +19,7 @@ def require_admin():
 
 @bp.get("/")
 def index():
-    users = crud.list_users(page=page_number(), per_page=per_page_arg(20))
+    users = crud.list_users(page=page_number(), per_page=per_page_arg(crud.USERS_PER_PAGE))
     return render_template("users/list.html", users=users, item_titles=crud.item_titles_by_owner(users.items))
 
 
@@ -29,7 +30,7 @@ def new():
         try:
             user = crud.create_user(form.email.data, form.password.data, is_admin=form.is_admin.data)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             flash(f"User {user.email} created.", "success")
             return redirect(url_for("users.show", user_id=user.id))
@@ -48,11 +49,10 @@ def edit(user_id: int):
     form = UserEditForm(obj=user)
     if form.validate_on_submit():
         try:
-            crud.update_user(user_id, current_user, form.email.data, form.is_active.data, form.is_admin.data)
-        except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
-        except crud.ForbiddenChange as error:
-            form.is_active.errors.append(str(error))
+            changes = {"email": form.email.data, "is_active": form.is_active.data, "is_admin": form.is_admin.data}
+            crud.update_user(user, current_user, changes)
+        except (crud.EmailTaken, crud.ForbiddenChange) as error:
+            populate_errors(form, error)
         else:
             flash("User saved.", "success")
             return redirect(url_for("users.show", user_id=user_id))
