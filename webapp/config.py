@@ -6,6 +6,7 @@ generated once, both kept in the instance folder.
 
 import os
 import secrets
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -84,7 +85,7 @@ CONFIGS = {
 }
 
 
-def apply_cookie_policy(config) -> None:
+def apply_cookie_policy(config: MutableMapping[str, Any]) -> None:
     """Cookies follow the scheme: over HTTPS they are Secure and the session one is `__Host-` bound."""
     https = config["PREFERRED_URL_SCHEME"] == "https"
     config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = https
@@ -92,7 +93,7 @@ def apply_cookie_policy(config) -> None:
     config["PERMANENT_SESSION_LIFETIME"] = config["SESSION_ABSOLUTE_TIMEOUT"]
 
 
-def refuse_unsafe_production(config, debug: bool) -> None:
+def refuse_unsafe_production(config: Mapping[str, Any], debug: bool) -> None:
     """The production configuration does not start with a weak secret or the debugger on."""
     if len(config.get("SECRET_KEY") or "") < SECRET_KEY_MIN:
         raise RuntimeError(f"SECRET_KEY must be set to at least {SECRET_KEY_MIN} characters in production.")

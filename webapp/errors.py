@@ -34,7 +34,8 @@ def answer_errors_under(app: Flask, prefix: str, answers: PathErrorAnswers) -> N
 
 def path_answers() -> PathErrorAnswers | None:
     """The answers registered for this request's path, if any."""
-    for prefix, answers in current_app.extensions.get(PATH_ANSWERS, {}).items():
+    registered: dict[str, PathErrorAnswers] = current_app.extensions.get(PATH_ANSWERS, {})
+    for prefix, answers in registered.items():
         if request.path.startswith(prefix):
             return answers
     return None
@@ -54,12 +55,12 @@ MESSAGES = {
 }
 
 
-def error_page(code: int, message: str | None = None):
+def error_page(code: int, message: str | None = None) -> tuple[str, int]:
     title, default_message = MESSAGES.get(code, ("Error", "Something went wrong."))
     return render_template("errors/error.html", code=code, title=title, message=message or default_message), code
 
 
-def handle_http_exception(error: HTTPException):
+def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
     if error.code is None or error.code < 400:
         return error
     answers = path_answers()
@@ -68,29 +69,29 @@ def handle_http_exception(error: HTTPException):
     return error_page(error.code)
 
 
-def handle_forbidden(error: Forbidden):
+def handle_forbidden(error: Forbidden) -> ResponseReturnValue:
     audit.forbidden()
     return handle_http_exception(error)
 
 
-def handle_rate_limited(error: TooManyRequests):
+def handle_rate_limited(error: TooManyRequests) -> ResponseReturnValue:
     audit.rate_limited(error.description)
     return handle_http_exception(error)
 
 
-def handle_csrf_error(error: CSRFError):
+def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
     return error_page(400, "Your form expired or did not come from this site. Reload the page and try again.")
 
 
-def handle_not_found(error: crud.NotFound):
+def handle_not_found(error: crud.NotFound) -> ResponseReturnValue:
     return error_page(404)
 
 
-def handle_stale_edit(error: crud.StaleEdit):
+def handle_stale_edit(error: crud.StaleEdit) -> ResponseReturnValue:
     return error_page(409)
 
 
-def handle_internal_error(error: InternalServerError):
+def handle_internal_error(error: InternalServerError) -> ResponseReturnValue:
     answers = path_answers()
     if answers is not None:
         return answers.internal_error(error)
@@ -98,7 +99,7 @@ def handle_internal_error(error: InternalServerError):
     return error_page(500)
 
 
-def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
+def handle_database_unavailable(error: OperationalError | PoolTimeoutError) -> ResponseReturnValue:
     """The database is down, unreachable or too busy: say so, and let the pool reconnect later."""
     current_app.logger.error("Database unavailable: %s", error)
     db.session.rollback()
@@ -109,7 +110,7 @@ def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
     return body, status, {"Retry-After": "5"}
 
 
-def register_errorhandlers(app) -> None:
+def register_errorhandlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Forbidden, handle_forbidden)
     app.register_error_handler(TooManyRequests, handle_rate_limited)

@@ -1,13 +1,14 @@
 """Checks on what a request carries, before any view sees it."""
 
 from flask import request
+from flask.typing import ResponseReturnValue
 
 from .errors import error_page, path_answers
 
 NUL_MESSAGE = "Text with a NUL character (\\0) cannot be accepted. Remove it and try again."
 
 
-def reject_nul_characters():
+def reject_nul_characters() -> ResponseReturnValue | None:
     """No stored text may contain NUL: PostgreSQL cannot hold it, and no person types it."""
     for values in (request.args, request.form):
         for field, texts in values.lists():

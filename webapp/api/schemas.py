@@ -7,8 +7,9 @@ same limits as the forms.
 """
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -49,7 +50,7 @@ Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX
 UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
 
 
-def iso_date_text(value):
+def iso_date_text(value: object) -> str:
     """Only `YYYY-MM-DD` text is a date: pydantic alone would also read 0 as 1970-01-01."""
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return value
@@ -65,6 +66,9 @@ class Strict(BaseModel):
 
 class Output(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+Listed = TypeVar("Listed", bound=Output)
 
 
 # Errors -------------------------------------------------------------------------------------
@@ -103,13 +107,17 @@ class Paging(Strict):
         return {"page": self.page, "skip": self.skip, **({"per_page": per_page} if per_page else {})}
 
 
-def sort_values(columns) -> Any:
+def sort_values(columns: Iterable[str]) -> Any:
     """The sorts a list accepts: each column, ascending or with a leading "-" descending."""
     return Literal[tuple(prefix + column for column in columns for prefix in ("", "-"))]
 
 
-TaskSort = sort_values(task_query.SORT_COLUMNS)
-ItemSort = sort_values(item_lists.SORT_COLUMNS)
+if TYPE_CHECKING:  # Literal types built at run time; to a type checker, the strings they are
+    TaskSort = str
+    ItemSort = str
+else:
+    TaskSort = sort_values(task_query.SORT_COLUMNS)
+    ItemSort = sort_values(item_lists.SORT_COLUMNS)
 
 
 class SearchQuery(Paging):
@@ -126,6 +134,14 @@ class TaskQuery(SearchQuery):
     status: list[TaskStatus] = []
     due: task_query.Due = task_query.Due.ANY
     sort: TaskSort = task_query.DEFAULT_SORT
+
+
+class ListPage(BaseModel, Generic[Listed]):
+    """One page of a list, and how many rows the whole list has. Each list names its own subclass,
+    so that the OpenAPI description calls it by name (TaskPage, ItemPage, UserPage)."""
+
+    items: list[Listed]
+    total: int
 
 
 # Users --------------------------------------------------------------------------------------
@@ -147,13 +163,15 @@ class UserCreate(Strict):
 
 
 # In the partial updates, a field left out keeps its value; null is accepted only where it means
-# "clear this" (an optional description or due date).
+# "clear this" (an optional description or due date). Elsewhere the default None only marks a field
+# left out, never a value a client may send: pydantic refuses null for it, and the type says so, at
+# the cost of telling mypy the default is deliberate.
 
 
 class UserUpdate(Strict):
-    email: Email = None
-    is_active: StrictBool = None
-    is_admin: StrictBool = None
+    email: Email = None  # type: ignore[assignment]
+    is_active: StrictBool = None  # type: ignore[assignment]
+    is_admin: StrictBool = None  # type: ignore[assignment]
 
 
 # Items --------------------------------------------------------------------------------------
@@ -165,7 +183,7 @@ class ItemCreate(Strict):
 
 
 class ItemUpdate(Strict):
-    title: Title = None
+    title: Title = None  # type: ignore[assignment]
     description: Description | None = None
 
 
@@ -178,9 +196,8 @@ class Item(Output):
     updated_at: UtcDateTime
 
 
-class ItemPage(BaseModel):
-    items: list[Item]
-    total: int
+class ItemPage(ListPage[Item]):
+    pass
 
 
 class User(Output):
@@ -192,9 +209,8 @@ class User(Output):
     items: list[Item]
 
 
-class UserPage(BaseModel):
-    items: list[User]
-    total: int
+class UserPage(ListPage[User]):
+    pass
 
 
 # Tasks --------------------------------------------------------------------------------------
@@ -210,11 +226,13 @@ class TaskCreate(Strict):
 class TaskUpdate(Strict):
     """Only the fields sent change. `version` (or an If-Match header) guards against lost updates."""
 
-    title: Title = None
+    title: Title = None  # type: ignore[assignment]
     description: Description | None = None
-    status: TaskStatus = None
+    status: TaskStatus = None  # type: ignore[assignment]
     due_date: IsoDate | None = None
-    version: StrictInt = Field(None, ge=1, le=ID_MAX, description="The version the change was based on, as last read.")
+    version: StrictInt = Field(  # type: ignore[assignment]
+        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
+    )
 
 
 class TaskUpdateHeaders(BaseModel):
@@ -222,7 +240,7 @@ class TaskUpdateHeaders(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    if_match: str = Field(
+    if_match: str = Field(  # type: ignore[assignment]
         None,
         alias="If-Match",
         pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
@@ -243,9 +261,8 @@ class Task(Output):
     version: int
 
 
-class TaskPage(BaseModel):
-    items: list[Task]
-    total: int
+class TaskPage(ListPage[Task]):
+    pass
 
 
 class StaleTask(BaseModel):

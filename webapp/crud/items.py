@@ -32,7 +32,7 @@ def list_items(
     page: int = 1,
     per_page: int = DEFAULT_PER_PAGE,
     skip: int | None = None,
-) -> Page:
+) -> Page[Item]:
     """A page of the owner's items, optionally matching a search, sorted like task lists are."""
     statement = select(Item).where(Item.owner_id == owner.id)
     if q and q.strip():

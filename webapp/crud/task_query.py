@@ -8,9 +8,9 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
-from sqlalchemy import ColumnElement, Select, case, func, select, true
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
 from ..models import OPEN_STATUSES, Task, TaskStatus, User
 from .common import ordering, search
@@ -84,7 +84,7 @@ class TaskFilter:
     q: str = ""
 
     @classmethod
-    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None):
+    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None) -> Self:
         """A filter from plain values; an unknown status or due value raises InvalidFilter."""
         if isinstance(status, str):
             status = [status]
@@ -98,8 +98,8 @@ class TaskFilter:
     def is_active(self) -> bool:
         return bool(self.statuses or self.due is not Due.ANY or self.q)
 
-    def criteria(self, today: date) -> list[ColumnElement[bool]]:
-        conditions = []
+    def criteria(self, today: date) -> list[ColumnExpressionArgument[bool]]:
+        conditions: list[ColumnExpressionArgument[bool]] = []
         if self.statuses:
             conditions.append(Task.status.in_(self.statuses))
         if self.due is Due.OVERDUE:
@@ -115,12 +115,12 @@ class TaskFilter:
         return conditions
 
 
-def live_tasks(owner: User) -> Select:
+def live_tasks(owner: User) -> Select[Task]:
     """The owner's tasks that are not in the trash."""
     return select(Task).where(Task.owner_id == owner.id, Task.deleted_at.is_(None))
 
 
-def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
+def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select[Task]:
     """The owner's live tasks matching the filter, in the order asked for."""
     return (
         live_tasks(owner)

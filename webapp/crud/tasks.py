@@ -4,9 +4,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Date, Select, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
 
 from .. import clock
 from ..extensions import db
@@ -31,7 +31,7 @@ def create_task(
     return task
 
 
-def import_tasks(owner: User, rows: Iterable[Mapping]) -> int:
+def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> int:
     """Create a task from each row (title, description, status, due_date) in one transaction: all or none."""
     tasks = [_new_task(owner, **row) for row in rows]
     db.session.add_all(tasks)
@@ -66,7 +66,7 @@ def list_tasks(
     today: date | None = None,
     skip: int | None = None,
     counts: TaskCounts | None = None,
-) -> Page:
+) -> Page[Task]:
     """A page of the owner's live tasks matching the filters (see task_query): the count, then the rows.
 
     Given the owner's `counts` (count_tasks), as the list page has them, an
@@ -93,7 +93,7 @@ def export_tasks(
 
 
 @cache
-def counts_statement() -> tuple[list[StatusSlice], Select]:
+def counts_statement() -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
     """The status slices, and one statement counting each of them and the trash, for the owner_id and today given.
 
     Each count is a single range of the owner's entries in the (owner_id,
@@ -198,7 +198,7 @@ def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
 
 
-def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page:
+def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
     """The owner's trashed tasks, most recently deleted first."""
     statement = (
         select(Task)
@@ -210,37 +210,40 @@ def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> 
 
 def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
     """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
-    result = db.session.execute(
+    return _change_rows(
         delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
-    db.session.commit()
-    return result.rowcount
 
 
 def purge_trash(deleted_before: datetime) -> int:
     """Delete for good every task, of anyone, that went to the trash before this moment."""
-    result = db.session.execute(delete(Task).where(Task.deleted_at < deleted_before))
-    db.session.commit()
-    return result.rowcount
+    return _change_rows(delete(Task).where(Task.deleted_at < deleted_before))
 
 
-def _update_live(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update_live(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_(None), *criteria, **values)
 
 
-def _update(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     """One UPDATE of the owner's tasks among `task_ids`, moving their version on like an edit would."""
-    result = db.session.execute(
+    return _change_rows(
         update(Task)
         .where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), *criteria)
         .values(version=Task.version + 1, updated_at=utcnow(), **values)
         .execution_options(synchronize_session=False)
     )
+
+
+def _change_rows(statement: Executable) -> int:
+    """Run one UPDATE or DELETE and commit it; how many rows it changed."""
+    result = cast(CursorResult[Any], db.session.execute(statement))
     db.session.commit()
     return result.rowcount
 
 
-def _new_task(owner: User, title: str, description: str | None, status, due_date: date | None) -> Task:
+def _new_task(
+    owner: User, title: str, description: str | None, status: TaskStatus | str | None, due_date: date | None
+) -> Task:
     task = Task(owner_id=owner.id, title=title, description=description or None, due_date=due_date)
     _set_status(task, status or TaskStatus.PENDING)
     return task

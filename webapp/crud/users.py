@@ -1,6 +1,6 @@
 """Accounts: registration, authentication and administration."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Item, User
 from ..passwords import hash_password, needs_rehash, verify_password
-from .common import check_fields, is_storable_id, paginate
+from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
 
 USERS_PER_PAGE = 20
@@ -56,7 +56,8 @@ def authenticate(email: str, password: str) -> User | None:
     stored_hash = user.password_hash if user else None
     is_active = user is not None and user.is_active
     db.session.rollback()  # end the read before the slow hash
-    if not verify_password(stored_hash, password) or not is_active:
+    # The hash is checked first, whoever asked: an unknown email takes as long as a wrong password.
+    if not verify_password(stored_hash, password) or not is_active or user is None or stored_hash is None:
         return None
     if needs_rehash(stored_hash):
         user.password_hash = hash_password(password)
@@ -64,7 +65,9 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def list_users(page: int = 1, per_page: int = USERS_PER_PAGE, skip: int | None = None, with_items: bool = False):
+def list_users(
+    page: int = 1, per_page: int = USERS_PER_PAGE, skip: int | None = None, with_items: bool = False
+) -> Page[User]:
     """A page of users, newest first; `with_items` loads their items too, in one extra query."""
     statement = select(User).order_by(User.id.desc())
     if with_items:
@@ -72,14 +75,14 @@ def list_users(page: int = 1, per_page: int = USERS_PER_PAGE, skip: int | None =
     return paginate(statement, page, per_page, skip)
 
 
-def item_titles_by_owner(users) -> dict[int, list[str]]:
+def item_titles_by_owner(users: Iterable[User]) -> dict[int, list[str]]:
     """The titles of these users' items, oldest first, in one statement.
 
     Plain (owner, title) rows rather than Item objects: an overview of twenty
     users shows a couple of hundred titles, and building full ORM objects
     (descriptions and all) for them cost more than the rest of the page.
     """
-    titles = {user.id: [] for user in users}
+    titles: dict[int, list[str]] = {user.id: [] for user in users}
     rows = db.session.execute(
         select(Item.owner_id, Item.title).where(Item.owner_id.in_(titles)).order_by(Item.owner_id, Item.id)
     )

@@ -1,3 +1,4 @@
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -38,7 +39,7 @@ class TaskFilterForm(ListForm):
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
-    def active_filters(self) -> list[tuple[str, dict]]:
+    def active_filters(self) -> list[tuple[str, dict[str, Any]]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
@@ -64,9 +65,10 @@ class TaskIdsForm(FlaskForm):
     next = HiddenField()
 
     def selected_ids(self) -> list[int]:
-        return self.ids.data
+        ids: list[int] = self.ids.data
+        return ids
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         selected = self.selected_ids()
@@ -94,7 +96,8 @@ class BulkActionForm(TaskIdsForm):
     status = SelectField("New status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
 
     def selected_ids(self) -> list[int]:
-        return self.page_ids.data if self.all_on_page.data else self.ids.data
+        ids: list[int] = self.page_ids.data if self.all_on_page.data else self.ids.data
+        return ids
 
 
 class ImportForm(FlaskForm):

@@ -1,4 +1,5 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import crud
@@ -13,18 +14,18 @@ bp = Blueprint("users", __name__, url_prefix="/users")
 
 @bp.before_request
 @admin_required
-def require_admin():
+def require_admin() -> None:
     """Only admins manage users."""
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     users = crud.list_users(page=page_number(), per_page=per_page_arg(crud.USERS_PER_PAGE))
     return render_template("users/list.html", users=users, item_titles=crud.item_titles_by_owner(users.items))
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
+def new() -> ResponseReturnValue:
     form = UserCreateForm()
     if form.validate_on_submit():
         try:
@@ -38,13 +39,13 @@ def new():
 
 
 @bp.get("/<int:user_id>")
-def show(user_id: int):
+def show(user_id: int) -> ResponseReturnValue:
     user = crud.get_user(user_id)
     return render_template("users/show.html", user=user, task_counts=crud.count_tasks(user).by_status)
 
 
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
-def edit(user_id: int):
+def edit(user_id: int) -> ResponseReturnValue:
     user = crud.get_user(user_id)
     form = UserEditForm(obj=user)
     if form.validate_on_submit():
@@ -60,7 +61,7 @@ def edit(user_id: int):
 
 
 @bp.post("/<int:user_id>/delete")
-def delete(user_id: int):
+def delete(user_id: int) -> ResponseReturnValue:
     try:
         crud.delete_user(user_id, current_user)
     except crud.ForbiddenChange as error:
@@ -71,7 +72,7 @@ def delete(user_id: int):
 
 
 @bp.route("/<int:user_id>/items/new", methods=["GET", "POST"])
-def new_item(user_id: int):
+def new_item(user_id: int) -> ResponseReturnValue:
     owner = crud.get_user(user_id)
     form = ItemForm()
     if form.validate_on_submit():
