@@ -13,6 +13,7 @@ from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_un
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from .formatting import register_template_filters
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -37,6 +38,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
+    register_template_filters(app)
     return app
 
 

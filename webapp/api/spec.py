@@ -4,7 +4,6 @@ from typing import Any
 
 from flask import Request, json
 from flask import Response as FlaskResponse
-from flask.typing import ResponseReturnValue
 from pydantic import BaseModel, ValidationError
 from spectree import Response, SpecTree
 from spectree.models import SecureType, SecurityScheme, SecuritySchemeData
@@ -12,8 +11,9 @@ from spectree.models import SecureType, SecurityScheme, SecuritySchemeData
 from .schemas import FieldErrors, Message
 
 # What an API view returns: a model Spectree checks and turns into JSON, alone or with a status and
-# headers, or an answer Flask already understands (an error, an empty 204).
-ApiAnswer = BaseModel | tuple[BaseModel, int] | tuple[BaseModel, int, dict[str, str]] | ResponseReturnValue
+# headers, or a finished response (an error) or an empty body with its status (204). Spelled out,
+# rather than Flask's ResponseReturnValue, because Spectree reads the views' type hints at run time.
+ApiAnswer = BaseModel | tuple[BaseModel, int] | tuple[BaseModel, int, dict[str, str]] | tuple[str, int] | FlaskResponse
 
 
 def field_errors(error: ValidationError) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 
 from .. import audit, crud
 from ..forms import populate_errors
+from ..passwords import PASSWORD_MIN
 from .forms import ChangeEmailForm, ChangePasswordForm
 from .limits import password_confirmations
 from .sessions import start_session
@@ -81,4 +82,4 @@ def account_page(
         "password_form": changing_password or password_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
-    return render_template("account/show.html", heading="Your account", **forms), status
+    return render_template("account/show.html", heading="Your account", password_min=PASSWORD_MIN, **forms), status

@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import clock, crud
+from ..models import TaskStatus
 from ..pages import form_page
 from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
 from .forms import ImportForm, TaskFilterForm
@@ -44,4 +45,6 @@ def import_csv() -> ResponseReturnValue:
         problems=problems,
         columns=COLUMNS,
         max_rows=IMPORT_MAX_ROWS,
+        statuses=list(TaskStatus),
+        default_status=TaskStatus.PENDING,
     )

@@ -103,8 +103,9 @@ def flash_undoable(text: str, task_ids: list[int]) -> None:
     if not task_ids:
         flash(text, "success")
         return
+    undo = {"text": text, "label": "Undo", "action": url_for("tasks.restore"), "fields": {"ids": task_ids}}
     # flash() keeps any JSON-serialisable message in the session; its type hints admit only text.
-    flash({"text": text, "undo": task_ids}, "success")  # type: ignore[arg-type]
+    flash(undo, "success")  # type: ignore[arg-type]
 
 
 def tasks_noun(count: int) -> str:
