@@ -75,13 +75,18 @@ class ListForm(Form):
 
     @classmethod
     def from_args(cls, args: MultiDict[str, str]) -> Self:
+        """The form for these query arguments; a field whose value is invalid keeps its error and
+        takes its default, so that the form shows the list as it is really filtered."""
         form = cls(args)
         form.validate()
+        for field in form:
+            if field.errors:
+                field.data = field.default
         return form
 
     def values(self) -> dict[str, Any]:
-        """The list's parameters as plain values, with defaults for any that were invalid."""
-        return {name: field.default if field.errors else field.data for name, field in self._fields.items()}
+        """The list's parameters as plain values (defaults where the URL's were invalid)."""
+        return {name: field.data for name, field in self._fields.items()}
 
     def query_args(self) -> dict[str, Any]:
         """The parameters that differ from the defaults: what a link to this view needs."""

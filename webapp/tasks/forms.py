@@ -6,7 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Optional
-from wtforms.widgets import HiddenInput
+from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
@@ -35,7 +35,8 @@ class TaskEditForm(TaskForm):
 class TaskFilterForm(ListForm):
     """The filters above the task list: ?status=...&status=...&due=...&q=...&sort=...&per_page=..."""
 
-    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[])
+    # Shown as a row of checkboxes: iterating the field gives one per status.
+    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
@@ -93,7 +94,7 @@ class BulkActionForm(TaskIdsForm):
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
-    status = SelectField("New status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
 
     def selected_ids(self) -> list[int]:
         ids: list[int] = self.page_ids.data if self.all_on_page.data else self.ids.data

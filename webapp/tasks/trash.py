@@ -17,7 +17,9 @@ from .views import STATUS_LABELS, bp, tasks_noun
 @bp.get("/trash")
 def trash() -> ResponseReturnValue:
     tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(crud.DEFAULT_PER_PAGE))
-    return render_template("tasks/trash.html", tasks=tasks, status_labels=STATUS_LABELS)
+    return render_template(
+        "tasks/trash.html", tasks=tasks, form=TaskIdsForm(formdata=None), status_labels=STATUS_LABELS
+    )
 
 
 @bp.post("/trash/restore")

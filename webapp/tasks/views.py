@@ -29,6 +29,7 @@ def index() -> ResponseReturnValue:
         tasks=tasks,
         counts=counts,
         filters=filters,
+        bulk=BulkActionForm(formdata=None),
         args=filters.query_args(),
         today=today,
         status_labels=STATUS_LABELS,
