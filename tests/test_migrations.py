@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
 from webapp import crud

@@ -4,7 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, created_id, listed_titles, make_app, query_of
+from factories import new_task
+from helpers import TODAY, listed_titles, make_app, query_of
 from sqlalchemy import event
 
 from webapp import crud
@@ -15,11 +16,6 @@ from webapp.models import Task, utcnow
 pytestmark = pytest.mark.usefixtures("today")
 
 EVERY_SORT = [direction + key for key in SORT_COLUMNS for direction in ("", "-")]
-
-
-def new_task(client, title, status="pending", due=None, description=""):
-    data = {"title": title, "status": status, "due_date": due.isoformat() if due else "", "description": description}
-    return created_id(client.post("/tasks/new", data=data))
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import TODAY
+from helpers import TODAY
 from sqlalchemy import update
 
 from webapp import crud

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import PASSWORD, created_id
+from helpers import PASSWORD, created_id
 
 
 def test_admins_see_every_user_with_their_items(admin_client, alice_client):

@@ -2,7 +2,7 @@
 
 import flask_migrate
 import pytest
-from conftest import make_app
+from helpers import make_app
 
 from webapp.extensions import db
 

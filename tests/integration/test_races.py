@@ -3,7 +3,7 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import PASSWORD
+from helpers import PASSWORD
 from sqlalchemy import func, select
 
 from webapp.extensions import db
