@@ -4,7 +4,7 @@ import flask_migrate
 from helpers import make_app
 from sqlalchemy import func, select
 
-from webapp.crud.demo import DEMO_PASSWORD
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Item, Task, TaskStatus, User
 

@@ -1,4 +1,4 @@
-"""Demo data: many realistic users, items and tasks, written in bulk.
+"""Demo data for `flask seed-demo`: many realistic users, items and tasks, written in bulk.
 
 Rows go in through SQLAlchemy Core `insert()` with lists of parameter dicts
 (one executemany per batch), not one ORM object at a time: building and
@@ -13,9 +13,9 @@ from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 
-from ..extensions import Model, db
-from ..models import DESCRIPTION_MAX, TITLE_MAX, Item, Task, TaskStatus, User, utcnow
-from ..passwords import hash_password
+from .extensions import Model, db
+from .models import DESCRIPTION_MAX, TITLE_MAX, Item, Task, TaskStatus, User, utcnow
+from .passwords import hash_password
 
 DEMO_PASSWORD = "taskboard-demo"
 BATCH_ROWS = 5_000
