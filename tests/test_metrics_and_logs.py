@@ -4,7 +4,7 @@ import json
 import logging
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 from prometheus_client import REGISTRY
 
 TOKEN = "scrape-me-please-0123456789"

@@ -7,7 +7,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import select
 
 from webapp import crud

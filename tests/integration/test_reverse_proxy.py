@@ -8,7 +8,7 @@ import uuid
 import flask_migrate
 import pytest
 import redis
-from conftest import SERVER_URL, make_app
+from helpers import SERVER_URL, make_app
 
 from webapp.extensions import db
 

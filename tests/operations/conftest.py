@@ -3,7 +3,7 @@
 import flask_migrate
 import pytest
 from click.testing import Result
-from conftest import make_app
+from helpers import make_app
 
 from webapp.extensions import db
 

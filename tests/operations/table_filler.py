@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from conftest import PASSWORD
+from helpers import PASSWORD
 from sqlalchemy import Column, Connection, MetaData, Table, insert
 
 from webapp.extensions import db

@@ -5,7 +5,7 @@ import sqlite3
 
 import flask_migrate
 import pytest
-from conftest import make_app
+from helpers import make_app
 from sqlalchemy import text
 
 from webapp import crud

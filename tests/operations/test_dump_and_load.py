@@ -5,7 +5,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 from webapp import crud
 from webapp.extensions import db

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
-from conftest import PASSWORD, SERVER_URL, make_app
 from databases import create_database, drop_database
+from helpers import PASSWORD, SERVER_URL, make_app
 from run_all_databases import reachable
+from webapp.demo import DEMO_PASSWORD, demo_email, seed_demo
 
 from webapp import crud
-from webapp.crud.demo import DEMO_PASSWORD, demo_email, seed_demo
 from webapp.extensions import db
 
 from .archives import every_row
@@ -105,7 +105,7 @@ def trip(tmp_path_factory, request):
         rows = sum(len(table_rows) for table_rows in trip.rows_before.values())
         trip.figures.append(f"round trip: {rows:,} rows ({len(trip.rows_before['tasks']):,} tasks)")
         started = time.perf_counter()
-        for number, ((name, _), url) in enumerate(zip(stops, urls)):
+        for number, ((name, _), url) in enumerate(zip(stops, urls, strict=True)):
             if number:
                 flask(url, "db", "upgrade", instance=folder)
                 seconds, peak = flask(url, "load", str(trip.archives[stops[number - 1][0]]), instance=folder)

@@ -8,7 +8,7 @@ from pathlib import Path
 import flask_migrate
 import pytest
 from alembic.script import ScriptDirectory
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import Connection, select
 
 from webapp.extensions import db

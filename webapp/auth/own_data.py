@@ -62,7 +62,8 @@ def _write_table(archive: zipfile.ZipFile, drain: Drain, table: Table, user_id: 
             for row in rows:
                 values = _encoded(row, encoders)
                 json_file.write(
-                    (b"\n" if first else b",\n") + json.dumps(dict(zip(columns, values)), ensure_ascii=False).encode()
+                    (b"\n" if first else b",\n")
+                    + json.dumps(dict(zip(columns, values, strict=True)), ensure_ascii=False).encode()
                 )
                 first = False
             yield drain.take()
@@ -83,4 +84,6 @@ def _write_table(archive: zipfile.ZipFile, drain: Drain, table: Table, user_id: 
 
 
 def _encoded(row: tuple[Any, ...], encoders: list[Callable[[Any], Any] | None]) -> list[Any]:
-    return [value if encode is None or value is None else encode(value) for value, encode in zip(row, encoders)]
+    return [
+        value if encode is None or value is None else encode(value) for value, encode in zip(row, encoders, strict=True)
+    ]

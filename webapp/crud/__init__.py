@@ -5,7 +5,7 @@ errors of `errors` for the caller to map onto its own answer.
 """
 
 from .accounts import change_email, change_password, delete_account, end_sessions
-from .common import Page
+from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .task_query import Due, TaskFilter
@@ -29,6 +29,7 @@ from .tasks import (
 )
 from .tokens import create_api_token, list_api_tokens, revoke_api_token, user_for_api_token
 from .users import (
+    USERS_PER_PAGE,
     authenticate,
     create_user,
     delete_user,
@@ -40,6 +41,9 @@ from .users import (
 )
 
 __all__ = [
+    "DEFAULT_PER_PAGE",
+    "MAX_PER_PAGE",
+    "USERS_PER_PAGE",
     "CrudError",
     "Due",
     "EmailTaken",

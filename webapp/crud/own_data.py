@@ -9,7 +9,7 @@ secrets), and the session counter.
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Column, ColumnElement, Select, Table, false, or_, select
 
@@ -42,7 +42,7 @@ def _owner_condition(
     table: Table, user_id: int, seen: dict[str, ColumnElement[bool] | None]
 ) -> ColumnElement[bool] | None:
     """A WHERE clause for the rows of `table` that lead to the user, or None if none can."""
-    users = User.__table__
+    users = cast(Table, User.__table__)
     if table is users:
         return users.c.id == user_id
     if table.name in seen:

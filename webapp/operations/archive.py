@@ -121,7 +121,7 @@ def write_table(connection: Connection, table: Table, archive: zipfile.ZipFile) 
                 json.dumps(
                     {
                         key: value if encode is None or value is None else encode(value)
-                        for (key, encode), value in zip(columns, row)
+                        for (key, encode), value in zip(columns, row, strict=True)
                     },
                     ensure_ascii=False,
                     sort_keys=True,
