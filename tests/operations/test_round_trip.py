@@ -17,9 +17,9 @@ import pytest
 from databases import create_database, drop_database
 from helpers import PASSWORD, SERVER_URL, make_app
 from run_all_databases import reachable
-from webapp.demo import DEMO_PASSWORD, demo_email, seed_demo
 
 from webapp import crud
+from webapp.demo import DEMO_PASSWORD, demo_email, seed_demo
 from webapp.extensions import db
 
 from .archives import every_row

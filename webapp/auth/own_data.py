@@ -10,13 +10,16 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
 
 from ..crud import own_data
 from ..operations.archive import encoder_for
 from ..tasks.csv_format import escape_cell
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc.Buffer from Python 3.12
 
 README = """Everything Taskboard holds that is yours, as of {when} UTC.
 
@@ -35,9 +38,10 @@ class Drain(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.chunks.append(bytes(data))
-        return len(data)
+    def write(self, data: "Buffer") -> int:
+        chunk = bytes(data)
+        self.chunks.append(chunk)
+        return len(chunk)
 
     def take(self) -> bytes:
         data, self.chunks = b"".join(self.chunks), []

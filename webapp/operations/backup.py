@@ -9,6 +9,7 @@ their first bytes.
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import inspect
 
@@ -33,7 +34,7 @@ def backup(path: Path) -> str:
         copy = sqlite3.connect(partial)
         source = db.engine.raw_connection()
         try:
-            source.driver_connection.backup(copy)  # type: ignore[union-attr]
+            cast(sqlite3.Connection, source.driver_connection).backup(copy)
         finally:
             source.close()
             copy.close()
@@ -74,7 +75,7 @@ def restore(path: Path, replace: bool) -> str:
     copy = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     target = db.engine.raw_connection()
     try:
-        copy.backup(target.driver_connection)  # type: ignore[arg-type]
+        copy.backup(cast(sqlite3.Connection, target.driver_connection))
     finally:
         target.close()
         copy.close()

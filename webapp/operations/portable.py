@@ -5,8 +5,9 @@ later is dumped and loaded without touching this module. See `archive` for the f
 """
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, exists, func, select, text
+from sqlalchemy import Column, Connection, Integer, Table, exists, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
@@ -104,7 +105,7 @@ def require_empty(connection: Connection, table_list: list[Table]) -> None:
         )
 
 
-def id_column(table: Table):  # type: ignore[no-untyped-def]
+def id_column(table: Table) -> Column[Any] | None:
     """The integer primary key the database numbers itself, if the table has one."""
     columns = list(table.primary_key.columns)
     if len(columns) == 1 and isinstance(columns[0].type, Integer) and columns[0].autoincrement in (True, "auto"):
