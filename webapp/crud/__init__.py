@@ -6,10 +6,21 @@ errors of `errors` for the caller to map onto its own answer.
 
 from .accounts import change_email, change_password, end_sessions
 from .common import Page
-from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
+from .errors import (
+    CrudError, EmailTaken, ForbiddenChange, InboxRequired, InvalidFilter, NameTaken, NotFound, StaleEdit, UnknownColour,
+    WrongPassword,
+)
 from .items import create_item, delete_item, get_item, list_items, update_item
+from .labels import (
+    add_label_to_tasks, create_label, delete_label, get_label, labels_named, list_labels, load_labels,
+    remove_label_from_tasks, update_label,
+)
+from .task_lists import (
+    ListCounts, count_by_list, create_list, delete_list, get_inbox, get_list, list_lists, list_or_inbox, rename_list,
+)
 from .task_query import Due, TaskFilter
 from .tasks import (
+    ImportSummary,
     TaskCounts,
     complete_task,
     count_tasks,
@@ -21,8 +32,11 @@ from .tasks import (
     import_tasks,
     list_tasks,
     list_trash,
+    move_task,
+    move_tasks_to_list,
     purge_trash,
     restore_tasks,
+    set_priority_of_tasks,
     set_status_of_tasks,
     trash_tasks,
     update_task,
@@ -41,7 +55,12 @@ from .users import (
 
 __all__ = [
     "change_email", "change_password", "end_sessions",
-    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
+    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InboxRequired", "InvalidFilter", "NameTaken", "NotFound",
+    "StaleEdit", "UnknownColour", "WrongPassword",
+    "add_label_to_tasks", "create_label", "delete_label", "get_label", "labels_named", "list_labels", "load_labels",
+    "remove_label_from_tasks", "update_label",
+    "ListCounts", "count_by_list", "create_list", "delete_list", "get_inbox", "get_list", "list_lists",
+    "list_or_inbox", "rename_list", "ImportSummary", "move_task", "move_tasks_to_list", "set_priority_of_tasks",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "Due", "TaskFilter", "TaskCounts",
     "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, select
 
 from ..extensions import db
-from ..models import DESCRIPTION_MAX, TITLE_MAX, Item, Task, TaskStatus, User, utcnow
+from ..models import DESCRIPTION_MAX, INBOX_NAME, TITLE_MAX, Item, Task, TaskList, TaskStatus, User, name_key, utcnow
 from ..passwords import hash_password
 
 DEMO_PASSWORD = "taskboard-demo"
@@ -103,7 +103,20 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
             for number, email in zip(numbers, emails)
         ],
     )
-    return list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
+    owner_ids = list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
+    db.session.execute(
+        insert(TaskList.__table__),
+        [{"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
+         for owner_id in owner_ids],
+    )
+    return owner_ids
+
+
+def _inbox_ids(owner_ids: list[int]) -> dict[int, int]:
+    """Each owner's Inbox id: where their demo tasks go."""
+    return dict(db.session.execute(
+        select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
+    ).all())
 
 
 def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:
@@ -126,11 +139,13 @@ def _task_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: dat
     # Due dates from a year ago to a year ahead (some overdue), and 30% with none.
     due_dates = [now.date() + timedelta(days=days) for days in range(-365, 366)] + [None] * 313
     random_ = rng.random
+    inboxes = _inbox_ids(owner_ids)
     for owner_id in owner_ids:
         for status in rng.choices(statuses, weights, k=per_user):
             created = now - timedelta(minutes=int(random_() * MINUTES_PER_YEAR))
             yield {
                 "owner_id": owner_id,
+                "list_id": inboxes[owner_id],
                 "title": texts.title(),
                 "description": texts.description(),
                 "status": status,

@@ -31,3 +31,19 @@ class WrongPassword(CrudError):
 
 class InvalidFilter(CrudError, ValueError):
     """A list was asked for with a filter or sort value that does not exist."""
+
+
+class NameTaken(CrudError):
+    """The owner already has a list or label of this name, in any letter case."""
+
+    field = "name"
+
+
+class InboxRequired(CrudError):
+    """The Inbox is where tasks go when nothing else is said, so it cannot be deleted."""
+
+
+class UnknownColour(CrudError, ValueError):
+    """A label colour that is not in the palette."""
+
+    field = "colour"
