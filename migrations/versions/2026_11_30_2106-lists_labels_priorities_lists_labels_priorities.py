@@ -89,7 +89,6 @@ def downgrade():
             batch_op.drop_index(name)
         batch_op.drop_column("priority")
         batch_op.drop_column("list_id")
-    op.drop_index("ix_task_labels_label_id_task_id", table_name="task_labels")
     op.drop_table("task_labels")
     op.drop_table("labels")
     op.drop_table("task_lists")

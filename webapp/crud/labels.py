@@ -108,9 +108,12 @@ def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> i
         Task.deleted_at.is_(None),
         ~exists().where(task_labels.c.task_id == Task.id, task_labels.c.label_id == label.id),
     )
-    result = db.session.execute(insert(task_labels).from_select(["task_id", "label_id"], lacking))
+    # The ids it labelled, rather than a rowcount, which psycopg does not give for INSERT ... SELECT.
+    labelled = db.session.scalars(
+        insert(task_labels).from_select(["task_id", "label_id"], lacking).returning(task_labels.c.task_id)
+    ).all()
     db.session.commit()
-    return result.rowcount
+    return len(labelled)
 
 
 def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
