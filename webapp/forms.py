@@ -1,8 +1,9 @@
 """Form pieces shared by several features."""
 
-from wtforms import EmailField, Form, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, Form, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
 from .passwords import password_problem
@@ -39,6 +40,26 @@ def description_field() -> TextAreaField:
     return TextAreaField(
         "Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)]
     )
+
+
+def name_field(label: str, max_length: int) -> StringField:
+    """The name of a list or label: 1 to `max_length` characters once trimmed."""
+    return StringField(label, filters=[strip], validators=[DataRequired(), Length(max=max_length)])
+
+
+class OptionalSelectField(SelectField):
+    """A select that may be left out altogether; when given, its value must be one of the choices."""
+
+    def pre_validate(self, form: Form) -> None:
+        if self.data is not None:
+            super().pre_validate(form)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a group of checkboxes, which work without JavaScript (templates/_macros/forms.html)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class ListForm(Form):

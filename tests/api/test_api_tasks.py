@@ -184,7 +184,7 @@ def test_the_list_pages_by_skip_and_limit_or_by_page_and_per_page(alice_api):
     ("query", "bad_field"),
     [("limit=101", "limit"), ("limit=0", "limit"), ("skip=-1", "skip"), ("per_page=1000", "per_page"),
      ("page=0", "page"), ("page=x", "page"), ("status=done", "status"), ("due=soon", "due"),
-     ("sort=priority", "sort"), ("sort=--title", "sort"), ("sort_by=title", "sort_by")],
+     ("sort=importance", "sort"), ("sort=--title", "sort"), ("sort_by=title", "sort_by")],
 )
 def test_bad_list_parameters_are_422_naming_them(alice_api, query, bad_field):
     response = alice_api.get(f"/tasks/?{query}")

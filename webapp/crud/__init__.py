@@ -5,6 +5,7 @@ errors of `errors` for the caller to map onto its own answer.
 """
 
 from .accounts import change_email, change_password, end_sessions
+from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import Page
 from .errors import (
     CrudError, EmailTaken, ForbiddenChange, InboxRequired, InvalidFilter, NameTaken, NotFound, StaleEdit, UnknownColour,
@@ -12,7 +13,7 @@ from .errors import (
 )
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .labels import (
-    add_label_to_tasks, create_label, delete_label, get_label, labels_named, list_labels, load_labels,
+    add_label_to_tasks, create_label, delete_label, ensure_labels, get_label, labels_named, list_labels, load_labels,
     remove_label_from_tasks, update_label,
 )
 from .task_lists import (
@@ -54,10 +55,11 @@ from .users import (
 )
 
 __all__ = [
+    "COMPLETED_SHOWN", "OPEN_SHOWN", "board_columns",
     "change_email", "change_password", "end_sessions",
     "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InboxRequired", "InvalidFilter", "NameTaken", "NotFound",
     "StaleEdit", "UnknownColour", "WrongPassword",
-    "add_label_to_tasks", "create_label", "delete_label", "get_label", "labels_named", "list_labels", "load_labels",
+    "add_label_to_tasks", "create_label", "delete_label", "ensure_labels", "get_label", "labels_named", "list_labels", "load_labels",
     "remove_label_from_tasks", "update_label",
     "ListCounts", "count_by_list", "create_list", "delete_list", "get_inbox", "get_list", "list_lists",
     "list_or_inbox", "rename_list", "ImportSummary", "move_task", "move_tasks_to_list", "set_priority_of_tasks",

@@ -83,6 +83,14 @@ def labels_named(owner: User, names: Iterable[str]) -> tuple[list[Label], list[s
     return sorted(found.values(), key=lambda label: label.name_key), created
 
 
+def ensure_labels(owner: User, names: Iterable[str]) -> tuple[list[Label], list[str]]:
+    """The owner's labels of these names, creating the missing ones; returns them and the names created."""
+    labels, created = labels_named(owner, names)
+    if created:
+        commit_unique_name()
+    return labels, created
+
+
 def load_labels(tasks: Sequence[Task]) -> None:
     """Give each of these tasks its labels, in one statement for all of them."""
     by_task: dict[int, list[Label]] = {task.id: [] for task in tasks}

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from werkzeug.datastructures import MultiDict
 
 from ..models import Task, TaskStatus
-from .forms import TaskForm
+from .forms import TaskFieldsForm as TaskForm
 
 COLUMNS = ("id", "title", "description", "status", "due_date", "created_at", "updated_at", "completed_at")
 IMPORTED_COLUMNS = ("title", "description", "status", "due_date")

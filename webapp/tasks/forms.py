@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
@@ -7,19 +9,50 @@ from wtforms.widgets import HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
-from ..forms import ListForm, description_field, title_field
-from ..models import TaskStatus
+from ..forms import ListForm, MultiCheckboxField, OptionalSelectField, description_field, title_field
+from ..models import Label, Priority, TaskList, TaskStatus
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
+PRIORITY_CHOICES = [SelectChoice(int(priority), priority.label) for priority in Priority]
 
 
-class TaskForm(FlaskForm):
+def list_choices(lists: Sequence[TaskList]) -> list[SelectChoice]:
+    return [SelectChoice(task_list.id, task_list.name) for task_list in lists]
+
+
+def label_choices(labels: Sequence[Label]) -> list[SelectChoice]:
+    return [SelectChoice(label.id, label.name) for label in labels]
+
+
+def priority_field() -> SelectField:
+    return SelectField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
+
+
+class TaskFieldsForm(FlaskForm):
+    """A task's own fields, as the form and each row of a CSV import give them."""
+
     title = title_field()
     description = description_field()
     status = SelectField(
         "Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()]
     )
     due_date = DateField("Due date", validators=[Optional()])
+    priority = priority_field()
+
+
+class TaskForm(TaskFieldsForm):
+    """A task with where it belongs: one of the person's lists and any of their labels."""
+
+    list_id = OptionalSelectField("List", coerce=int, default=None)
+    label_ids = MultiCheckboxField(
+        "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
+    )
+
+    def offer(self, lists: list[TaskList], labels: list[Label]) -> "TaskForm":
+        """Offer the person's own lists and labels, and nothing else."""
+        self.list_id.choices = list_choices(lists)
+        self.label_ids.choices = label_choices(labels)
+        return self
 
 
 class TaskEditForm(TaskForm):
@@ -28,18 +61,49 @@ class TaskEditForm(TaskForm):
 
 
 class TaskFilterForm(ListForm):
-    """The filters above the task list: ?status=...&status=...&due=...&q=...&sort=...&per_page=..."""
+    """The filters above the task list:
+    ?status=...&status=...&due=...&q=...&list=...&label=...&priority=...&sort=...&per_page=..."""
 
     status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[])
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
+    list = OptionalSelectField("List", coerce=int, default=None)
+    label = SelectMultipleField("Label", coerce=int, default=[])
+    priority = SelectMultipleField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=[])
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
-    def active_filters(self) -> list[tuple[str, dict]]:
+    @classmethod
+    def for_owner(cls, args, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
+        """The filters of the query string, offering the person's own lists and labels."""
+        form = cls(args)
+        form.list.choices = list_choices(lists)
+        form.label.choices = label_choices(labels)
+        form.validate()
+        return form
+
+    def crud_args(self) -> dict:
+        """The filters as list_tasks takes them."""
+        values = self.values()
+        values["list_id"] = values.pop("list")
+        return values
+
+    def active_filters(self) -> Sequence[tuple[str, dict]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
             (f"Status: {TaskStatus(status).label}", args | {"status": [s for s in args["status"] if s != status]})
             for status in args.get("status", [])
+        ]
+        names = {field: {choice.value: choice.label for choice in self[field].choices} for field in ("list", "label")}
+        if "list" in args:
+            active.append((f"List: {names['list'][args['list']]}", args | {"list": None}))
+        active += [
+            (f"Label: {names['label'][label]}", args | {"label": [kept for kept in args["label"] if kept != label]})
+            for label in args.get("label", [])
+        ]
+        active += [
+            (f"Priority: {Priority(priority).label}",
+             args | {"priority": [kept for kept in args["priority"] if kept != priority]})
+            for priority in args.get("priority", [])
         ]
         if "due" in args:
             active.append((Due(args["due"]).label, args | {"due": None}))
@@ -78,12 +142,21 @@ class TaskIdsForm(FlaskForm):
 class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
-    ACTIONS = [SelectChoice("complete", "Complete"), SelectChoice("set_status", "Set status"), SelectChoice("delete", "Delete")]
+    ACTIONS = [
+        SelectChoice("complete", "Complete"), SelectChoice("set_status", "Set status"),
+        SelectChoice("move", "Move to list"), SelectChoice("add_label", "Add label"),
+        SelectChoice("remove_label", "Remove label"), SelectChoice("set_priority", "Set priority"),
+        SelectChoice("delete", "Delete"),
+    ]
 
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
     status = SelectField("New status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    # Any id may be posted; the CRUD layer answers NotFound for a list or label that is not the person's.
+    list_id = IntegerField("List", validators=[Optional()])
+    label_id = IntegerField("Label", validators=[Optional()])
+    priority = priority_field()
 
     def selected_ids(self) -> list[int]:
         return self.page_ids.data if self.all_on_page.data else self.ids.data

@@ -4,6 +4,7 @@ from flask import Response, flash, redirect, request, stream_with_context, url_f
 from flask_login import current_user
 
 from .. import clock, crud
+from ..navigation import owner_lists
 from ..pages import form_page
 from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
 from .forms import ImportForm, TaskFilterForm
@@ -13,7 +14,7 @@ from .views import bp, tasks_noun
 @bp.get("/export.csv")
 def export():
     """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
-    filters = TaskFilterForm.from_args(request.args).values()
+    filters = TaskFilterForm.for_owner(request.args, owner_lists(), crud.list_labels(current_user)).crud_args()
     del filters["per_page"]
     tasks = crud.export_tasks(current_user, **filters, today=clock.today())
     return Response(
@@ -30,8 +31,8 @@ def import_csv():
     if form.validate_on_submit():
         rows, problems = read_import(form.file.data.read())
         if not problems:
-            imported = crud.import_tasks(current_user, rows)
-            flash(f"Imported {tasks_noun(imported)}.", "success")
+            summary = crud.import_tasks(current_user, rows)
+            flash(import_message(summary), "success")
             return redirect(url_for("tasks.index"))
     return form_page(
         "tasks/import.html",
@@ -44,3 +45,13 @@ def import_csv():
         columns=COLUMNS,
         max_rows=IMPORT_MAX_ROWS,
     )
+
+
+def import_message(summary: crud.ImportSummary) -> str:
+    """How many tasks came in, and which lists and labels the import had to create for them."""
+    message = f"Imported {tasks_noun(summary.imported)}."
+    if summary.new_lists:
+        message += f" New lists: {', '.join(summary.new_lists)}."
+    if summary.new_labels:
+        message += f" New labels: {', '.join(summary.new_labels)}."
+    return message
