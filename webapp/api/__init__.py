@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from . import docs, items, tasks, users  # noqa: F401  (importing the views registers them on bp)
+from . import docs, items, labels, lists, tasks, users  # noqa: F401  (importing the views registers them on bp)
 from .blueprint import bp
 
 

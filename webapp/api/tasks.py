@@ -23,9 +23,12 @@ def task_answer(task, status: int = 200, **headers):
 @spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
 def list_tasks(query: TaskQuery):
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
+    owner = api_user()
+    if query.list_id is not None:
+        crud.get_list(owner, query.list_id)  # someone else's list is a 404, as on the pages
     result = crud.list_tasks(
-        api_user(), status=query.status, due=query.due, q=query.q, sort=query.sort,
-        **query.crud_args(TASKS_PER_PAGE),
+        owner, status=query.status, due=query.due, q=query.q, sort=query.sort, list_id=query.list_id,
+        label=query.label, priority=query.priority, **query.crud_args(TASKS_PER_PAGE),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
@@ -33,9 +36,12 @@ def list_tasks(query: TaskQuery):
 @bp.post("/tasks/")
 @spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
 def create_task(json: TaskCreate):
-    """Create a task; the answer is the task, with its address in Location and its version as ETag."""
-    task = crud.create_task(api_user(), **json.model_dump())
-    return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
+    """Create a task; the answer is the task, with its address in Location and its version as ETag.
+
+    A `list_id` or `label_ids` that is not yours is a 404, and nothing is created."""
+    owner = api_user()
+    task = crud.create_task(owner, **json.model_dump())
+    return task_answer(crud.get_task(owner, task.id), 201, Location=url_for("api.get_task", task_id=task.id))
 
 
 @bp.get("/tasks/<int:task_id>")
@@ -66,7 +72,7 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
     fields = {
         "title": task.title, "description": task.description,
         "status": task.status, "due_date": task.due_date,
-    }
+    }  # list_id, priority and label_ids change only when sent
     fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
     try:
         task = crud.update_task(owner, task_id, version=version, **fields)
@@ -76,7 +82,7 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
             f"{stale.current.version}. Apply your change to the current task and send it again.",
             current=Task.model_validate(stale.current),
         ), 409
-    return task_answer(task)
+    return task_answer(crud.get_task(owner, task.id))
 
 
 @bp.delete("/tasks/<int:task_id>")
