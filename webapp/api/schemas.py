@@ -49,8 +49,18 @@ Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length
 Email = Annotated[EmailStr, Field(max_length=EMAIL_MAX)]
 Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
 UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
-ListName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LIST_NAME_MAX)]
-LabelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LABEL_NAME_MAX)]
+
+
+def stripped_name(value: str) -> str:
+    """A name without its surrounding spaces, which must leave something."""
+    if not value.strip():
+        raise ValueError("The name cannot be blank.")
+    return value.strip()
+
+
+# The length is checked as sent, as openapi.json says, and the spaces around are then taken off.
+ListName = Annotated[str, StringConstraints(min_length=1, max_length=LIST_NAME_MAX), AfterValidator(stripped_name)]
+LabelName = Annotated[str, StringConstraints(min_length=1, max_length=LABEL_NAME_MAX), AfterValidator(stripped_name)]
 Colour = Literal[LABEL_COLOURS]  # type: ignore[valid-type]
 Id = Annotated[StrictInt, Field(ge=1, le=ID_MAX)]
 PRIORITY_HELP = "0 none, 1 low, 2 medium, 3 high, 4 urgent."

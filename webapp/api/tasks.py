@@ -20,7 +20,7 @@ def task_answer(task, status: int = 200, **headers):
 
 
 @bp.get("/tasks/")
-@spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
+@spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage, HTTP_404=Message), tags=["tasks"])
 def list_tasks(query: TaskQuery):
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
     owner = api_user()
@@ -34,7 +34,7 @@ def list_tasks(query: TaskQuery):
 
 
 @bp.post("/tasks/")
-@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
+@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors, HTTP_404=Message), tags=["tasks"])
 def create_task(json: TaskCreate):
     """Create a task; the answer is the task, with its address in Location and its version as ETag.
 

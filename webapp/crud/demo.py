@@ -10,10 +10,13 @@ import random
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, literal, select, update
 
 from ..extensions import db
-from ..models import DESCRIPTION_MAX, INBOX_NAME, TITLE_MAX, Item, Task, TaskList, TaskStatus, User, name_key, utcnow
+from ..models import (
+    DESCRIPTION_MAX, INBOX_NAME, LABEL_COLOURS, TITLE_MAX, Item, Label, Task, TaskList, TaskStatus, User, name_key,
+    task_labels, utcnow,
+)
 from ..passwords import hash_password
 
 DEMO_PASSWORD = "taskboard-demo"
@@ -86,6 +89,33 @@ def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
         written += len(batch)
     db.session.commit()
     return written
+
+
+def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
+    """Spread one account's tasks evenly over its Inbox and `lists - 1` new lists, and give each task one of
+    `labels` new labels (every seventh task a second one), in a few set-based statements."""
+    db.session.execute(insert(TaskList.__table__), [
+        {"owner_id": owner_id, "name": f"Demo list {n}", "name_key": name_key(f"Demo list {n}")}
+        for n in range(1, lists)
+    ])
+    db.session.execute(insert(Label.__table__), [
+        {"owner_id": owner_id, "name": f"demo-{n}", "name_key": f"demo-{n}", "colour": LABEL_COLOURS[n % len(LABEL_COLOURS)]}
+        for n in range(labels)
+    ])
+    list_ids = db.session.scalars(select(TaskList.id).where(TaskList.owner_id == owner_id).order_by(TaskList.id)).all()
+    label_ids = db.session.scalars(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id)).all()
+    owned = Task.owner_id == owner_id
+    for number, list_id in enumerate(list_ids):
+        db.session.execute(update(Task).where(owned, Task.id % len(list_ids) == number).values(list_id=list_id))
+    for number, label_id in enumerate(label_ids):
+        for extra in (False, True):
+            chosen = (Task.id % len(label_ids) == number) if not extra else (
+                (Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids))
+            )
+            db.session.execute(insert(task_labels).from_select(
+                ["task_id", "label_id"], select(Task.id, literal(label_id)).where(owned, chosen)
+            ))
+    db.session.commit()
 
 
 def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: datetime) -> list[int]:
