@@ -5,6 +5,7 @@ import re
 import pytest
 
 from conftest import TODAY
+from test_task_list_pages import OWNERS_RANGE, sqlite_plans  # noqa: F401  (a fixture)
 from webapp import crud
 from webapp.models import Priority, TaskStatus
 
@@ -62,3 +63,22 @@ def test_the_lists_page_counts_every_list_in_one_statement(alice_client, stateme
     fill(alice_client, lists=5, labels=2, tasks_per_list=4)
     queries = statements_of(alice_client, statements, "/lists/")
     assert len([statement for statement in queries if re.search(r"count\(", statement, re.I)]) == 1, queries
+
+
+LIST_RANGE = re.compile(r"SEARCH tasks USING (COVERING )?INDEX ix_tasks_list_id \(list_id=\?")
+
+
+def test_a_lists_pages_read_only_the_owners_range_of_an_index(alice_client, sqlite_plans, today):
+    first = fill(alice_client, lists=2, labels=3, tasks_per_list=30)
+    with alice_client.application.app_context():
+        label = crud.list_labels(crud.get_user_by_email("alice@example.com"))[0].id
+    for path in (f"/lists/{first}", f"/lists/{first}?label={label}&priority=2&sort=-priority&page=2&per_page=10",
+                 f"/lists/{first}/board", "/lists/", f"/tasks/?list={first}&sort=due"):
+        assert alice_client.get(path).status_code == 200
+    task_plans = [(statement, plan) for statement, plan in sqlite_plans if "FROM tasks" in statement]
+    for statement, plan in task_plans:
+        reads = [detail for detail in plan if re.match(r"(SCAN|SEARCH) (TABLE )?tasks\b", detail)]
+        # A list is one owner's, so its range of the list_id index lies within the owner's tasks too.
+        assert reads and all(OWNERS_RANGE.match(detail) or LIST_RANGE.match(detail) for detail in reads), (
+            statement, plan,
+        )

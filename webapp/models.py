@@ -187,9 +187,15 @@ class Task(TimestampMixin, db.Model):
         Index("ix_tasks_owner_id_deleted_at_due_date", "owner_id", "deleted_at", "due_date"),
         Index("ix_tasks_owner_id_deleted_at_status_due_date", "owner_id", "deleted_at", "status", "due_date"),
         Index("ix_tasks_deleted_at", "deleted_at"),
-        # A list's page and board: a list is one owner's, so its range lies within the owner's tasks.
-        Index("ix_tasks_list_id_deleted_at_created_at_id", "list_id", "deleted_at", "created_at", "id"),
-        Index("ix_tasks_list_id_deleted_at_status_due_date", "list_id", "deleted_at", "status", "due_date"),
+        # A list's page (its rows, its counts) and its board's open columns, each within the owner's range.
+        Index("ix_tasks_owner_id_list_id_deleted_at_created_at_id", "owner_id", "list_id", "deleted_at", "created_at", "id"),
+        Index("ix_tasks_owner_id_list_id_deleted_at_status_due_date", "owner_id", "list_id", "deleted_at", "status", "due_date"),
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_status_priority",
+            "owner_id", "list_id", "deleted_at", "status", "priority", "created_at", "id",
+        ),
+        # The foreign key's own index (MariaDB would make one otherwise), which deleting a list uses too.
+        Index("ix_tasks_list_id", "list_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,8 +13,12 @@ branch_labels = None
 depends_on = None
 
 LIST_INDEXES = {
-    "ix_tasks_list_id_deleted_at_created_at_id": ["list_id", "deleted_at", "created_at", "id"],
-    "ix_tasks_list_id_deleted_at_status_due_date": ["list_id", "deleted_at", "status", "due_date"],
+    "ix_tasks_owner_id_list_id_deleted_at_created_at_id": ["owner_id", "list_id", "deleted_at", "created_at", "id"],
+    "ix_tasks_owner_id_list_id_deleted_at_status_due_date": ["owner_id", "list_id", "deleted_at", "status", "due_date"],
+    "ix_tasks_owner_id_list_id_deleted_at_status_priority": [
+        "owner_id", "list_id", "deleted_at", "status", "priority", "created_at", "id",
+    ],
+    "ix_tasks_list_id": ["list_id"],
 }
 
 

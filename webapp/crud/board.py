@@ -1,21 +1,23 @@
 """A list's board: its live tasks in one column per status, each column a bounded slice."""
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, desc, select
 
 from ..extensions import db
 from ..models import Task, TaskStatus, User
+from .common import ORDER_NAMES_NULL_FIXED_COLUMNS
 from .labels import load_labels
 
-# Completed cards pile up for ever: the newest are what a board is for; the list pages hold the rest.
+# A board is for what is at hand: each column shows this many cards and links to the rest in the list.
 COMPLETED_SHOWN = 50
-OPEN_SHOWN = 100
+OPEN_SHOWN = 50
 
 
 def board_columns(owner: User, list_id: int) -> dict[TaskStatus, list[Task]]:
     """The cards of each column with their labels: one statement per column and one for all their labels.
 
-    Open columns put the most pressing first (priority, then due date); the
-    Completed column the most recently completed.
+    Open columns put the most pressing first (by priority, then newest); the
+    Completed column the newest. Each is read in that order from an index of
+    the list's tasks, however long the list.
     """
     columns = {}
     for status in TaskStatus:
@@ -23,11 +25,16 @@ def board_columns(owner: User, list_id: int) -> dict[TaskStatus, list[Task]]:
             Task.owner_id == owner.id, Task.list_id == list_id, Task.deleted_at.is_(None), Task.status == status
         )
         if status is TaskStatus.COMPLETED:
-            statement = statement.order_by(Task.completed_at.desc(), Task.id.desc()).limit(COMPLETED_SHOWN)
+            statement = statement.order_by(*_newest_first(Task.created_at, Task.id)).limit(COMPLETED_SHOWN)
         else:
-            statement = statement.order_by(
-                Task.priority.desc(), Task.due_date.is_(None), Task.due_date, Task.id
-            ).limit(OPEN_SHOWN)
+            statement = statement.order_by(*_newest_first(Task.priority, Task.created_at, Task.id)).limit(OPEN_SHOWN)
         columns[status] = list(db.session.scalars(statement))
     load_labels([task for cards in columns.values() for task in cards])
     return columns
+
+
+def _newest_first(*columns: ColumnElement) -> list:
+    """Descending by these columns; led by deleted_at where the database needs it to use the index (see
+    common.ordering)."""
+    fixed = [Task.deleted_at] if db.engine.dialect.name in ORDER_NAMES_NULL_FIXED_COLUMNS else []
+    return [desc(column) for column in (*fixed, *columns)]

@@ -99,8 +99,8 @@ def ordering(
     Ties are broken by `tiebreak` (the id) so pages never overlap, and for the
     columns in `nulls_last` empty values come last in both directions.
 
-    `null_fixed` are columns the filter holds to one value, such as `deleted_at`
-    of live tasks (NULL) or the `list_id` of a list's page. On the databases that need it (ORDER_NAMES_NULL_FIXED_COLUMNS)
+    `null_fixed` are columns the filter holds to NULL, such as `deleted_at` of
+    live tasks. On the databases that need it (ORDER_NAMES_NULL_FIXED_COLUMNS)
     they lead the ORDER BY: the order stays the same, but an index starting
     with them can serve it.
     """

@@ -166,10 +166,5 @@ def live_tasks(owner: User) -> Select:
 def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
     """The owner's live tasks matching the filter, in the order asked for."""
     return live_tasks(owner).where(*task_filter.criteria(owner, today)).order_by(
-        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=filtered_null_fixed(task_filter))
+        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at])
     )
-
-
-def filtered_null_fixed(task_filter: TaskFilter) -> list:
-    """The columns a filtered list holds fixed ahead of its order (see common.ordering)."""
-    return [Task.deleted_at] if task_filter.list_id is None else [Task.list_id, Task.deleted_at]
