@@ -7,6 +7,7 @@ does not understand stay in the title.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -30,7 +31,7 @@ class QuickAdd:
     understood: list[str] = field(default_factory=list)
 
 
-def parse_quick_add(text: str, today: date, list_names: list[str] = ()) -> QuickAdd:
+def parse_quick_add(text: str, today: date, list_names: Sequence[str] = ()) -> QuickAdd:
     """Read the line: one due date, the last priority and the first of the person's lists named count; the
     rest is the title."""
     result = QuickAdd(title="")
@@ -90,7 +91,7 @@ def _take_in_n_units(text: str, today: date, result: QuickAdd) -> str:
     return text[: match.start()] + text[match.end():]
 
 
-def _take_list(text: str, list_names: list[str], result: QuickAdd) -> str:
+def _take_list(text: str, list_names: Sequence[str], result: QuickAdd) -> str:
     """"@Name": the longest of the person's list names that follows an @, in any letter case."""
     for match in re.finditer(r"(?:^|\s)@(\S)", text):
         start = match.start(1) - 1

@@ -1,6 +1,9 @@
 """A list's board: its live tasks in one column per status, each column a bounded slice."""
 
-from sqlalchemy import ColumnElement, desc, select
+from typing import Any
+
+from sqlalchemy import desc, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from ..extensions import db
 from ..models import Task, TaskStatus, User
@@ -33,7 +36,7 @@ def board_columns(owner: User, list_id: int) -> dict[TaskStatus, list[Task]]:
     return columns
 
 
-def _newest_first(*columns: ColumnElement) -> list:
+def _newest_first(*columns: InstrumentedAttribute[Any]) -> list[Any]:
     """Descending by these columns; led by deleted_at where the database needs it to use the index (see
     common.ordering)."""
     fixed = [Task.deleted_at] if db.engine.dialect.name in ORDER_NAMES_NULL_FIXED_COLUMNS else []

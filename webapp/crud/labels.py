@@ -20,7 +20,8 @@ def list_labels(owner: User) -> list[Label]:
 
 
 def get_label(owner: User, label_id: int) -> Label:
-    return get_owned(Label, owner, label_id)
+    label: Label = get_owned(Label, owner, label_id)
+    return label
 
 
 def create_label(owner: User, name: str, colour: str = DEFAULT_COLOUR) -> Label:
@@ -134,7 +135,8 @@ def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int)
         delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(owned))
     )
     db.session.commit()
-    return result.rowcount
+    removed: int = result.rowcount  # type: ignore[attr-defined]  # a DELETE's result is a CursorResult
+    return removed
 
 
 def _checked(colour: str) -> str:

@@ -33,7 +33,8 @@ def list_lists(owner: User) -> list[TaskList]:
 
 def get_list(owner: User, list_id: int) -> TaskList:
     """The owner's list; anyone else's is NotFound, as if it did not exist."""
-    return get_owned(TaskList, owner, list_id)
+    task_list: TaskList = get_owned(TaskList, owner, list_id)
+    return task_list
 
 
 def get_inbox(owner: User) -> TaskList:

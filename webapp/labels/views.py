@@ -1,4 +1,5 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
@@ -10,12 +11,12 @@ bp = Blueprint("labels", __name__, url_prefix="/labels")
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Every label page is private."""
 
 
 @bp.route("/", methods=["GET", "POST"])
-def index():
+def index() -> ResponseReturnValue:
     """The person's labels, and a form to create one."""
     form = LabelForm()
     if form.validate_on_submit():
@@ -31,7 +32,7 @@ def index():
 
 
 @bp.route("/<int:label_id>/edit", methods=["GET", "POST"])
-def edit(label_id: int):
+def edit(label_id: int) -> ResponseReturnValue:
     """Rename or recolour a label."""
     label = crud.get_label(current_user, label_id)
     form = LabelForm(obj=label)
@@ -47,7 +48,7 @@ def edit(label_id: int):
 
 
 @bp.post("/<int:label_id>/delete")
-def delete(label_id: int):
+def delete(label_id: int) -> ResponseReturnValue:
     label = crud.delete_label(current_user, label_id)
     flash(f"Label “{label.name}” deleted; its tasks are kept.", "success")
     return redirect(url_for("labels.index"))

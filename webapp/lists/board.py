@@ -1,6 +1,7 @@
 """A list's board: a column per status; cards move by small POST forms, or by drag and drop (static/js/board.js)."""
 
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import clock, crud
@@ -11,12 +12,12 @@ from .views import bp
 
 
 @bp.get("/<int:list_id>/board")
-def board(list_id: int):
+def board(list_id: int) -> ResponseReturnValue:
     return board_page(crud.get_list(current_user, list_id))
 
 
 @bp.post("/<int:list_id>/board/move")
-def move(list_id: int):
+def move(list_id: int) -> ResponseReturnValue:
     """Move a card to another column; from a stale version it is refused with 409 and the current board."""
     task_list = crud.get_list(current_user, list_id)
     form = MoveCardForm()
@@ -36,7 +37,7 @@ def move(list_id: int):
     return redirect(url_for("lists.board", list_id=list_id))
 
 
-def board_page(task_list: TaskList, status: int = 200, problem: str | None = None):
+def board_page(task_list: TaskList, status: int = 200, problem: str | None = None) -> ResponseReturnValue:
     today = clock.today()
     return render_template(
         "lists/board.html",

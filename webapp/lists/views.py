@@ -1,4 +1,5 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
@@ -14,18 +15,18 @@ bp = Blueprint("lists", __name__, url_prefix="/lists")
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Every list page is private."""
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     counts = crud.count_by_list(current_user, today=clock.today())
     return render_template("lists/index.html", lists=owner_lists(), counts=counts, empty=crud.ListCounts())
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
+def new() -> ResponseReturnValue:
     form = ListForm()
     if form.validate_on_submit():
         try:
@@ -39,12 +40,12 @@ def new():
 
 
 @bp.get("/<int:list_id>")
-def show(list_id: int):
+def show(list_id: int) -> ResponseReturnValue:
     return task_list_page(crud.get_list(current_user, list_id))
 
 
 @bp.route("/<int:list_id>/edit", methods=["GET", "POST"])
-def edit(list_id: int):
+def edit(list_id: int) -> ResponseReturnValue:
     task_list = crud.get_list(current_user, list_id)
     form = ListForm(obj=task_list)
     if form.validate_on_submit():
@@ -59,7 +60,7 @@ def edit(list_id: int):
 
 
 @bp.post("/<int:list_id>/delete")
-def delete(list_id: int):
+def delete(list_id: int) -> ResponseReturnValue:
     task_list = crud.get_list(current_user, list_id)
     try:
         trashed = crud.delete_list(current_user, list_id)
@@ -74,7 +75,7 @@ def delete(list_id: int):
 
 
 @bp.post("/<int:list_id>/quick-add")
-def quick_add(list_id: int):
+def quick_add(list_id: int) -> ResponseReturnValue:
     """Create a task from one line, in this list unless the line names another, and show what was read."""
     task_list = crud.get_list(current_user, list_id)
     form = QuickAddForm()
