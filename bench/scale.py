@@ -51,14 +51,16 @@ LISTS, LABELS = 50, 30
 
 
 def build(database_url: str):
-    app = create_app({
-        "TASKBOARD_CONFIG": "production",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "SECRET_KEY": secrets.token_hex(32),
-        # The test client speaks plain HTTP: production's https default would make the session
-        # cookie Secure, and the login's cookie would never come back.
-        "PREFERRED_URL_SCHEME": "http",
-    })
+    app = create_app(
+        {
+            "TASKBOARD_CONFIG": "production",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SECRET_KEY": secrets.token_hex(32),
+            # The test client speaks plain HTTP: production's https default would make the session
+            # cookie Secure, and the login's cookie would never come back.
+            "PREFERRED_URL_SCHEME": "http",
+        }
+    )
     with app.app_context():
         flask_migrate.upgrade(directory=str(ROOT / "migrations"))
         if db.session.scalar(select(User.id).where(User.email == HEAVY)) is None:
@@ -131,7 +133,9 @@ def list_paths(app, email: str) -> tuple[str, str, str]:
     """A list's page, the same list filtered by a label and sorted by priority, and its board."""
     with app.app_context():
         owner_id = db.session.scalar(select(User.id).where(User.email == email))
-        list_id = db.session.scalar(select(TaskList.id).where(TaskList.owner_id == owner_id, TaskList.name == "Demo list 1"))
+        list_id = db.session.scalar(
+            select(TaskList.id).where(TaskList.owner_id == owner_id, TaskList.name == "Demo list 1")
+        )
         label_id = db.session.scalar(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id).limit(1))
     page = f"/lists/{list_id}?per_page={PER_PAGE}"
     return page, f"{page}&label={label_id}&sort=-priority", f"/lists/{list_id}/board"
@@ -164,8 +168,12 @@ def main() -> None:
         client = heavy if name == "heavy" else light
         for case, path in zip(("list", "list+label", "board"), paths):
             cases[f"{name} {case}"] = (client, path)
-    clean = explain(app, heavy, [path for client, path in cases.values() if client is heavy]
-                    + [f"{first}&status=pending", f"{first}&sort=due", f"{first}&sort=-due&page=1000"])
+    clean = explain(
+        app,
+        heavy,
+        [path for client, path in cases.values() if client is heavy]
+        + [f"{first}&status=pending", f"{first}&sort=due", f"{first}&sort=-due&page=1000"],
+    )
     for client, path in cases.values():  # warm up
         timed(client, path)
     samples = {name: [] for name in cases}
@@ -176,10 +184,14 @@ def main() -> None:
     for name, value in p50.items():
         print(f"{name:16} p50 {value:7.1f} ms")
     print(f"first page, 100,000 vs 100 tasks: {p50['heavy first'] / p50['light first']:.2f}× (target ≤ 2×)")
-    print(f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
-          f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)")
+    print(
+        f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
+        f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)"
+    )
     for case in ("list", "list+label", "board"):
-        print(f"a list's {case}, 100,000 vs 100 tasks: {p50[f'heavy {case}'] / p50[f'light {case}']:.2f}× (target ≤ 2×)")
+        print(
+            f"a list's {case}, 100,000 vs 100 tasks: {p50[f'heavy {case}'] / p50[f'light {case}']:.2f}× (target ≤ 2×)"
+        )
     print("query plans:", "no full scan of tasks" if clean else "A FULL SCAN OF tasks (see above)")
 
 

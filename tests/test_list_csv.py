@@ -1,8 +1,8 @@
 """CSV carries each task's list, labels and priority; an import creates the lists and labels it names."""
 
 import pytest
-
 from test_task_csv import exported, upload
+
 from webapp import crud
 from webapp.models import Priority
 
@@ -18,7 +18,9 @@ def test_an_export_names_each_tasks_list_labels_and_priority(alice_client):
         crud.create_task(owner, "Plain")
     rows = {row["title"]: row for row in exported(alice_client, "?sort=title")}
     assert (rows["Pack"]["list"], rows["Pack"]["labels"], rows["Pack"]["priority"]) == (
-        "Trip", "'=formula;travel", "urgent",
+        "Trip",
+        "'=formula;travel",
+        "urgent",
     )
     assert (rows["Plain"]["list"], rows["Plain"]["labels"], rows["Plain"]["priority"]) == ("Inbox", "", "none")
     only_trip = exported(alice_client, f"?list={trip}")
@@ -30,12 +32,10 @@ def test_an_import_creates_missing_lists_and_labels_and_says_which(alice_client)
         owner = crud.get_user_by_email("alice@example.com")
         crud.create_list(owner, "Trip")
         crud.create_label(owner, "travel", "green")
-    response = upload(alice_client, (
-        "title,list,labels,priority\r\n"
-        "Pack,trip,Travel; packing,High\r\n"
-        "Paint,Home,packing;diy,\r\n"
-        "Read,,,low\r\n"
-    ))
+    response = upload(
+        alice_client,
+        ("title,list,labels,priority\r\nPack,trip,Travel; packing,High\r\nPaint,Home,packing;diy,\r\nRead,,,low\r\n"),
+    )
     page = alice_client.get(response.headers["Location"]).text
     assert "Imported 3 tasks. New lists: Home. New labels: packing, diy." in page
     with alice_client.application.app_context():
@@ -47,12 +47,9 @@ def test_an_import_creates_missing_lists_and_labels_and_says_which(alice_client)
 
 
 def test_an_import_with_a_bad_priority_or_too_long_a_list_imports_nothing(alice_client):
-    response = upload(alice_client, (
-        "title,list,priority\r\n"
-        "Fine,New list,high\r\n"
-        "Bad,,soon\r\n"
-        f"Long,{'x' * 101},\r\n"
-    ))
+    response = upload(
+        alice_client, (f"title,list,priority\r\nFine,New list,high\r\nBad,,soon\r\nLong,{'x' * 101},\r\n")
+    )
     assert response.status_code == 422
     assert "Line 3: Priority: use one of none, low, medium, high, urgent." in response.text
     assert "Line 4: List: a list name has at most 100 characters." in response.text

@@ -4,8 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
-
 from conftest import TODAY, created_id, listed_titles
+
 from webapp import crud
 from webapp.models import Priority, TaskStatus
 
@@ -37,18 +37,26 @@ def test_creating_a_list_shows_it_and_a_name_in_use_is_an_error_by_the_field(ali
     response = alice_client.post("/lists/new", data={"name": "  Garden "})
     garden = created_id(response)
     assert "Garden" in alice_client.get(f"/lists/{garden}").text
-    for name, message in [("trip", "You already have one of that name."), ("", "This field is required."),
-                          ("x" * 101, "Field cannot be longer than 100 characters.")]:
+    for name, message in [
+        ("trip", "You already have one of that name."),
+        ("", "This field is required."),
+        ("x" * 101, "Field cannot be longer than 100 characters."),
+    ]:
         response = alice_client.post("/lists/new", data={"name": name})
         assert response.status_code == 422 and message in response.text
 
 
 def test_the_lists_page_counts_open_and_overdue_tasks_of_each_list(alice_client, alice_lists):
     page = alice_client.get("/lists/").text
-    rows = re.findall(r'<td class="list-name"><a href="/lists/\d+">([^<]+)</a>.*?<td class="open-count">(\d+)</td>\s*'
-                      r'<td class="overdue-count">(.*?)</td>', page, re.S)
+    rows = re.findall(
+        r'<td class="list-name"><a href="/lists/\d+">([^<]+)</a>.*?<td class="open-count">(\d+)</td>\s*'
+        r'<td class="overdue-count">(.*?)</td>',
+        page,
+        re.S,
+    )
     assert [(name, open_count, re.sub("<[^>]+>", "", overdue)) for name, open_count, overdue in rows] == [
-        ("Inbox", "1", "0"), ("Trip", "2", "1 overdue"),
+        ("Inbox", "1", "0"),
+        ("Trip", "2", "1 overdue"),
     ]
 
 
@@ -70,14 +78,25 @@ def test_filters_by_label_and_priority_show_as_removable_chips(alice_client, ali
     assert listed_titles(everywhere) == ["Book hotel", "Pack bags"] and "List: Trip" in everywhere
 
 
-@pytest.mark.parametrize("method, path", [
-    ("get", "/lists/{id}"), ("get", "/lists/{id}/edit"), ("post", "/lists/{id}/edit"), ("post", "/lists/{id}/delete"),
-    ("get", "/lists/{id}/board"), ("post", "/lists/{id}/quick-add"), ("get", "/labels/{label}/edit"),
-    ("post", "/labels/{label}/delete"), ("get", "/tasks/new?list={id}"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/lists/{id}"),
+        ("get", "/lists/{id}/edit"),
+        ("post", "/lists/{id}/edit"),
+        ("post", "/lists/{id}/delete"),
+        ("get", "/lists/{id}/board"),
+        ("post", "/lists/{id}/quick-add"),
+        ("get", "/labels/{label}/edit"),
+        ("post", "/labels/{label}/delete"),
+        ("get", "/tasks/new?list={id}"),
+    ],
+)
 def test_someone_elses_list_or_label_is_404(bob_client, alice_lists, method, path):
-    response = getattr(bob_client, method)(path.format(id=alice_lists["trip"], label=alice_lists["packing"]),
-                                           data={"name": "mine", "text": "mine", "colour": "red"})
+    response = getattr(bob_client, method)(
+        path.format(id=alice_lists["trip"], label=alice_lists["packing"]),
+        data={"name": "mine", "text": "mine", "colour": "red"},
+    )
     if path.startswith("/tasks/new"):  # the form just offers the person's own lists
         assert response.status_code == 200 and "Trip" not in response.text
     else:
@@ -105,10 +124,18 @@ def test_the_task_form_defaults_to_the_list_you_came_from_and_saves_labels_and_p
     form = alice_client.get(f"/tasks/new?list={alice_lists['trip']}").text
     assert re.search(rf'<option selected value="{alice_lists["trip"]}">Trip</option>', form)
     assert 'type="checkbox" value="{}"'.format(alice_lists["packing"]) in form.replace('name="label_ids" ', "")
-    task_id = created_id(alice_client.post("/tasks/new", data={
-        "title": "Passport", "status": "pending", "list_id": alice_lists["trip"],
-        "label_ids": [alice_lists["packing"]], "priority": "4",
-    }))
+    task_id = created_id(
+        alice_client.post(
+            "/tasks/new",
+            data={
+                "title": "Passport",
+                "status": "pending",
+                "list_id": alice_lists["trip"],
+                "label_ids": [alice_lists["packing"]],
+                "priority": "4",
+            },
+        )
+    )
     page = alice_client.get(f"/tasks/{task_id}").text
     assert "Trip" in page and "packing" in page and '<span class="priority-urgent">Urgent</span>' in page
     default = alice_client.get("/tasks/new").text
@@ -138,7 +165,8 @@ def test_labels_page_creates_renames_recolours_and_deletes_without_losing_tasks(
 
 def test_quick_add_reads_the_line_and_the_task_page_says_what_it_understood(alice_client, alice_lists):
     response = alice_client.post(
-        f"/lists/{alice_lists['inbox']}/quick-add", data={"text": "Pay rent tomorrow #home !high"},
+        f"/lists/{alice_lists['inbox']}/quick-add",
+        data={"text": "Pay rent tomorrow #home !high"},
         follow_redirects=True,
     )
     page = response.text
@@ -152,8 +180,9 @@ def test_quick_add_reads_the_line_and_the_task_page_says_what_it_understood(alic
 
 
 def test_quick_add_with_nothing_but_words_it_takes_out_says_so(alice_client, alice_lists):
-    response = alice_client.post(f"/lists/{alice_lists['inbox']}/quick-add", data={"text": "#home !high"},
-                                 follow_redirects=True)
+    response = alice_client.post(
+        f"/lists/{alice_lists['inbox']}/quick-add", data={"text": "#home !high"}, follow_redirects=True
+    )
     assert "Quick add needs a title" in response.text
 
 
@@ -177,7 +206,9 @@ def test_bulk_moving_to_someone_elses_list_is_404_and_changes_nothing(alice_clie
 
 
 def card_form(page: str, title: str, target: str) -> dict:
-    card = re.search(rf'<article[^>]*>(?:(?!</article>).)*>{re.escape(title)}</a>(?:(?!</article>).)*</article>', page, re.S)
+    card = re.search(
+        rf"<article[^>]*>(?:(?!</article>).)*>{re.escape(title)}</a>(?:(?!</article>).)*</article>", page, re.S
+    )
     for form in re.findall(r"<form method=\"post\" action=\"[^\"]+\">(.*?)</form>", card.group(0), re.S):
         fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form))
         if fields["status"] == target:
@@ -194,7 +225,7 @@ def test_the_board_shows_a_column_per_status_and_cards_move_by_their_buttons(ali
     board_url = f"/lists/{alice_lists['trip']}/board"
     page = alice_client.get(board_url).text
     assert column_titles(page, "pending") == ["Pack bags", "Book hotel"]  # High priority first
-    assert "Due 2030-06-11 (overdue)" in page and "Priority: <span class=\"priority-high\">High</span>" in page
+    assert "Due 2030-06-11 (overdue)" in page and 'Priority: <span class="priority-high">High</span>' in page
     fields = card_form(page, "Pack bags", "in_progress")
     response = alice_client.post(f"{board_url}/move", data=fields, follow_redirects=True)
     assert "Moved “Pack bags” to In progress." in response.text

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-
 from conftest import TODAY
+
 from webapp import crud
 from webapp.models import Priority, TaskStatus
 
@@ -138,7 +138,10 @@ def test_sorting_by_priority_puts_urgent_first_when_descending(owner, organised)
 def test_listed_tasks_carry_their_labels_by_name(owner, organised):
     page = crud.list_tasks(owner, sort="title")
     assert {task.title: [label.name for label in task.labels] for task in page.items} == {
-        "At work": ["urgent"], "Both labels": ["home", "urgent"], "Home only": ["home"], "Nothing": [],
+        "At work": ["urgent"],
+        "Both labels": ["home", "urgent"],
+        "Home only": ["home"],
+        "Nothing": [],
     }
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import flask_migrate
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from conftest import PASSWORD, make_app
 from sqlalchemy import text
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import Priority
@@ -27,16 +27,27 @@ def test_existing_tasks_land_in_their_owners_inbox_with_no_priority_and_no_label
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision())
         for user_id in (1, 2):
-            db.session.execute(text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
-            ), {"id": user_id, "email": f"user{user_id}@example.com", "hash": crud.users.hash_password(PASSWORD),
-                "yes": True, "no": False})
+            db.session.execute(
+                text(
+                    "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+                    "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
+                ),
+                {
+                    "id": user_id,
+                    "email": f"user{user_id}@example.com",
+                    "hash": crud.users.hash_password(PASSWORD),
+                    "yes": True,
+                    "no": False,
+                },
+            )
         for task_id, owner_id in ((1, 1), (2, 1), (3, 2)):
-            db.session.execute(text(
-                "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
-                "VALUES (:id, :title, 'pending', :owner, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            ), {"id": task_id, "title": f"Task {task_id}", "owner": owner_id})
+            db.session.execute(
+                text(
+                    "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
+                    "VALUES (:id, :title, 'pending', :owner, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"id": task_id, "title": f"Task {task_id}", "owner": owner_id},
+            )
         db.session.commit()
 
         flask_migrate.upgrade()

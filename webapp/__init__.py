@@ -84,7 +84,15 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     for blueprint in (
-        auth.bp, auth.account_bp, tasks.bp, lists.bp, labels.bp, items.bp, users.bp, health.bp, api_tokens.bp,
+        auth.bp,
+        auth.account_bp,
+        tasks.bp,
+        lists.bp,
+        labels.bp,
+        items.bp,
+        users.bp,
+        health.bp,
+        api_tokens.bp,
     ):
         app.register_blueprint(blueprint)
     api.register_api(app)

@@ -1,12 +1,26 @@
 """The data model: users own items and tasks."""
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
-    Boolean, Column, Date, DateTime, Enum, ForeignKey, Index, SmallInteger, String, Table, Text, UniqueConstraint,
-    TypeDecorator, false, func, true,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    false,
+    func,
+    true,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -30,7 +44,7 @@ ID_MAX = 2**31 - 1
 
 def utcnow() -> datetime:
     """Naive UTC, the form every supported database stores and returns alike."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class TaskStatus(enum.StrEnum):
@@ -76,12 +90,8 @@ class PriorityType(TypeDecorator[Priority]):
 
 
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow)
 
 
 class User(UserMixin, db.Model):
@@ -97,15 +107,15 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     # Part of every session's identity: raising it ends all the user's sessions at once.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
-        back_populates="owner", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="owner",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Item.id",
     )
 
@@ -188,11 +198,31 @@ class Task(TimestampMixin, db.Model):
         Index("ix_tasks_owner_id_deleted_at_status_due_date", "owner_id", "deleted_at", "status", "due_date"),
         Index("ix_tasks_deleted_at", "deleted_at"),
         # A list's page (its rows, its counts) and its board's open columns, each within the owner's range.
-        Index("ix_tasks_owner_id_list_id_deleted_at_created_at_id", "owner_id", "list_id", "deleted_at", "created_at", "id"),
-        Index("ix_tasks_owner_id_list_id_deleted_at_status_due_date", "owner_id", "list_id", "deleted_at", "status", "due_date"),
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_created_at_id",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "created_at",
+            "id",
+        ),
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_status_due_date",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "status",
+            "due_date",
+        ),
         Index(
             "ix_tasks_owner_id_list_id_deleted_at_status_priority",
-            "owner_id", "list_id", "deleted_at", "status", "priority", "created_at", "id",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "status",
+            "priority",
+            "created_at",
+            "id",
         ),
         # The foreign key's own index (MariaDB would make one otherwise), which deleting a list uses too.
         Index("ix_tasks_list_id", "list_id"),
@@ -231,11 +261,7 @@ class Task(TimestampMixin, db.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.due_date is not None
-            and self.status is not TaskStatus.COMPLETED
-            and self.due_date < clock.today()
-        )
+        return self.due_date is not None and self.status is not TaskStatus.COMPLETED and self.due_date < clock.today()
 
 
 class ApiToken(db.Model):
@@ -247,9 +273,7 @@ class ApiToken(db.Model):
     name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[User] = relationship()

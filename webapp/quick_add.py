@@ -81,26 +81,26 @@ def _day(word: str, today: date) -> date | None:
 
 
 def _take_in_n_units(text: str, today: date, result: QuickAdd) -> str:
-    """"in 3 days", "in 2 weeks": the first such phrase is the due date."""
+    """ "in 3 days", "in 2 weeks": the first such phrase is the due date."""
     match = IN_N_UNITS.search(text)
     if match is None:
         return text
     count, unit = int(match.group(1)), match.group(2).lower()
     result.due_date = today + timedelta(days=count * (7 if unit.startswith("week") else 1))
     result.understood.append(f"due {result.due_date.isoformat()} ({match.group(0)})")
-    return text[: match.start()] + text[match.end():]
+    return text[: match.start()] + text[match.end() :]
 
 
 def _take_list(text: str, list_names: Sequence[str], result: QuickAdd) -> str:
-    """"@Name": the longest of the person's list names that follows an @, in any letter case."""
+    """ "@Name": the longest of the person's list names that follows an @, in any letter case."""
     for match in re.finditer(r"(?:^|\s)@(\S)", text):
         start = match.start(1) - 1
-        rest = text[start + 1:]
+        rest = text[start + 1 :]
         for name in sorted(list_names, key=len, reverse=True):
             candidate = rest[: len(name)]
             ends_a_word = len(rest) <= len(name) or rest[len(name)].isspace()
             if name_key(candidate) == name_key(name) and ends_a_word:
                 result.list_name = name
                 result.understood.append(f"list {name}")
-                return text[:start] + text[start + 1 + len(name):]
+                return text[:start] + text[start + 1 + len(name) :]
     return text

@@ -3,9 +3,9 @@
 Revision ID: lists_labels_priorities
 Revises: 0005_performance
 """
-from alembic import op
-import sqlalchemy as sa
 
+import sqlalchemy as sa
+from alembic import op
 
 revision = "lists_labels_priorities"
 down_revision = "0005_performance"
@@ -16,7 +16,13 @@ LIST_INDEXES = {
     "ix_tasks_owner_id_list_id_deleted_at_created_at_id": ["owner_id", "list_id", "deleted_at", "created_at", "id"],
     "ix_tasks_owner_id_list_id_deleted_at_status_due_date": ["owner_id", "list_id", "deleted_at", "status", "due_date"],
     "ix_tasks_owner_id_list_id_deleted_at_status_priority": [
-        "owner_id", "list_id", "deleted_at", "status", "priority", "created_at", "id",
+        "owner_id",
+        "list_id",
+        "deleted_at",
+        "status",
+        "priority",
+        "created_at",
+        "id",
     ],
     "ix_tasks_list_id": ["list_id"],
 }
@@ -55,7 +61,9 @@ def upgrade():
         sa.ForeignKeyConstraint(
             ["label_id"], ["labels.id"], name=op.f("fk_task_labels_label_id_labels"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(["task_id"], ["tasks.id"], name=op.f("fk_task_labels_task_id_tasks"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["task_id"], ["tasks.id"], name=op.f("fk_task_labels_task_id_tasks"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("task_id", "label_id", name=op.f("pk_task_labels")),
     )
     op.create_index("ix_task_labels_label_id_task_id", "task_labels", ["label_id", "task_id"], unique=False)

@@ -34,14 +34,23 @@ def test_labels_are_created_recoloured_and_deleted_with_palette_colours_only(ali
     assert alice_api.get("/labels/").get_json() == {"items": []}
 
 
-@pytest.mark.parametrize("method, path", [
-    ("get", "/lists/{list}"), ("patch", "/lists/{list}"), ("delete", "/lists/{list}"),
-    ("get", "/labels/{label}"), ("patch", "/labels/{label}"), ("delete", "/labels/{label}"),
-    ("get", "/tasks/?list={list}"),
-])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/lists/{list}"),
+        ("patch", "/lists/{list}"),
+        ("delete", "/lists/{list}"),
+        ("get", "/labels/{label}"),
+        ("patch", "/labels/{label}"),
+        ("delete", "/labels/{label}"),
+        ("get", "/tasks/?list={list}"),
+    ],
+)
 def test_someone_elses_list_or_label_is_404(alice_api, bob_api, method, path):
-    ids = {"list": make(alice_api, "/lists/", name="Secret")["id"],
-           "label": make(alice_api, "/labels/", name="secret")["id"]}
+    ids = {
+        "list": make(alice_api, "/lists/", name="Secret")["id"],
+        "label": make(alice_api, "/labels/", name="secret")["id"],
+    }
     kwargs = {"json": {"name": "mine"}} if method == "patch" else {}
     response = getattr(bob_api, method)(path.format(**ids), **kwargs)
     assert response.status_code == 404

@@ -23,8 +23,13 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
     today = date.today()
     add_task(sam, title="Renew the car insurance", due_date=today - timedelta(days=2))
     add_task(sam, title="Book the dentist", status=TaskStatus.COMPLETED)
-    add_task(sam, title="Plan the team offsite", description="Venue, agenda, travel",
-             status=TaskStatus.IN_PROGRESS, due_date=today + timedelta(days=9))
+    add_task(
+        sam,
+        title="Plan the team offsite",
+        description="Venue, agenda, travel",
+        status=TaskStatus.IN_PROGRESS,
+        due_date=today + timedelta(days=9),
+    )
     add_task(sam, title="Water the plants", due_date=today + timedelta(days=1))
     add_task(sam, title="Call the bank about the new card")
     visitor = open_visitor(viewport=DESKTOP)
@@ -55,8 +60,9 @@ def test_screenshot_of_a_lists_board(open_visitor, accounts, app, tmp_path):
     with app.app_context():
         owner = crud.get_user(sam.id)
         home = crud.create_list(owner, "Move house").id
-        movers, paperwork = (crud.create_label(owner, name, colour).id for name, colour in
-                             (("movers", "orange"), ("paperwork", "blue")))
+        movers, paperwork = (
+            crud.create_label(owner, name, colour).id for name, colour in (("movers", "orange"), ("paperwork", "blue"))
+        )
         for title, status, priority, labels, due in [
             ("Book the van", TaskStatus.PENDING, Priority.URGENT, [movers], today + timedelta(days=1)),
             ("Change the address at the bank", TaskStatus.PENDING, Priority.MEDIUM, [paperwork], None),
@@ -64,7 +70,9 @@ def test_screenshot_of_a_lists_board(open_visitor, accounts, app, tmp_path):
             ("Measure the new kitchen", TaskStatus.COMPLETED, Priority.LOW, [], None),
             ("Give notice to the landlord", TaskStatus.COMPLETED, Priority.NONE, [paperwork], None),
         ]:
-            crud.create_task(owner, title, status=status, priority=priority, label_ids=labels, due_date=due, list_id=home)
+            crud.create_task(
+                owner, title, status=status, priority=priority, label_ids=labels, due_date=due, list_id=home
+            )
     visitor = open_visitor(viewport=DESKTOP)
     visitor.log_in(sam.email)
 

@@ -20,11 +20,11 @@ import urllib.parse
 from dataclasses import dataclass
 
 import pytest
+from conftest import PASSWORD, make_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 
@@ -74,15 +74,52 @@ FORMS = [
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
     Form("/users/{user}/delete", ("next",), login="admin", removes=True),
     Form("/account/email", ("change_email-email", "change_email-password")),
-    Form("/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")),
+    Form(
+        "/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")
+    ),
 ]
 
 ODD_VALUES = [
-    "", " ", "\x00", "a\x00b", "\ud800", "x\udfffy", "\u202e", "\ufeff", "%00", "\r\n",
-    "0", "-1", "1.5", "1e308", "NaN", "inf", "9" * 400, str(2**63), str(-(2**63) - 1),
-    "0000-00-00", "2024-02-30", "9999-12-31", "10000-01-01", "0001-01-01", "1970-1-1", "31/12/2024",
-    "y", "n", "on", "true", "false", "pending", "in_progress", "completed", "COMPLETED",
-    "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "//evil.example/", "/tasks/",
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\ud800",
+    "x\udfffy",
+    "\u202e",
+    "\ufeff",
+    "%00",
+    "\r\n",
+    "0",
+    "-1",
+    "1.5",
+    "1e308",
+    "NaN",
+    "inf",
+    "9" * 400,
+    str(2**63),
+    str(-(2**63) - 1),
+    "0000-00-00",
+    "2024-02-30",
+    "9999-12-31",
+    "10000-01-01",
+    "0001-01-01",
+    "1970-1-1",
+    "31/12/2024",
+    "y",
+    "n",
+    "on",
+    "true",
+    "false",
+    "pending",
+    "in_progress",
+    "completed",
+    "COMPLETED",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "//evil.example/",
+    "/tasks/",
 ]
 # Values a person would type, by field name (after any "prefix-"), so the success paths run too.
 PLAUSIBLE = {
@@ -97,8 +134,12 @@ PLAUSIBLE = {
     "file": st.sampled_from(["title,status\nImported,pending\n", "title\n=1+1\n", "id,title\n"]),
     "is_admin": st.sampled_from(["y", ""]),
 }
-PLAUSIBLE.update(confirm=PLAUSIBLE["password"], current_password=PLAUSIBLE["password"],
-                 per_page=PLAUSIBLE["page"], is_active=PLAUSIBLE["is_admin"])
+PLAUSIBLE.update(
+    confirm=PLAUSIBLE["password"],
+    current_password=PLAUSIBLE["password"],
+    per_page=PLAUSIBLE["page"],
+    is_active=PLAUSIBLE["is_admin"],
+)
 SOME_TEXT = st.sampled_from(["Fuzzed title", "Ünïcødé 😀", "/tasks/", "NUL \x00 inside"])
 
 
@@ -112,9 +153,12 @@ short_wild_text = st.one_of(
     st.sampled_from(ODD_VALUES),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     # Numbers at the edges of the integer types databases and drivers use.
-    st.builds(lambda edge, sign, nudge: str(sign * edge + nudge),
-              st.sampled_from([2**15, 2**31, 2**32, 2**53, 2**63, 2**64, 10**20, 10**400]),
-              st.sampled_from([1, -1]), st.integers(-1, 1)),
+    st.builds(
+        lambda edge, sign, nudge: str(sign * edge + nudge),
+        st.sampled_from([2**15, 2**31, 2**32, 2**53, 2**63, 2**64, 10**20, 10**400]),
+        st.sampled_from([1, -1]),
+        st.integers(-1, 1),
+    ),
 )
 # About 100 KB. Only bodies carry that much: gunicorn refuses request lines over 4 KB,
 # so a query string that long never reaches the app.

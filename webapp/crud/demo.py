@@ -14,8 +14,19 @@ from sqlalchemy import func, insert, literal, select, update
 
 from ..extensions import db
 from ..models import (
-    DESCRIPTION_MAX, INBOX_NAME, LABEL_COLOURS, TITLE_MAX, Item, Label, Task, TaskList, TaskStatus, User, name_key,
-    task_labels, utcnow,
+    DESCRIPTION_MAX,
+    INBOX_NAME,
+    LABEL_COLOURS,
+    TITLE_MAX,
+    Item,
+    Label,
+    Task,
+    TaskList,
+    TaskStatus,
+    User,
+    name_key,
+    task_labels,
+    utcnow,
 )
 from ..passwords import hash_password
 
@@ -23,11 +34,7 @@ DEMO_PASSWORD = "taskboard-demo"
 BATCH_ROWS = 5_000
 MINUTES_PER_YEAR = 525_600
 
-WORDS = (
-    "plan review call email draft fix ship write read book pay order clean water paint "
-    "report budget invoice meeting garden kitchen server backup release test design "
-    "groceries dentist car insurance taxes holiday tickets birthday present laptop"
-).split()
+WORDS = ["plan", "review", "call", "email", "draft", "fix", "ship", "write", "read", "book", "pay", "order", "clean", "water", "paint", "report", "budget", "invoice", "meeting", "garden", "kitchen", "server", "backup", "release", "test", "design", "groceries", "dentist", "car", "insurance", "taxes", "holiday", "tickets", "birthday", "present", "laptop"]
 HTML_LOOKING = (
     "<b>bold</b> claims & <i>italics</i>",
     "<script>alert('not run')</script>",
@@ -94,14 +101,25 @@ def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
 def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
     """Spread one account's tasks evenly over its Inbox and `lists - 1` new lists, and give each task one of
     `labels` new labels (every seventh task a second one), in a few set-based statements."""
-    db.session.execute(insert(TaskList.__table__), [
-        {"owner_id": owner_id, "name": f"Demo list {n}", "name_key": name_key(f"Demo list {n}")}
-        for n in range(1, lists)
-    ])
-    db.session.execute(insert(Label.__table__), [
-        {"owner_id": owner_id, "name": f"demo-{n}", "name_key": f"demo-{n}", "colour": LABEL_COLOURS[n % len(LABEL_COLOURS)]}
-        for n in range(labels)
-    ])
+    db.session.execute(
+        insert(TaskList.__table__),
+        [
+            {"owner_id": owner_id, "name": f"Demo list {n}", "name_key": name_key(f"Demo list {n}")}
+            for n in range(1, lists)
+        ],
+    )
+    db.session.execute(
+        insert(Label.__table__),
+        [
+            {
+                "owner_id": owner_id,
+                "name": f"demo-{n}",
+                "name_key": f"demo-{n}",
+                "colour": LABEL_COLOURS[n % len(LABEL_COLOURS)],
+            }
+            for n in range(labels)
+        ],
+    )
     list_ids = db.session.scalars(select(TaskList.id).where(TaskList.owner_id == owner_id).order_by(TaskList.id)).all()
     label_ids = db.session.scalars(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id)).all()
     owned = Task.owner_id == owner_id
@@ -109,12 +127,16 @@ def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
         db.session.execute(update(Task).where(owned, Task.id % len(list_ids) == number).values(list_id=list_id))
     for number, label_id in enumerate(label_ids):
         for extra in (False, True):
-            chosen = (Task.id % len(label_ids) == number) if not extra else (
-                (Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids))
+            chosen = (
+                (Task.id % len(label_ids) == number)
+                if not extra
+                else ((Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids)))
             )
-            db.session.execute(insert(task_labels).from_select(
-                ["task_id", "label_id"], select(Task.id, literal(label_id)).where(owned, chosen)
-            ))
+            db.session.execute(
+                insert(task_labels).from_select(
+                    ["task_id", "label_id"], select(Task.id, literal(label_id)).where(owned, chosen)
+                )
+            )
     db.session.commit()
 
 
@@ -136,17 +158,21 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
     owner_ids = list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
     db.session.execute(
         insert(TaskList.__table__),
-        [{"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
-         for owner_id in owner_ids],
+        [
+            {"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
+            for owner_id in owner_ids
+        ],
     )
     return owner_ids
 
 
 def _inbox_ids(owner_ids: list[int]) -> dict[int, int]:
     """Each owner's Inbox id: where their demo tasks go."""
-    return dict(db.session.execute(
-        select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
-    ).all())
+    return dict(
+        db.session.execute(
+            select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
+        ).all()
+    )
 
 
 def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:

@@ -53,9 +53,11 @@ def owned_labels(owner: User, label_ids: Iterable[int]) -> list[Label]:
         return []
     if not all(is_storable_id(label_id) for label_id in wanted):
         raise NotFound("Label not found")
-    labels = list(db.session.scalars(
-        select(Label).where(Label.owner_id == owner.id, Label.id.in_(wanted)).order_by(Label.name_key)
-    ))
+    labels = list(
+        db.session.scalars(
+            select(Label).where(Label.owner_id == owner.id, Label.id.in_(wanted)).order_by(Label.name_key)
+        )
+    )
     if len(labels) != len(wanted):
         raise NotFound("Label not found")
     return labels
@@ -71,9 +73,7 @@ def labels_named(owner: User, names: Iterable[str]) -> tuple[list[Label], list[s
         return [], []
     found = {
         label.name_key: label
-        for label in db.session.scalars(
-            select(Label).where(Label.owner_id == owner.id, Label.name_key.in_(wanted))
-        )
+        for label in db.session.scalars(select(Label).where(Label.owner_id == owner.id, Label.name_key.in_(wanted)))
     }
     created = []
     for key, name in wanted.items():
@@ -128,9 +128,7 @@ def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> i
 def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
     """Take the label off the owner's live tasks among `task_ids`, in one statement."""
     label = get_label(owner, label_id)
-    owned = select(Task.id).where(
-        Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None)
-    )
+    owned = select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
     result = db.session.execute(
         delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(owned))
     )

@@ -26,9 +26,11 @@ def new_inbox() -> TaskList:
 
 def list_lists(owner: User) -> list[TaskList]:
     """The owner's lists, the Inbox first, then by name."""
-    return list(db.session.scalars(
-        select(TaskList).where(TaskList.owner_id == owner.id).order_by(TaskList.is_inbox.desc(), TaskList.name_key)
-    ))
+    return list(
+        db.session.scalars(
+            select(TaskList).where(TaskList.owner_id == owner.id).order_by(TaskList.is_inbox.desc(), TaskList.name_key)
+        )
+    )
 
 
 def get_list(owner: User, list_id: int) -> TaskList:
@@ -83,7 +85,8 @@ def delete_list(owner: User, list_id: int) -> list[int]:
     trashed = list(db.session.scalars(select(Task.id).where(*in_list, Task.deleted_at.is_(None))))
     now = utcnow()
     db.session.execute(
-        update(Task).where(*in_list)
+        update(Task)
+        .where(*in_list)
         .values(
             list_id=inbox.id,
             deleted_at=func.coalesce(Task.deleted_at, now),

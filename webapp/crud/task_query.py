@@ -49,7 +49,11 @@ SORT_COLUMNS = {
     "priority": Task.priority,
 }
 SORT_LABELS = {
-    "due": "Due date", "created": "Created", "updated": "Updated", "title": "Title", "status": "Status",
+    "due": "Due date",
+    "created": "Created",
+    "updated": "Updated",
+    "title": "Title",
+    "status": "Status",
     "priority": "Priority",
 }
 DEFAULT_SORT = "-created"
@@ -119,8 +123,12 @@ class TaskFilter:
             statuses = tuple(sorted({TaskStatus(value) for value in status or ()}, key=list(TaskStatus).index))
             priorities = tuple(sorted({Priority(int(value)) for value in priority or ()}))
             return cls(
-                statuses=statuses, due=Due(due or Due.ANY), q=(q or "").strip(), list_id=list_id,
-                label_ids=tuple(sorted(set(label or ()))), priorities=priorities,
+                statuses=statuses,
+                due=Due(due or Due.ANY),
+                q=(q or "").strip(),
+                list_id=list_id,
+                label_ids=tuple(sorted(set(label or ()))),
+                priorities=priorities,
             )
         except ValueError as error:
             raise InvalidFilter(str(error)) from None
@@ -136,11 +144,13 @@ class TaskFilter:
             conditions.append(Task.list_id == self.list_id)
         # Tasks carrying every one of the labels; a label of someone else's matches nothing.
         for label_id in self.label_ids:
-            conditions.append(Task.id.in_(
-                select(task_labels.c.task_id)
-                .join(Label, Label.id == task_labels.c.label_id)
-                .where(task_labels.c.label_id == label_id, Label.owner_id == owner.id)
-            ))
+            conditions.append(
+                Task.id.in_(
+                    select(task_labels.c.task_id)
+                    .join(Label, Label.id == task_labels.c.label_id)
+                    .where(task_labels.c.label_id == label_id, Label.owner_id == owner.id)
+                )
+            )
         if self.priorities:
             conditions.append(Task.priority.in_(self.priorities))
         if self.statuses:
@@ -165,6 +175,8 @@ def live_tasks(owner: User) -> Select:
 
 def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
     """The owner's live tasks matching the filter, in the order asked for."""
-    return live_tasks(owner).where(*task_filter.criteria(owner, today)).order_by(
-        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at])
+    return (
+        live_tasks(owner)
+        .where(*task_filter.criteria(owner, today))
+        .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

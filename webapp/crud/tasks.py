@@ -57,7 +57,10 @@ def import_tasks(owner: User, rows: Iterable[Mapping]) -> ImportSummary:
     """
     rows = [dict(row) for row in rows]
     new_lists: list[str] = []
-    lists = {key: _list_named(owner, name, new_lists) for key, name in _distinct(row.get("list") or "" for row in rows).items()}
+    lists = {
+        key: _list_named(owner, name, new_lists)
+        for key, name in _distinct(row.get("list") or "" for row in rows).items()
+    }
     labels, new_labels = labels_named(owner, (name for row in rows for name in row.get("labels") or ()))
     labels_by_key = {label.name_key: label for label in labels}
     tasks = []
@@ -286,9 +289,11 @@ def trash_tasks(owner: User, task_ids: Iterable[int]) -> list[int]:
 
     Those ids are what an Undo restores: never a task that was in the trash already.
     """
-    moving = list(db.session.scalars(
-        select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
-    ))
+    moving = list(
+        db.session.scalars(
+            select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+        )
+    )
     if moving:
         _update(owner, moving, deleted_at=utcnow())
     return moving
@@ -312,9 +317,7 @@ def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
 def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
     """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
     result = db.session.execute(
-        delete(Task).where(
-            Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None)
-        )
+        delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
     db.session.commit()
     return result.rowcount
@@ -353,8 +356,12 @@ def _new_task(
     priority: Priority | int | None = None,
 ) -> Task:
     task = Task(
-        owner_id=owner.id, title=title, description=description or None, due_date=due_date,
-        task_list=task_list, priority=Priority(priority or Priority.NONE),
+        owner_id=owner.id,
+        title=title,
+        description=description or None,
+        due_date=due_date,
+        task_list=task_list,
+        priority=Priority(priority or Priority.NONE),
     )
     _set_status(task, status or TaskStatus.PENDING)
     return task

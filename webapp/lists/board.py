@@ -30,7 +30,8 @@ def move(list_id: int) -> ResponseReturnValue:
         task = crud.move_task(current_user, task.id, form.version.data, form.status.data)
     except crud.StaleEdit:
         return board_page(
-            task_list, status=409,
+            task_list,
+            status=409,
             problem="That card was changed elsewhere since the board was shown; here is the board as it is now.",
         )
     flash(f"Moved “{task.title}” to {task.status.label}.", "success")

@@ -19,7 +19,10 @@ class QuickAddForm(FlaskForm):
     text = StringField(
         "Add a task",
         filters=[strip],
-        validators=[DataRequired("Type what to do, e.g. “Call the dentist tomorrow #health !high”."), Length(max=QUICK_ADD_MAX)],
+        validators=[
+            DataRequired("Type what to do, e.g. “Call the dentist tomorrow #health !high”."),
+            Length(max=QUICK_ADD_MAX),
+        ],
     )
 
 

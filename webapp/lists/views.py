@@ -92,8 +92,12 @@ def quick_add(list_id: int) -> ResponseReturnValue:
         task_list = next(each for each in lists if each.name == parsed.list_name)
     labels, new_labels = crud.ensure_labels(current_user, parsed.label_names)
     task = crud.create_task(
-        current_user, parsed.title, due_date=parsed.due_date, list_id=task_list.id,
-        priority=parsed.priority, label_ids=[label.id for label in labels],
+        current_user,
+        parsed.title,
+        due_date=parsed.due_date,
+        list_id=task_list.id,
+        priority=parsed.priority,
+        label_ids=[label.id for label in labels],
     )
     understood = ", ".join(parsed.understood) or "just the title"
     created = f" New label{'s' if len(new_labels) > 1 else ''}: {', '.join(new_labels)}." if new_labels else ""

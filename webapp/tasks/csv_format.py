@@ -19,8 +19,17 @@ from ..models import LABEL_NAME_MAX, LIST_NAME_MAX, Priority, Task, TaskStatus
 from .forms import TaskFieldsForm as TaskForm
 
 COLUMNS = (
-    "id", "title", "description", "status", "due_date", "created_at", "updated_at", "completed_at",
-    "list", "labels", "priority",
+    "id",
+    "title",
+    "description",
+    "status",
+    "due_date",
+    "created_at",
+    "updated_at",
+    "completed_at",
+    "list",
+    "labels",
+    "priority",
 )
 IMPORTED_COLUMNS = ("title", "description", "status", "due_date", "priority")
 LABEL_SEPARATOR = ";"
@@ -104,7 +113,8 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
-                for name, messages in form.errors.items() for message in messages
+                for name, messages in form.errors.items()
+                for message in messages
             ] + [f"Line {line}: {problem}" for problem in problems]
     if not rows and not errors:
         errors.append("The file has a header but no tasks.")
@@ -141,7 +151,8 @@ def _row_problems(record: dict, place: dict) -> list[str]:
         problems.append(f"List: a list name has at most {LIST_NAME_MAX} characters.")
     problems += [
         f"Labels: “{name[:20]}…” is longer than {LABEL_NAME_MAX} characters."
-        for name in place["labels"] if len(name) > LABEL_NAME_MAX
+        for name in place["labels"]
+        if len(name) > LABEL_NAME_MAX
     ]
     return problems
 

@@ -33,9 +33,7 @@ class TaskFieldsForm(FlaskForm):
 
     title = title_field()
     description = description_field()
-    status = SelectField(
-        "Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()]
-    )
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
     priority = priority_field()
 
@@ -101,8 +99,10 @@ class TaskFilterForm(ListForm):
             for label in args.get("label", [])
         ]
         active += [
-            (f"Priority: {Priority(priority).label}",
-             args | {"priority": [kept for kept in args["priority"] if kept != priority]})
+            (
+                f"Priority: {Priority(priority).label}",
+                args | {"priority": [kept for kept in args["priority"] if kept != priority]},
+            )
             for priority in args.get("priority", [])
         ]
         if "due" in args:
@@ -143,9 +143,12 @@ class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
     ACTIONS = [
-        SelectChoice("complete", "Complete"), SelectChoice("set_status", "Set status"),
-        SelectChoice("move", "Move to list"), SelectChoice("add_label", "Add label"),
-        SelectChoice("remove_label", "Remove label"), SelectChoice("set_priority", "Set priority"),
+        SelectChoice("complete", "Complete"),
+        SelectChoice("set_status", "Set status"),
+        SelectChoice("move", "Move to list"),
+        SelectChoice("add_label", "Add label"),
+        SelectChoice("remove_label", "Remove label"),
+        SelectChoice("set_priority", "Set priority"),
         SelectChoice("delete", "Delete"),
     ]
 

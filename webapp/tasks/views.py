@@ -85,7 +85,9 @@ def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
         return f"{tasks_noun(crud.move_tasks_to_list(current_user, ids, task_list.id))} moved to {task_list.name}."
     if action == "set_priority":
         priority = Priority(form.priority.data)
-        return f"{tasks_noun(crud.set_priority_of_tasks(current_user, ids, priority))} set to priority {priority.label}."
+        return (
+            f"{tasks_noun(crud.set_priority_of_tasks(current_user, ids, priority))} set to priority {priority.label}."
+        )
     label = crud.get_label(current_user, form.label_id.data or 0)
     if action == "add_label":
         return f"Label {label.name} added to {tasks_noun(crud.add_label_to_tasks(current_user, ids, label.id))}."
