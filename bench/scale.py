@@ -33,7 +33,7 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import event, select, text  # noqa: E402
 
 from webapp import create_app  # noqa: E402
-from webapp.crud.demo import DEMO_PASSWORD, add_demo_tasks, organise_demo_tasks, seed_demo  # noqa: E402
+from webapp.demo import DEMO_PASSWORD, add_demo_tasks, organise_demo_tasks, seed_demo  # noqa: E402
 from webapp.extensions import db  # noqa: E402
 from webapp.models import Label, TaskList, User  # noqa: E402
 
@@ -166,7 +166,7 @@ def main() -> None:
     }
     for name, paths in (("heavy", list_paths(app, HEAVY)), ("light", list_paths(app, LIGHT))):
         client = heavy if name == "heavy" else light
-        for case, path in zip(("list", "list+label", "board"), paths):
+        for case, path in zip(("list", "list+label", "board"), paths, strict=True):
             cases[f"{name} {case}"] = (client, path)
     clean = explain(
         app,

@@ -4,7 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, created_id, listed_titles
+from helpers import TODAY, created_id, listed_titles
 
 from webapp import crud
 from webapp.models import Priority, TaskStatus
@@ -189,7 +189,10 @@ def test_quick_add_with_nothing_but_words_it_takes_out_says_so(alice_client, ali
 def test_bulk_actions_move_label_unlabel_and_prioritise_only_the_persons_tasks(alice_client, alice_lists):
     with alice_client.application.app_context():
         ids = [task.id for task in crud.list_tasks(owner_of(alice_client)).items]
-    bulk = lambda **data: alice_client.post("/tasks/bulk", data={"ids": ids, **data}, follow_redirects=True).text
+
+    def bulk(**data: object) -> str:
+        return alice_client.post("/tasks/bulk", data={"ids": ids, **data}, follow_redirects=True).text
+
     assert "1 task moved to Trip." in bulk(action="move", list_id=alice_lists["trip"])
     assert "Label packing added to 2 tasks." in bulk(action="add_label", label_id=alice_lists["packing"])
     assert "Label packing removed from 3 tasks." in bulk(action="remove_label", label_id=alice_lists["packing"])

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import TODAY
+from helpers import TODAY
 from test_task_list_pages import OWNERS_RANGE, sqlite_plans  # noqa: F401  (a fixture)
 
 from webapp import crud
@@ -85,7 +85,7 @@ def test_the_lists_page_counts_every_list_in_one_statement(alice_client, stateme
 LIST_RANGE = re.compile(r"SEARCH tasks USING (COVERING )?INDEX ix_tasks_list_id \(list_id=\?")
 
 
-def test_a_lists_pages_read_only_the_owners_range_of_an_index(alice_client, sqlite_plans, today):
+def test_a_lists_pages_read_only_the_owners_range_of_an_index(alice_client, sqlite_plans, today):  # noqa: F811
     first = fill(alice_client, lists=2, labels=3, tasks_per_list=30)
     with alice_client.application.app_context():
         label = crud.list_labels(crud.get_user_by_email("alice@example.com"))[0].id

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY
+from helpers import TODAY
 
 from webapp import crud
 from webapp.models import Priority, TaskStatus
@@ -149,7 +149,7 @@ def test_bulk_changes_touch_only_the_owners_live_tasks(owner, stranger, organise
     work, home, _ = organised
     mine = [task.id for task in crud.list_tasks(owner, list_id=crud.get_inbox(owner).id).items]
     theirs = crud.create_task(stranger, "Not yours")
-    ids = mine + [theirs.id]
+    ids = [*mine, theirs.id]
 
     assert crud.move_tasks_to_list(owner, ids, work.id) == len(mine)
     assert crud.set_priority_of_tasks(owner, ids, Priority.MEDIUM) == len(mine)
@@ -179,9 +179,20 @@ def test_each_list_counts_its_open_and_overdue_tasks(owner, organised):
     assert counts[crud.get_inbox(owner).id] == crud.ListCounts(open=3, overdue=0)
 
 
-def test_moving_a_card_from_a_stale_version_is_refused(owner):
-    task = crud.create_task(owner, "Card")
-    crud.move_task(owner, task.id, version=1, status=TaskStatus.IN_PROGRESS)
+def test_editing_the_list_labels_and_priority_of_a_task_changes_only_those(owner, stranger, organised):
+    work, _, urgent = organised
+    task = crud.get_task(owner, crud.create_task(owner, "Card", description="Keep me").id)
+    task = crud.update_task(task, {"list_id": work.id, "label_ids": [urgent.id], "priority": 2}, expected_version=1)
+    assert (task.list_id, [label.name for label in task.labels], task.priority, task.description) == (
+        work.id,
+        ["urgent"],
+        Priority.MEDIUM,
+        "Keep me",
+    )
+    with pytest.raises(crud.NotFound):
+        crud.update_task(
+            crud.get_task(owner, task.id), {"list_id": crud.get_inbox(stranger).id}, expected_version=task.version
+        )
     with pytest.raises(crud.StaleEdit):
-        crud.move_task(owner, task.id, version=1, status=TaskStatus.COMPLETED)
-    assert crud.get_task(owner, task.id).status is TaskStatus.IN_PROGRESS
+        crud.update_task(crud.get_task(owner, task.id), {"status": TaskStatus.COMPLETED}, expected_version=1)
+    assert crud.get_task(owner, task.id).list_id == work.id

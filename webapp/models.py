@@ -7,6 +7,7 @@ from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Date,
     DateTime,
     Enum,
@@ -23,10 +24,11 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import clock
-from .extensions import db
+from .extensions import Model
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
@@ -89,12 +91,16 @@ class PriorityType(TypeDecorator[Priority]):
         return None if value is None else Priority(value)
 
 
+# The statuses of work still to do; only these can be overdue.
+OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
+
+
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,7 +133,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.email}>"
 
 
-class Item(TimestampMixin, db.Model):
+class Item(TimestampMixin, Model):
     __tablename__ = "items"
     __table_args__ = (Index("ix_items_owner_id_id", "owner_id", "id"),)
 
@@ -144,7 +150,7 @@ def name_key(name: str) -> str:
     return name.strip().casefold()
 
 
-class TaskList(db.Model):
+class TaskList(Model):
     """A list (project) of tasks; every task is in exactly one, and every account has an Inbox."""
 
     __tablename__ = "task_lists"
@@ -161,7 +167,7 @@ class TaskList(db.Model):
         return f"<TaskList {self.id} {self.name!r}>"
 
 
-class Label(db.Model):
+class Label(Model):
     """A tag a person puts on tasks, shown as a chip in one of the palette's colours."""
 
     __tablename__ = "labels"
@@ -179,7 +185,7 @@ class Label(db.Model):
 
 task_labels = Table(
     "task_labels",
-    db.metadata,
+    Model.metadata,
     Column("task_id", ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True),
     Column("label_id", ForeignKey("labels.id", ondelete="CASCADE"), primary_key=True),
     # "Tasks carrying this label" reads from the label's side.
@@ -187,7 +193,7 @@ task_labels = Table(
 )
 
 
-class Task(TimestampMixin, db.Model):
+class Task(TimestampMixin, Model):
     __tablename__ = "tasks"
     # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
     __table_args__ = (
@@ -257,14 +263,27 @@ class Task(TimestampMixin, db.Model):
     # Loaded explicitly (labels_of) for a page of tasks at once, never one task at a time by accident.
     labels: Mapped[list[Label]] = relationship(secondary=task_labels, lazy="raise", order_by=Label.name_key)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as declared)
+
+    def _is_overdue_on(self, today: date) -> bool:
+        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < today
+
+    @classmethod
+    def _overdue_on_sql(cls, today: date) -> ColumnElement[bool]:
+        # Naming the open statuses, rather than "not completed", lets an index on (status, due_date)
+        # find exactly the overdue tasks; a NULL due date compares as not overdue.
+        return cls.status.in_(OPEN_STATUSES) & (cls.due_date < today)
+
+    #: The one definition of overdue: open, with a due date before `today` (a task without a due date
+    #: never is). `task.is_overdue_on(today)` in Python and templates, `Task.is_overdue_on(today)` in SQL.
+    is_overdue_on = hybrid_method(_is_overdue_on, _overdue_on_sql)
 
     @property
     def is_overdue(self) -> bool:
-        return self.due_date is not None and self.status is not TaskStatus.COMPLETED and self.due_date < clock.today()
+        return self.is_overdue_on(clock.today())
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A personal token for the JSON API; only a hash of the secret is kept."""
 
     __tablename__ = "api_tokens"

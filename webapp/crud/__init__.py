@@ -6,7 +6,7 @@ errors of `errors` for the caller to map onto its own answer.
 
 from .accounts import change_email, change_password, end_sessions
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
-from .common import Page
+from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     CrudError,
     EmailTaken,
@@ -57,7 +57,6 @@ from .tasks import (
     import_tasks,
     list_tasks,
     list_trash,
-    move_task,
     move_tasks_to_list,
     purge_trash,
     restore_tasks,
@@ -68,6 +67,7 @@ from .tasks import (
 )
 from .tokens import create_api_token, list_api_tokens, revoke_api_token, user_for_api_token
 from .users import (
+    USERS_PER_PAGE,
     authenticate,
     create_user,
     delete_user,
@@ -80,7 +80,10 @@ from .users import (
 
 __all__ = [
     "COMPLETED_SHOWN",
+    "DEFAULT_PER_PAGE",
+    "MAX_PER_PAGE",
     "OPEN_SHOWN",
+    "USERS_PER_PAGE",
     "CrudError",
     "Due",
     "EmailTaken",
@@ -139,7 +142,6 @@ __all__ = [
     "list_trash",
     "list_users",
     "load_labels",
-    "move_task",
     "move_tasks_to_list",
     "purge_trash",
     "remove_label_from_tasks",

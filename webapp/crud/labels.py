@@ -20,7 +20,7 @@ def list_labels(owner: User) -> list[Label]:
 
 
 def get_label(owner: User, label_id: int) -> Label:
-    label: Label = get_owned(Label, owner, label_id)
+    label: Label = get_owned(Label, owner.id, label_id)
     return label
 
 

@@ -8,10 +8,9 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import clock
 from ..extensions import db
-from ..models import INBOX_NAME, Task, TaskList, User, name_key, utcnow
+from ..models import INBOX_NAME, OPEN_STATUSES, Task, TaskList, User, name_key, utcnow
 from .common import get_owned
 from .errors import InboxRequired, NameTaken
-from .task_query import OPEN_STATUSES, is_overdue
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def list_lists(owner: User) -> list[TaskList]:
 
 def get_list(owner: User, list_id: int) -> TaskList:
     """The owner's list; anyone else's is NotFound, as if it did not exist."""
-    task_list: TaskList = get_owned(TaskList, owner, list_id)
+    task_list: TaskList = get_owned(TaskList, owner.id, list_id)
     return task_list
 
 
@@ -102,7 +101,7 @@ def delete_list(owner: User, list_id: int) -> list[int]:
 
 def count_by_list(owner: User, today: date | None = None) -> dict[int, ListCounts]:
     """Open and overdue tasks in each of the owner's lists, in one statement."""
-    overdue = is_overdue(today or clock.today())
+    overdue = Task.is_overdue_on(today or clock.today())
     rows = db.session.execute(
         select(Task.list_id, func.count(), func.sum(case((overdue, 1), else_=0)))
         .where(Task.owner_id == owner.id, Task.deleted_at.is_(None), Task.status.in_(OPEN_STATUSES))
@@ -117,4 +116,4 @@ def commit_unique_name() -> None:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise NameTaken("You already have one of that name.") from None
+        raise NameTaken() from None

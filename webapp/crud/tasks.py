@@ -4,14 +4,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import Date, Select, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..extensions import db
 from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
-from .common import Page, commit_versioned, is_storable_id, paginate
+from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
 from .task_lists import find_list, get_list, list_or_inbox
@@ -48,23 +49,23 @@ class ImportSummary:
     new_labels: list[str]
 
 
-def import_tasks(owner: User, rows: Iterable[Mapping]) -> ImportSummary:
+def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> ImportSummary:
     """Create a task from each row in one transaction: all or none.
 
     A row holds title, description, status, due_date, priority, and optionally
     `list` (a list name; empty is the Inbox) and `labels` (label names). Lists
     and labels that do not exist yet are created, and named in the summary.
     """
-    rows = [dict(row) for row in rows]
+    records = [dict(row) for row in rows]
     new_lists: list[str] = []
     lists = {
         key: _list_named(owner, name, new_lists)
-        for key, name in _distinct(row.get("list") or "" for row in rows).items()
+        for key, name in _distinct(row.get("list") or "" for row in records).items()
     }
-    labels, new_labels = labels_named(owner, (name for row in rows for name in row.get("labels") or ()))
+    labels, new_labels = labels_named(owner, (name for row in records for name in row.get("labels") or ()))
     labels_by_key = {label.name_key: label for label in labels}
     tasks = []
-    for row in rows:
+    for row in records:
         task_list = lists[name_key(row.pop("list", None) or "")]
         task = _new_task(owner, task_list=task_list, **{k: v for k, v in row.items() if k != "labels"})
         task.labels = [labels_by_key[key] for key in _distinct(row.get("labels") or ()) if key]
@@ -97,16 +98,7 @@ def _list_named(owner: User, name: str, new_lists: list[str]) -> TaskList:
 def get_task(owner: User, task_id: int) -> Task:
     """The owner's task with its list and labels; a task in the trash is NotFound here, as everywhere outside
     the trash."""
-    task = None
-    if is_storable_id(task_id):
-        task = db.session.execute(
-            select(Task)
-            .where(Task.id == task_id, Task.owner_id == owner.id, Task.deleted_at.is_(None))
-            .options(joinedload(Task.task_list), selectinload(Task.labels))
-        ).scalar_one_or_none()
-    if task is None:
-        raise NotFound("Task not found")
-    return task
+    return _live_task(owner.id, task_id)
 
 
 @dataclass(frozen=True)
@@ -127,14 +119,14 @@ def list_tasks(
     q: str | None = None,
     sort: str = DEFAULT_SORT,
     page: int = 1,
-    per_page: int = 25,
+    per_page: int = DEFAULT_PER_PAGE,
     today: date | None = None,
     skip: int | None = None,
-    counts: "TaskCounts | None" = None,
+    counts: TaskCounts | None = None,
     list_id: int | None = None,
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
-) -> Page:
+) -> Page[Task]:
     """A page of the owner's live tasks matching the filters (see task_query), with their labels: the count,
     the rows, then the labels of those rows.
 
@@ -172,7 +164,7 @@ def export_tasks(
 
 
 @cache
-def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select]:
+def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
     """The status slices, and one statement counting each of them and the trash, for the owner_id and today given
     (and the list_id, `of_list`).
 
@@ -198,58 +190,64 @@ def count_tasks(owner: User, today: date | None = None, list_id: int | None = No
     parameters = {"owner_id": owner.id, "today": today or clock.today(), "list_id": list_id}
     *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
-    for part, count in zip(slices, sliced):
+    for part, count in zip(slices, sliced, strict=True):
         by_status[part.status] += count
-    overdue = sum(count for part, count in zip(slices, sliced) if part.overdue)
+    overdue = sum(count for part, count in zip(slices, sliced, strict=True) if part.overdue)
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-def update_task(
-    owner: User,
-    task_id: int,
-    version: int,
-    title: str,
-    description: str | None,
-    status: TaskStatus,
-    due_date: date | None,
-    list_id: int | None = None,
-    priority: Priority | int | None = None,
-    label_ids: Iterable[int] | None = None,
-) -> Task:
-    """Save an edit made from `version`; raises StaleEdit if the task moved on since.
+TASK_FIELDS = frozenset({"title", "description", "status", "due_date", "list_id", "priority", "label_ids"})
 
-    `list_id`, `priority` and `label_ids` change only when given; a list or
-    label that is not the owner's is NotFound, and nothing changes.
+
+def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
+    """Save the fields named in `changes` on a task read with get_task; the others keep their values.
+
+    The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
+    A `list_id` or `label_ids` that is not the owner's is NotFound, and nothing changes.
     """
-    task = get_task(owner, task_id)
-    if task.version != version:
+    check_fields(changes, TASK_FIELDS)
+    if task.version != expected_version:
         raise StaleEdit(task)
-    if list_id is not None:
-        task.task_list = get_list(owner, list_id)
-    if label_ids is not None:
-        task.labels = owned_labels(owner, label_ids)
-    if priority is not None:
-        task.priority = Priority(priority)
-    task.title = title
-    task.description = description or None
-    task.due_date = due_date
-    _set_status(task, status)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
-
-
-def move_task(owner: User, task_id: int, version: int, status: TaskStatus | str) -> Task:
-    """Give the task a new status, as moving its card on the board does; StaleEdit if it changed since `version`."""
-    task = get_task(owner, task_id)
-    if task.version != version:
-        raise StaleEdit(task)
-    _set_status(task, status)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    if "list_id" in changes:
+        task.task_list = get_list(task.owner, changes["list_id"])
+    if "label_ids" in changes:
+        task.labels = owned_labels(task.owner, changes["label_ids"])
+    if "priority" in changes:
+        task.priority = Priority(changes["priority"])
+    if "title" in changes:
+        task.title = changes["title"]
+    if "description" in changes:
+        task.description = changes["description"] or None
+    if "due_date" in changes:
+        task.due_date = changes["due_date"]
+    if "status" in changes:
+        _set_status(task, changes["status"])
+    return _commit_edit(task)
 
 
 def complete_task(owner: User, task_id: int) -> Task:
     task = get_task(owner, task_id)
     _set_status(task, TaskStatus.COMPLETED)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    return _commit_edit(task)
+
+
+def _commit_edit(task: Task) -> Task:
+    owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
+    return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+
+
+def _live_task(owner_id: int, task_id: int) -> Task:
+    """The owner's live task with its list and labels (a task page shows them)."""
+    task = None
+    if is_storable_id(task_id):
+        task = db.session.execute(
+            select(Task)
+            .where(Task.id == task_id, Task.owner_id == owner_id, Task.deleted_at.is_(None))
+            .options(joinedload(Task.task_list), selectinload(Task.labels))
+        ).scalar_one_or_none()
+    if task is None:
+        raise NotFound("Task not found")
+    return task
 
 
 def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
@@ -304,7 +302,7 @@ def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
 
 
-def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
+def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
     """The owner's trashed tasks, most recently deleted first."""
     statement = (
         select(Task)
@@ -316,32 +314,33 @@ def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
 
 def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
     """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
-    result = db.session.execute(
+    return _change_rows(
         delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
-    db.session.commit()
-    return result.rowcount
 
 
 def purge_trash(deleted_before: datetime) -> int:
     """Delete for good every task, of anyone, that went to the trash before this moment."""
-    result = db.session.execute(delete(Task).where(Task.deleted_at < deleted_before))
-    db.session.commit()
-    return result.rowcount
+    return _change_rows(delete(Task).where(Task.deleted_at < deleted_before))
 
 
-def _update_live(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update_live(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_(None), *criteria, **values)
 
 
-def _update(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     """One UPDATE of the owner's tasks among `task_ids`, moving their version on like an edit would."""
-    result = db.session.execute(
+    return _change_rows(
         update(Task)
         .where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), *criteria)
         .values(version=Task.version + 1, updated_at=utcnow(), **values)
         .execution_options(synchronize_session=False)
     )
+
+
+def _change_rows(statement: Executable) -> int:
+    """Run one UPDATE or DELETE and commit it; how many rows it changed."""
+    result = cast(CursorResult[Any], db.session.execute(statement))
     db.session.commit()
     return result.rowcount
 

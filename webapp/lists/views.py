@@ -7,7 +7,7 @@ from ..models import TITLE_MAX
 from ..navigation import owner_lists
 from ..pages import form_page
 from ..quick_add import parse_quick_add
-from ..tasks.views import task_list_page, tasks_noun, undoable
+from ..tasks.views import flash_undoable, task_list_page, tasks_noun
 from .forms import ListForm, QuickAddForm
 
 bp = Blueprint("lists", __name__, url_prefix="/lists")
@@ -70,7 +70,7 @@ def delete(list_id: int) -> ResponseReturnValue:
     message = f"List “{task_list.name}” deleted; {tasks_noun(len(trashed))} moved to the trash."
     if trashed:
         message += " Undo puts them back in the Inbox."
-    flash(undoable(message, trashed) if trashed else message, "success")
+    flash_undoable(message, trashed)
     return redirect(url_for("lists.index"))
 
 

@@ -11,7 +11,8 @@ recommends; the import takes that apostrophe off again, so a file round-trips.
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
@@ -60,7 +61,7 @@ def export_lines(tasks: Iterable[Task]) -> Iterator[str]:
     yield _drain(buffer)
 
 
-def read_import(data: bytes) -> tuple[list[dict], list[str]]:
+def read_import(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     """The tasks in an uploaded CSV file, or the problems with it, each naming its line.
 
     Every row is checked with the same rules as the task form; the caller
@@ -82,7 +83,7 @@ def read_import(data: bytes) -> tuple[list[dict], list[str]]:
         return [], [f"Line {reader.line_num}: {error}."]
 
 
-def _header_errors(header: list[str] | None) -> list[str]:
+def _header_errors(header: Sequence[str] | None) -> list[str]:
     if not header:
         return ["The file is empty: it needs a header row such as " + ",".join(COLUMNS) + "."]
     unknown = [name for name in header if name not in COLUMNS]
@@ -95,8 +96,9 @@ def _header_errors(header: list[str] | None) -> list[str]:
     return []
 
 
-def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
-    rows, errors = [], []
+def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], list[str]]:
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
     first_line = reader.line_num + 1
     for record in reader:
         if len(rows) + len(errors) >= IMPORT_MAX_ROWS:
@@ -121,7 +123,7 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
     return rows, errors
 
 
-def _form_data(record: dict) -> MultiDict:
+def _form_data(record: dict[str | Any, str | Any]) -> MultiDict[str, str]:
     values = {name: unescape_cell(record.get(name) or "") for name in IMPORTED_COLUMNS}
     values["status"] = values["status"] or TaskStatus.PENDING.value
     # A word that names no priority is reported by _row_problems; the form is given none.
@@ -129,11 +131,11 @@ def _form_data(record: dict) -> MultiDict:
     return MultiDict(values)
 
 
-def _priority_word(record: dict) -> str:
+def _priority_word(record: dict[str, Any]) -> str:
     return (record.get("priority") or "").strip().upper() or Priority.NONE.name
 
 
-def _place(record: dict) -> dict:
+def _place(record: dict[str, Any]) -> dict[str, Any]:
     """The list and labels a row names, by name."""
     labels = unescape_cell(record.get("labels") or "").split(LABEL_SEPARATOR)
     return {
@@ -142,7 +144,7 @@ def _place(record: dict) -> dict:
     }
 
 
-def _row_problems(record: dict, place: dict) -> list[str]:
+def _row_problems(record: dict[str, Any], place: dict[str, Any]) -> list[str]:
     """What is wrong with the row's priority, list and labels."""
     problems = []
     if _priority_word(record) not in Priority.__members__:

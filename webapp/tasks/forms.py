@@ -1,11 +1,12 @@
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Optional
-from wtforms.widgets import HiddenInput
+from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
@@ -28,6 +29,11 @@ def priority_field() -> SelectField:
     return SelectField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
 
 
+def optional_id(value: object) -> int | None:
+    """An id chosen in a select whose empty option means "any"."""
+    return None if value in (None, "") else int(str(value))
+
+
 class TaskFieldsForm(FlaskForm):
     """A task's own fields, as the form and each row of a CSV import give them."""
 
@@ -36,6 +42,10 @@ class TaskFieldsForm(FlaskForm):
     status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
     priority = priority_field()
+
+    def changes(self) -> dict[str, Any]:
+        """The task's fields as entered, by the names crud.create_task and crud.update_task take."""
+        return {name: self[name].data for name in ("title", "description", "status", "due_date", "priority")}
 
 
 class TaskForm(TaskFieldsForm):
@@ -46,11 +56,17 @@ class TaskForm(TaskFieldsForm):
         "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
     )
 
-    def offer(self, lists: list[TaskList], labels: list[Label]) -> "TaskForm":
+    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskForm":
         """Offer the person's own lists and labels, and nothing else."""
         self.list_id.choices = list_choices(lists)
         self.label_ids.choices = label_choices(labels)
         return self
+
+    def changes(self) -> dict[str, Any]:
+        changes = super().changes() | {"label_ids": self.label_ids.data}
+        if self.list_id.data is not None:  # left out: the Inbox for a new task, the same list for an edit
+            changes["list_id"] = self.list_id.data
+        return changes
 
 
 class TaskEditForm(TaskForm):
@@ -62,29 +78,33 @@ class TaskFilterForm(ListForm):
     """The filters above the task list:
     ?status=...&status=...&due=...&q=...&list=...&label=...&priority=...&sort=...&per_page=..."""
 
-    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[])
+    # Shown as rows of checkboxes: iterating such a field gives one per choice.
+    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
-    list = OptionalSelectField("List", coerce=int, default=None)
-    label = SelectMultipleField("Label", coerce=int, default=[])
-    priority = SelectMultipleField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=[])
+    list = OptionalSelectField("List", coerce=optional_id, default=None)
+    priority = SelectMultipleField(
+        "Priority", coerce=int, choices=PRIORITY_CHOICES, default=[], option_widget=CheckboxInput()
+    )
+    label = SelectMultipleField(
+        "Labels (tasks with all of them)", coerce=int, default=[], option_widget=CheckboxInput()
+    )
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
     @classmethod
-    def for_owner(cls, args, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
+    def for_owner(cls, args: Any, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
         """The filters of the query string, offering the person's own lists and labels."""
         form = cls(args)
-        form.list.choices = list_choices(lists)
+        form.list.choices = [SelectChoice("", "Any list"), *list_choices(lists)]
         form.label.choices = label_choices(labels)
-        form.validate()
-        return form
+        return form.checked()
 
-    def crud_args(self) -> dict:
+    def crud_args(self) -> dict[str, Any]:
         """The filters as list_tasks takes them."""
         values = self.values()
         values["list_id"] = values.pop("list")
         return values
 
-    def active_filters(self) -> Sequence[tuple[str, dict]]:
+    def active_filters(self) -> Sequence[tuple[str, dict[str, Any]]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
@@ -124,9 +144,10 @@ class TaskIdsForm(FlaskForm):
     next = HiddenField()
 
     def selected_ids(self) -> list[int]:
-        return self.ids.data
+        ids: list[int] = self.ids.data
+        return ids
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         selected = self.selected_ids()
@@ -142,7 +163,7 @@ class TaskIdsForm(FlaskForm):
 class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
-    ACTIONS = [
+    ACTIONS = (
         SelectChoice("complete", "Complete"),
         SelectChoice("set_status", "Set status"),
         SelectChoice("move", "Move to list"),
@@ -150,19 +171,26 @@ class BulkActionForm(TaskIdsForm):
         SelectChoice("remove_label", "Remove label"),
         SelectChoice("set_priority", "Set priority"),
         SelectChoice("delete", "Delete"),
-    ]
+    )
 
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
-    status = SelectField("New status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
-    # Any id may be posted; the CRUD layer answers NotFound for a list or label that is not the person's.
-    list_id = IntegerField("List", validators=[Optional()])
-    label_id = IntegerField("Label", validators=[Optional()])
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    # Any id may be posted: the CRUD layer answers NotFound for a list or label that is not the person's.
+    list_id = SelectField("List", coerce=int, validate_choice=False, validators=[Optional()])
+    label_id = SelectField("Label", coerce=int, validate_choice=False, validators=[Optional()])
     priority = priority_field()
 
+    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "BulkActionForm":
+        """The person's lists and labels to move to and to add or remove."""
+        self.list_id.choices = list_choices(lists)
+        self.label_id.choices = label_choices(labels)
+        return self
+
     def selected_ids(self) -> list[int]:
-        return self.page_ids.data if self.all_on_page.data else self.ids.data
+        ids: list[int] = self.page_ids.data if self.all_on_page.data else self.ids.data
+        return ids
 
 
 class ImportForm(FlaskForm):

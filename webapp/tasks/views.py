@@ -1,8 +1,11 @@
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
-from ..models import Priority, TaskList, TaskStatus
+from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, form_page, page_number, redirect_back
 from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
@@ -14,16 +17,16 @@ STATUS_LABELS = {status: status.label for status in TaskStatus}
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Every task page is private."""
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     return task_list_page(None)
 
 
-def task_list_page(task_list: TaskList | None):
+def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
     """All the person's tasks, or those of one list, filtered, sorted and paged as the query string says."""
     lists = owner_lists()
     labels = crud.list_labels(current_user)
@@ -46,6 +49,7 @@ def task_list_page(task_list: TaskList | None):
         tasks=tasks,
         counts=counts,
         filters=filters,
+        bulk=BulkActionForm(formdata=None).offer(lists, labels),
         args=args,
         links=links,
         task_list=task_list,
@@ -57,24 +61,23 @@ def task_list_page(task_list: TaskList | None):
 
 
 @bp.post("/bulk")
-def bulk():
+def bulk() -> ResponseReturnValue:
     """Apply the chosen action to the ticked tasks; only the owner's are ever touched."""
     form = BulkActionForm()
     if not form.validate_on_submit():
         flash(" ".join(message for messages in form.errors.values() for message in messages), "warning")
         return redirect_back(url_for("tasks.index"))
     ids = form.selected_ids()
-    action = form.action.data
-    if action == "delete":
+    if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
         message = f"{tasks_noun(len(trashed))} moved to the trash."
-        flash(undoable(message, trashed) if trashed else message, "success")
-    elif action in ("complete", "set_status"):
-        status = TaskStatus.COMPLETED if action == "complete" else TaskStatus(form.status.data)
+        flash_undoable(message, trashed)
+    elif form.action.data in ("complete", "set_status"):
+        status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
         changed = crud.set_status_of_tasks(current_user, ids, status)
         flash(f"{tasks_noun(changed)} set to {status.label}.", "success")
     else:
-        flash(organise(action, ids, form), "success")
+        flash(organise(form.action.data, ids, form), "success")
     return redirect_back(url_for("tasks.index"))
 
 
@@ -94,48 +97,36 @@ def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
     return f"Label {label.name} removed from {tasks_noun(crud.remove_label_from_tasks(current_user, ids, label.id))}."
 
 
-def task_form(form_class: type[TaskForm], **kwargs) -> TaskForm:
+def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
     """The task form offering the person's lists and labels."""
     return form_class(**kwargs).offer(owner_lists(), crud.list_labels(current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
+def new() -> ResponseReturnValue:
     form = task_form(TaskForm)
     if request.method == "GET":
         form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
     if form.validate_on_submit():
-        task = crud.create_task(current_user, **task_fields(form))
+        task = crud.create_task(current_user, **form.changes())
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
 
 
-def task_fields(form: TaskForm) -> dict:
-    return {
-        "title": form.title.data,
-        "description": form.description.data,
-        "status": form.status.data,
-        "due_date": form.due_date.data,
-        "list_id": form.list_id.data,
-        "priority": form.priority.data,
-        "label_ids": form.label_ids.data,
-    }
-
-
 @bp.get("/<int:task_id>")
-def show(task_id: int):
+def show(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     return render_template("tasks/show.html", task=task)
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
-def edit(task_id: int):
+def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
     if form.validate_on_submit():
         try:
-            task = crud.update_task(current_user, task_id, version=form.version.data, **task_fields(form))
+            task = crud.update_task(task, form.changes(), expected_version=form.version.data)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         flash("Task saved.", "success")
@@ -144,29 +135,34 @@ def edit(task_id: int):
 
 
 @bp.post("/<int:task_id>/complete")
-def complete(task_id: int):
+def complete(task_id: int) -> ResponseReturnValue:
     task = crud.complete_task(current_user, task_id)
     flash(f"Task “{task.title}” completed.", "success")
     return redirect_back(url_for("tasks.show", task_id=task_id))
 
 
 @bp.post("/<int:task_id>/delete")
-def delete(task_id: int):
+def delete(task_id: int) -> ResponseReturnValue:
     task = crud.delete_task(current_user, task_id)
-    flash(undoable(f"Task “{task.title}” moved to the trash.", [task_id]), "success")
+    flash_undoable(f"Task “{task.title}” moved to the trash.", [task_id])
     return redirect(url_for("tasks.index"))
 
 
-def undoable(text: str, task_ids: list[int]) -> dict:
-    """A flash message that base.html shows with an Undo button restoring these tasks."""
-    return {"text": text, "undo": task_ids}
+def flash_undoable(text: str, task_ids: list[int]) -> None:
+    """A success message that base.html shows with an Undo button restoring these tasks, if there are any."""
+    if not task_ids:
+        flash(text, "success")
+        return
+    undo = {"text": text, "label": "Undo", "action": url_for("tasks.restore"), "fields": {"ids": task_ids}}
+    # flash() keeps any JSON-serialisable message in the session; its type hints admit only text.
+    flash(undo, "success")  # type: ignore[arg-type]
 
 
 def tasks_noun(count: int) -> str:
     return "1 task" if count == 1 else f"{count} tasks"
 
 
-def stale_edit_page(current):
+def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
     form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=[label.id for label in current.labels])
     return form_page(

@@ -1,4 +1,4 @@
-"""Demo data: many realistic users, items and tasks, written in bulk.
+"""Demo data for `flask seed-demo`: many realistic users, items and tasks, written in bulk.
 
 Rows go in through SQLAlchemy Core `insert()` with lists of parameter dicts
 (one executemany per batch), not one ORM object at a time: building and
@@ -9,11 +9,12 @@ password is hashed once and the hash is shared by every demo account.
 import random
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, insert, literal, select, update
+from sqlalchemy import Table, func, insert, literal, select, update
 
-from ..extensions import db
-from ..models import (
+from .extensions import Model, db
+from .models import (
     DESCRIPTION_MAX,
     INBOX_NAME,
     LABEL_COLOURS,
@@ -28,13 +29,50 @@ from ..models import (
     task_labels,
     utcnow,
 )
-from ..passwords import hash_password
+from .passwords import hash_password
 
 DEMO_PASSWORD = "taskboard-demo"
 BATCH_ROWS = 5_000
 MINUTES_PER_YEAR = 525_600
 
-WORDS = ["plan", "review", "call", "email", "draft", "fix", "ship", "write", "read", "book", "pay", "order", "clean", "water", "paint", "report", "budget", "invoice", "meeting", "garden", "kitchen", "server", "backup", "release", "test", "design", "groceries", "dentist", "car", "insurance", "taxes", "holiday", "tickets", "birthday", "present", "laptop"]
+WORDS = [
+    "plan",
+    "review",
+    "call",
+    "email",
+    "draft",
+    "fix",
+    "ship",
+    "write",
+    "read",
+    "book",
+    "pay",
+    "order",
+    "clean",
+    "water",
+    "paint",
+    "report",
+    "budget",
+    "invoice",
+    "meeting",
+    "garden",
+    "kitchen",
+    "server",
+    "backup",
+    "release",
+    "test",
+    "design",
+    "groceries",
+    "dentist",
+    "car",
+    "insurance",
+    "taxes",
+    "holiday",
+    "tickets",
+    "birthday",
+    "present",
+    "laptop",
+]
 HTML_LOOKING = (
     "<b>bold</b> claims & <i>italics</i>",
     "<script>alert('not run')</script>",
@@ -47,6 +85,11 @@ STATUS_WEIGHTS = {TaskStatus.PENDING: 5, TaskStatus.IN_PROGRESS: 2, TaskStatus.C
 
 class DemoDataPresent(Exception):
     """The database already holds demo accounts, whose emails would clash."""
+
+
+def _table(model: type[Model]) -> Table:
+    """The model's table, for Core inserts of plain rows."""
+    return cast(Table, model.__table__)
 
 
 def demo_email(number: int) -> str:
@@ -77,8 +120,8 @@ def seed_demo(
         written += len(owner_ids)
         on_progress(len(owner_ids))
         for table, rows in (
-            (Item.__table__, _item_rows(owner_ids, items_per_user, rng, now)),
-            (Task.__table__, _task_rows(owner_ids, tasks_per_user, rng, now)),
+            (_table(Item), _item_rows(owner_ids, items_per_user, rng, now)),
+            (_table(Task), _task_rows(owner_ids, tasks_per_user, rng, now)),
         ):
             for batch in _batched(rows):
                 db.session.execute(insert(table), batch)
@@ -92,7 +135,7 @@ def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
     """Give one account `count` more demo tasks, e.g. to try a very long task list."""
     written = 0
     for batch in _batched(_task_rows([owner_id], count, random.Random(seed), utcnow().replace(microsecond=0))):
-        db.session.execute(insert(Task.__table__), batch)
+        db.session.execute(insert(_table(Task)), batch)
         written += len(batch)
     db.session.commit()
     return written
@@ -102,14 +145,14 @@ def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
     """Spread one account's tasks evenly over its Inbox and `lists - 1` new lists, and give each task one of
     `labels` new labels (every seventh task a second one), in a few set-based statements."""
     db.session.execute(
-        insert(TaskList.__table__),
+        insert(_table(TaskList)),
         [
             {"owner_id": owner_id, "name": f"Demo list {n}", "name_key": name_key(f"Demo list {n}")}
             for n in range(1, lists)
         ],
     )
     db.session.execute(
-        insert(Label.__table__),
+        insert(_table(Label)),
         [
             {
                 "owner_id": owner_id,
@@ -126,12 +169,9 @@ def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
     for number, list_id in enumerate(list_ids):
         db.session.execute(update(Task).where(owned, Task.id % len(list_ids) == number).values(list_id=list_id))
     for number, label_id in enumerate(label_ids):
-        for extra in (False, True):
-            chosen = (
-                (Task.id % len(label_ids) == number)
-                if not extra
-                else ((Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids)))
-            )
+        # One label each, and every seventh task a second one.
+        second = (Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids))
+        for chosen in (Task.id % len(label_ids) == number, second):
             db.session.execute(
                 insert(task_labels).from_select(
                     ["task_id", "label_id"], select(Task.id, literal(label_id)).where(owned, chosen)
@@ -143,7 +183,7 @@ def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
 def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: datetime) -> list[int]:
     emails = [demo_email(number) for number in numbers]
     db.session.execute(
-        insert(User.__table__),
+        insert(_table(User)),
         [
             {
                 "email": email,
@@ -152,12 +192,12 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
                 "is_active": number == 1 or rng.random() > 0.02,
                 "created_at": now - timedelta(days=30 + int(rng.random() * 900)),
             }
-            for number, email in zip(numbers, emails)
+            for number, email in zip(numbers, emails, strict=True)
         ],
     )
     owner_ids = list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
     db.session.execute(
-        insert(TaskList.__table__),
+        insert(_table(TaskList)),
         [
             {"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
             for owner_id in owner_ids
@@ -168,14 +208,13 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
 
 def _inbox_ids(owner_ids: list[int]) -> dict[int, int]:
     """Each owner's Inbox id: where their demo tasks go."""
-    return dict(
-        db.session.execute(
-            select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
-        ).all()
+    rows = db.session.execute(
+        select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
     )
+    return dict(rows.tuples().all())
 
 
-def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:
+def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict[str, Any]]:
     texts = _TextPool(rng)
     for owner_id in owner_ids:
         for _ in range(per_user):
@@ -189,7 +228,7 @@ def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: dat
             }
 
 
-def _task_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict]:
+def _task_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict[str, Any]]:
     texts = _TextPool(rng)
     statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
     # Due dates from a year ago to a year ahead (some overdue), and 30% with none.
@@ -251,8 +290,8 @@ class _TextPool:
         return " ".join(self.rng.choices(WORDS, k=length)).capitalize()[:DESCRIPTION_MAX] + "."
 
 
-def _batched(rows: Iterator[dict]) -> Iterator[list[dict]]:
-    batch = []
+def _batched(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
         if len(batch) == BATCH_ROWS:
