@@ -211,7 +211,7 @@ def _inbox_ids(owner_ids: list[int]) -> dict[int, int]:
     rows = db.session.execute(
         select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict[str, Any]]:
