@@ -199,7 +199,13 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
     db.session.execute(
         insert(_table(TaskList)),
         [
-            {"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
+            {
+                "owner_id": owner_id,
+                "name": INBOX_NAME,
+                "name_key": name_key(INBOX_NAME),
+                "is_inbox": True,
+                "created_at": now,  # whole seconds like every demo time, which every database keeps exactly
+            }
             for owner_id in owner_ids
         ],
     )
