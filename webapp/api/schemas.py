@@ -59,6 +59,14 @@ def iso_date_text(value):
 IsoDate = Annotated[date, BeforeValidator(iso_date_text)]
 
 
+def integral_number(value):
+    """JSON has one number type: 256.0 is the integer 256 (256.5, "256" and true stay refused)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(integral_number)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -216,9 +224,13 @@ class TaskUpdate(Strict):
     description: Description | None = None
     status: TaskStatus = None
     due_date: IsoDate | None = None
-    version: StrictInt = Field(
+    version: JsonInt = Field(
         None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
     )
+
+
+# RFC 9110's If-Match: `*`, or a list of entity tags, weak or strong; a bare number is taken too.
+IF_MATCH_SYNTAX = r'^(\*|[0-9]{1,10}|(W/)?"[\x21\x23-\x7e]*"(\s*,\s*(W/)?"[\x21\x23-\x7e]*")*)$'
 
 
 class TaskUpdateHeaders(BaseModel):
@@ -229,8 +241,9 @@ class TaskUpdateHeaders(BaseModel):
     if_match: str = Field(
         None,
         alias="If-Match",
-        pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
-        description='The ETag a GET returned, e.g. "3"; instead of `version`.',
+        pattern=IF_MATCH_SYNTAX,
+        description='The ETag a GET returned, e.g. "3", instead of `version`; `*` changes whatever '
+        "version is stored. Weak ETags (`W/\"3\"`) never match: If-Match compares strong ones.",
     )
 
 

@@ -1,6 +1,7 @@
 """/api/v1/tasks: the same rules as the task pages, because the same CRUD functions apply them."""
 
 from flask import abort, url_for
+from werkzeug.http import parse_etags
 
 from .. import crud
 from .auth import api_user
@@ -50,7 +51,8 @@ def get_task(task_id: int):
     json=TaskUpdate,
     headers=TaskUpdateHeaders,
     resp=responses(
-        HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message
+        HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_412=Message,
+        HTTP_428=Message,
     ),
     tags=["tasks"],
 )
@@ -59,10 +61,12 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
 
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
     If the task changed since, the answer is 409 with the stored task; without a version, 428.
+    `If-Match: *` changes the task whatever its version; an If-Match naming none of this task's
+    ETags (a weak one, say) is 412.
     """
     owner = api_user()
     task = crud.get_task(owner, task_id)
-    version = json.version if json.version is not None else if_match_version(headers.if_match)
+    version = json.version if json.version is not None else if_match_version(headers.if_match, task.version)
     fields = {
         "title": task.title, "description": task.description,
         "status": task.status, "due_date": task.due_date,
@@ -87,8 +91,22 @@ def delete_task(task_id: int):
     return "", 204
 
 
-def if_match_version(if_match: str | None) -> int:
-    """The version in the If-Match header (its form is checked by the schema); 428 when there is none."""
+def if_match_version(if_match: str | None, current: int) -> int:
+    """The version an If-Match header (its syntax checked by the schema) bases the change on.
+
+    RFC 9110: `*` matches whatever is stored, and only strong ETags are compared, so a weak one never
+    matches. A strong ETag of an older version is a stale edit (409, with the stored task); one
+    that names no version at all is 412. No header and no version in the body is 428.
+    """
     if if_match is None:
         abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
-    return int(if_match.strip('"'))
+    etags = parse_etags(if_match if if_match.endswith('"') or if_match == "*" else f'"{if_match}"')
+    if etags.star_tag:
+        return current
+    versions = [int(tag) for tag in etags.as_set() if tag.isdigit() and len(tag) <= 10]
+    if current in versions:
+        return current
+    if not versions:
+        abort(json_error(412, f'If-Match names no version of this task; its ETag is "{current}" (a weak W/ ETag '
+                              "never matches: send the ETag exactly as GET gave it)."))
+    return min(versions)

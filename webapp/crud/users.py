@@ -1,11 +1,11 @@
 """Accounts: registration, authentication and administration."""
 
-from sqlalchemy import exists, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Item, User
+from ..models import ApiToken, Item, User
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
@@ -90,7 +90,10 @@ def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is
     if user.id == acting_user.id and not (is_active and is_admin):
         raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
     if user.is_active and not is_active:
-        user.session_version += 1  # deactivation signs the user out everywhere
+        # Deactivation signs the user out everywhere and revokes their API tokens for good:
+        # reactivating an account later must not revive credentials handed out before.
+        user.session_version += 1
+        db.session.execute(delete(ApiToken).where(ApiToken.owner_id == user.id))
     user.email = normalise_email(email)
     user.is_active = is_active
     user.is_admin = is_admin
