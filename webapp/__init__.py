@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, api_tokens, auth, commands, health, items, tasks, users
+from . import api, api_tokens, auth, commands, health, items, rate_limit_storage, tasks, users
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
@@ -52,6 +52,8 @@ def load_config(app: Flask, overrides: dict) -> None:
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
     }
+    if not app.config["RATELIMIT_STORAGE_URI"]:
+        app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage.default_uri(app.instance_path)
     if name == "production":
         refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:

@@ -48,7 +48,9 @@ class Config:
     SESSION_REFRESH_EACH_REQUEST = False
     # Always set: the limiter is one object shared by every app built in a process.
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Unset: a file in the instance folder that all workers of this machine share (see
+    # webapp.rate_limit_storage); redis://... for several machines.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
     RATELIMIT_HEADERS_ENABLED = True
     # Bootstrap's CSS and JS come from the installed package: the app works offline.
@@ -70,6 +72,8 @@ class TestConfig(Config):
     PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
+    # Each test app counts on its own, so the passes running side by side never share counters.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
 
 
 class ProductionConfig(Config):
