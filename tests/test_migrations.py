@@ -1,12 +1,14 @@
 """The schema comes from the migrations, on every database, and data survives upgrades and restarts."""
 
 import flask_migrate
+import pytest
+from alembic.script import ScriptDirectory
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from conftest import PASSWORD, make_app
-from webapp import crud
+from webapp import PROJECT_ROOT, crud
 from webapp.extensions import db
 
 # The oldest revision with data in it; rows written there must survive every later migration.
@@ -80,3 +82,34 @@ def test_tasks_survive_a_new_app_instance_on_the_same_database(database_url, app
     restarted = make_app(database_url).test_client()
     restarted.post("/login", data={"email": alice.email, "password": PASSWORD})
     assert "Still here tomorrow" in restarted.get("/tasks/").text
+
+
+def revision_before(revision: str) -> str:
+    """The revision a migration upgrades from, as its script says (merges may re-chain it)."""
+    return ScriptDirectory(str(PROJECT_ROOT / "migrations")).get_revision(revision).down_revision
+
+
+def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
+    app = make_app(new_database())
+    with app.app_context():
+        flask_migrate.upgrade(revision=revision_before("form_submissions"))
+        db.session.execute(text(
+            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
+            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
+        ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
+        db.session.execute(text(
+            "INSERT INTO tasks (title, status, owner_id, version, created_at, updated_at) "
+            "VALUES ('Before tokens', 'pending', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ))
+        db.session.commit()
+
+        flask_migrate.upgrade()
+
+        user = crud.get_user(1)
+        first = crud.create_task(user, "With a token", form_token="t" * 43)
+        with pytest.raises(crud.AlreadySubmitted) as again:
+            crud.create_task(user, "Posted again", form_token="t" * 43)
+        assert again.value.created_id == first.id
+        assert [t.title for t in crud.list_tasks(user, sort="created").items] == ["Before tokens", "With a token"]
+        db.session.rollback()
+        db.engine.dispose()

@@ -1,10 +1,12 @@
 """Form pieces shared by several features."""
 
-from wtforms import EmailField, Form, PasswordField, SelectField, StringField, TextAreaField
+import secrets
+
+from wtforms import EmailField, Form, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
+from .models import DESCRIPTION_MAX, EMAIL_MAX, FORM_TOKEN_MAX, TITLE_MAX
 from .passwords import password_problem
 
 
@@ -38,6 +40,20 @@ def title_field() -> StringField:
 def description_field() -> TextAreaField:
     return TextAreaField(
         "Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)]
+    )
+
+
+def form_token_field() -> HiddenField:
+    """A one-time token, new in each rendered create form, that makes the form single-use.
+
+    Kept when the form comes back with errors (nothing was created yet); the CRUD layer claims it
+    in the transaction that creates (crud.submissions). A post without one gets a fresh one: it
+    creates, as before.
+    """
+    return HiddenField(
+        default=lambda: secrets.token_urlsafe(32),
+        filters=[lambda token: token or None],
+        validators=[Optional(), Length(max=FORM_TOKEN_MAX)],
     )
 
 

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from .auth.access import is_safe_next
 
@@ -12,6 +12,12 @@ def form_page(template: str, form, status: int | None = None, **context):
     if status is None:
         status = 422 if form.errors else 200
     return render_template(template, form=form, **context), status
+
+
+def already_submitted(endpoint: str, **values):
+    """A create form sent again (twice at once, or from the back button): show what it created."""
+    flash("This form was already sent, so nothing new was created: here is what it created.", "info")
+    return redirect(url_for(endpoint, **values))
 
 
 def page_number() -> int:

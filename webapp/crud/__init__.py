@@ -6,7 +6,7 @@ errors of `errors` for the caller to map onto its own answer.
 
 from .accounts import change_email, change_password, end_sessions
 from .common import Page
-from .errors import CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
+from .errors import AlreadySubmitted, CrudError, EmailTaken, ForbiddenChange, InvalidFilter, NotFound, StaleEdit, WrongPassword
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .task_query import Due, TaskFilter
 from .tasks import (
@@ -41,7 +41,7 @@ from .users import (
 
 __all__ = [
     "change_email", "change_password", "end_sessions",
-    "Page", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
+    "Page", "AlreadySubmitted", "CrudError", "EmailTaken", "ForbiddenChange", "InvalidFilter", "NotFound", "StaleEdit", "WrongPassword",
     "create_item", "delete_item", "get_item", "list_items", "update_item",
     "Due", "TaskFilter", "TaskCounts",
     "complete_task", "count_tasks", "create_task", "delete_forever", "delete_task", "export_tasks",

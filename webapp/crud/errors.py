@@ -31,3 +31,11 @@ class WrongPassword(CrudError):
 
 class InvalidFilter(CrudError, ValueError):
     """A list was asked for with a filter or sort value that does not exist."""
+
+
+class AlreadySubmitted(CrudError):
+    """This create form was used before; `created_id` is what its first submission created."""
+
+    def __init__(self, created_id: int):
+        super().__init__("This form was already submitted.")
+        self.created_id = created_id

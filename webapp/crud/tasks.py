@@ -12,6 +12,7 @@ from ..extensions import db
 from ..models import Task, TaskStatus, User, utcnow
 from .common import Page, commit_versioned, get_owned, paginate
 from .errors import NotFound, StaleEdit
+from .submissions import commit_created
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
 EXPORT_BATCH = 500
@@ -23,10 +24,12 @@ def create_task(
     description: str | None = None,
     status: TaskStatus = TaskStatus.PENDING,
     due_date: date | None = None,
+    form_token: str | None = None,
 ) -> Task:
+    """A new task; `form_token` makes the form that sent it single-use (see submissions)."""
     task = _new_task(owner, title, description, status, due_date)
     db.session.add(task)
-    db.session.commit()
+    commit_created(owner, task, form_token)
     return task
 
 

@@ -2,8 +2,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from .. import crud
-from ..pages import form_page, page_number
-from .forms import ItemFilterForm, ItemForm
+from ..pages import already_submitted, form_page, page_number
+from .forms import ItemFilterForm, ItemForm, NewItemForm
 
 bp = Blueprint("items", __name__, url_prefix="/items")
 
@@ -23,9 +23,12 @@ def index():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    form = ItemForm()
+    form = NewItemForm()
     if form.validate_on_submit():
-        item = crud.create_item(current_user, form.title.data, form.description.data)
+        try:
+            item = crud.create_item(current_user, form.title.data, form.description.data, form.form_token.data)
+        except crud.AlreadySubmitted as first:
+            return already_submitted("items.show", item_id=first.created_id)
         flash(f"Item “{item.title}” created.", "success")
         return redirect(url_for("items.show", item_id=item.id))
     return form_page("items/form.html", form, heading="New item")

@@ -7,7 +7,7 @@ from wtforms.widgets import HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
-from ..forms import ListForm, description_field, title_field
+from ..forms import ListForm, description_field, form_token_field, title_field
 from ..models import TaskStatus
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
@@ -20,6 +20,10 @@ class TaskForm(FlaskForm):
         "Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()]
     )
     due_date = DateField("Due date", validators=[Optional()])
+
+
+class NewTaskForm(TaskForm):
+    form_token = form_token_field()
 
 
 class TaskEditForm(TaskForm):

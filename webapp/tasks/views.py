@@ -3,8 +3,8 @@ from flask_login import current_user, login_required
 
 from .. import clock, crud
 from ..models import TaskStatus
-from ..pages import form_page, page_number, redirect_back
-from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
+from ..pages import already_submitted, form_page, page_number, redirect_back
+from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
@@ -55,15 +55,19 @@ def bulk():
 
 @bp.route("/new", methods=["GET", "POST"])
 def new():
-    form = TaskForm()
+    form = NewTaskForm()
     if form.validate_on_submit():
-        task = crud.create_task(
-            current_user,
-            title=form.title.data,
-            description=form.description.data,
-            status=form.status.data,
-            due_date=form.due_date.data,
-        )
+        try:
+            task = crud.create_task(
+                current_user,
+                title=form.title.data,
+                description=form.description.data,
+                status=form.status.data,
+                due_date=form.due_date.data,
+                form_token=form.form_token.data,
+            )
+        except crud.AlreadySubmitted as first:
+            return already_submitted("tasks.show", task_id=first.created_id)
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
