@@ -100,5 +100,6 @@ def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(
     statements = statements_for(
         app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"}
     )
-    # The user; the insert; the new task's id and title read back for the redirect and message.
-    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "SELECT"], statements
+    # The user; the insert; the form's one-time token claimed; the new task's title read back for
+    # the message.
+    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "SELECT"], statements
