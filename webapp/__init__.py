@@ -10,10 +10,12 @@ from . import api, api_tokens, auth, commands, health, items, rate_limit_storage
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate, static_digest
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
+from .static_build import BUILD
+from .static_files import serve_static_files
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,11 +25,12 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        static_folder=str(BUILD),
         instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
     )
     load_config(app, config or {})
     trust_proxies(app)
+    serve_static_files(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -77,6 +80,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
+    static_digest.init_app(app)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])

@@ -53,8 +53,11 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
     RATELIMIT_HEADERS_ENABLED = True
-    # Bootstrap's CSS and JS come from the installed package: the app works offline.
+    # Bootstrap's CSS and JS come from the installed package, copied into build/static with the
+    # app's own files (webapp.static_build): the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
+    # gzip and Brotli copies of every static file, served by WhiteNoise as the browser accepts.
+    FLASK_STATIC_DIGEST_COMPRESSION = ["gzip", "brotli"]
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
     PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
