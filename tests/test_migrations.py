@@ -24,6 +24,14 @@ def table_names() -> set[str]:
     return set(inspect(db.engine).get_table_names())
 
 
+def insert_old_admin() -> None:
+    """User 1, old@example.com, an admin, in plain SQL: the models may have moved on since."""
+    db.session.execute(text(
+        "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
+        "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
+    ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
+
+
 def test_upgrading_an_empty_database_gives_exactly_the_models_schema(new_database):
     app = make_app(new_database())
     with app.app_context():
@@ -49,10 +57,7 @@ def test_rows_written_at_the_first_revision_survive_upgrading_to_the_latest(new_
     with app.app_context():
         flask_migrate.upgrade(revision=FIRST_REVISION)
         # Plain SQL in the first revision's columns: the models may since have moved on.
-        db.session.execute(text(
-            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
-            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
-        ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
+        insert_old_admin()
         db.session.execute(text(
             "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
             "VALUES (1, 'Written long ago 🚀', 'in_progress', 1, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
@@ -93,10 +98,7 @@ def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=revision_before("form_submissions"))
-        db.session.execute(text(
-            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
-            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
-        ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
+        insert_old_admin()
         db.session.execute(text(
             "INSERT INTO tasks (title, status, owner_id, version, created_at, updated_at) "
             "VALUES ('Before tokens', 'pending', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"

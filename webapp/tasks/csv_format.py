@@ -104,7 +104,7 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
             continue
         form = TaskForm(formdata=_form_data(record), meta={"csrf": False})
         if form.validate():
-            rows.append({name: form[name].data for name in IMPORTED_COLUMNS})
+            rows.append(form.task_fields())
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"

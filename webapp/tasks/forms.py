@@ -21,6 +21,10 @@ class TaskForm(FlaskForm):
     )
     due_date = DateField("Due date", validators=[Optional()])
 
+    def task_fields(self) -> dict:
+        """The task's values, as the CRUD layer takes them."""
+        return {name: self[name].data for name in ("title", "description", "status", "due_date")}
+
 
 class NewTaskForm(TaskForm):
     form_token = form_token_field()

@@ -58,14 +58,7 @@ def new():
     form = NewTaskForm()
     if form.validate_on_submit():
         try:
-            task = crud.create_task(
-                current_user,
-                title=form.title.data,
-                description=form.description.data,
-                status=form.status.data,
-                due_date=form.due_date.data,
-                form_token=form.form_token.data,
-            )
+            task = crud.create_task(current_user, **form.task_fields(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
         flash(f"Task “{task.title}” created.", "success")
@@ -85,15 +78,7 @@ def edit(task_id: int):
     form = TaskEditForm(obj=task)
     if form.validate_on_submit():
         try:
-            task = crud.update_task(
-                current_user,
-                task_id,
-                version=form.version.data,
-                title=form.title.data,
-                description=form.description.data,
-                status=form.status.data,
-                due_date=form.due_date.data,
-            )
+            task = crud.update_task(current_user, task_id, version=form.version.data, **form.task_fields())
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         flash("Task saved.", "success")
