@@ -43,17 +43,21 @@ def description_field() -> TextAreaField:
     )
 
 
+def new_form_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 def form_token_field() -> HiddenField:
     """A one-time token, new in each rendered create form, that makes the form single-use.
 
     Kept when the form comes back with errors (nothing was created yet); the CRUD layer claims it
-    in the transaction that creates (crud.submissions). A post without one gets a fresh one: it
-    creates, as before.
+    in the transaction that creates (crud.submissions). A post without one (or with an empty one)
+    gets a fresh one: it creates, as before.
     """
     return HiddenField(
-        default=lambda: secrets.token_urlsafe(32),
-        filters=[lambda token: token or None],
-        validators=[Optional(), Length(max=FORM_TOKEN_MAX)],
+        default=new_form_token,
+        filters=[lambda token: token or new_form_token()],
+        validators=[Length(max=FORM_TOKEN_MAX)],
     )
 
 

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from flask import flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
 from .auth.access import is_safe_next
 
@@ -14,7 +15,7 @@ def form_page(template: str, form, status: int | None = None, **context):
     return render_template(template, form=form, **context), status
 
 
-def already_submitted(endpoint: str, **values):
+def already_submitted(endpoint: str, **values: int) -> Response:
     """A create form sent again (twice at once, or from the back button): show what it created."""
     flash("This form was already sent, so nothing new was created: here is what it created.", "info")
     return redirect(url_for(endpoint, **values))

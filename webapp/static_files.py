@@ -11,6 +11,7 @@ a single request. A file it did not find at start-up falls through to Flask's ow
 
 import re
 from pathlib import Path
+from wsgiref.headers import Headers
 
 from flask import Flask
 from whitenoise import WhiteNoise
@@ -29,7 +30,7 @@ def is_hashed(path: str, url: str) -> bool:
     return bool(HASHED_NAME.search(url))
 
 
-def add_protective_headers(headers, path: str, url: str) -> None:
+def add_protective_headers(headers: Headers, path: str, url: str) -> None:
     for name, value in PROTECTIVE_HEADERS.items():
         headers[name] = value
 

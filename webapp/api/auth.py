@@ -2,7 +2,7 @@
 
 from functools import wraps
 
-from flask import abort, g, request
+from flask import Response, abort, g, request
 
 from .. import crud
 from ..models import User
@@ -26,7 +26,7 @@ def authenticate():
     g.api_user = user
 
 
-def require_json_body():
+def require_json_body() -> Response | None:
     """`before_request` of the API: a body that is not a JSON object is a 400, before any validation;
     text holding a NUL character is a 422 naming where it is, as the pages refuse it."""
     if request.method not in BODY_METHODS:

@@ -1,7 +1,8 @@
 """/api/v1/tasks: the same rules as the task pages, because the same CRUD functions apply them."""
 
+import re
+
 from flask import abort, url_for
-from werkzeug.http import parse_etags
 
 from .. import crud
 from .auth import api_user
@@ -13,6 +14,8 @@ from .schemas import (
 from .spec import responses, spec
 
 TASKS_PER_PAGE = 25
+ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
+VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_answer(task, status: int = 200, **headers):
@@ -100,10 +103,10 @@ def if_match_version(if_match: str | None, current: int) -> int:
     """
     if if_match is None:
         abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
-    etags = parse_etags(if_match if if_match.endswith('"') or if_match == "*" else f'"{if_match}"')
-    if etags.star_tag:
+    if if_match == "*":
         return current
-    versions = [int(tag) for tag in etags.as_set() if tag.isdigit() and len(tag) <= 10]
+    strong = [if_match] if VERSION.fullmatch(if_match) else [tag for weak, tag in ENTITY_TAG.findall(if_match) if not weak]
+    versions = [int(tag) for tag in strong if VERSION.fullmatch(tag)]
     if current in versions:
         return current
     if not versions:
