@@ -25,20 +25,16 @@ def padded_target(path: str, line_length: int) -> str:
     return path + "?q=" + "x" * (line_length - len("GET  HTTP/1.1") - len(path) - 3)
 
 
-def test_an_api_url_as_long_as_gunicorn_reads_is_answered_by_the_app_in_json(database_url, gunicorn):
+def test_up_to_gunicorns_limit_the_app_answers_an_api_url_in_json_beyond_it_gunicorn_says_414(
+    database_url, gunicorn
+):
+    """The part beyond the limit is documented in gunicorn.conf.py and the README: no app, so no JSON."""
     server = gunicorn(database_url)
 
     status, content_type, body = request_line_answer(server.url, padded_target("/api/v1/tasks/", LIMIT))
-
     assert (status, content_type) == (401, "application/json")
     assert '"detail"' in body
 
-
-def test_a_longer_request_line_is_refused_by_gunicorn_with_414_before_the_app(database_url, gunicorn):
-    """Documented in gunicorn.conf.py and the README: no app (and so no JSON) is involved any more."""
-    server = gunicorn(database_url)
-
     status, content_type, body = request_line_answer(server.url, padded_target("/api/v1/tasks/", LIMIT + 1))
-
     assert (status, content_type) == (414, "text/html")
     assert "URI Too Long" in body
