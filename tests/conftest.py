@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
+from databases import backend_of, create_database, drop_database
 from jinja2 import BytecodeCache
 from sqlalchemy import delete, event
 
-from databases import backend_of, create_database, drop_database
 from webapp import clock, create_app, crud
 from webapp.extensions import db
 

@@ -2,12 +2,12 @@
 
 import flask_migrate
 import pytest
-from alembic.script import ScriptDirectory
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from conftest import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
-from conftest import PASSWORD, make_app
 from webapp import PROJECT_ROOT, crud
 from webapp.extensions import db
 
@@ -26,10 +26,13 @@ def table_names() -> set[str]:
 
 def insert_old_admin() -> None:
     """User 1, old@example.com, an admin, in plain SQL: the models may have moved on since."""
-    db.session.execute(text(
-        "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
-        "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
-    ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
+    db.session.execute(
+        text(
+            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
+            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
+        ),
+        {"hash": crud.users.hash_password(PASSWORD), "yes": True},
+    )
 
 
 def test_upgrading_an_empty_database_gives_exactly_the_models_schema(new_database):
@@ -58,14 +61,18 @@ def test_rows_written_at_the_first_revision_survive_upgrading_to_the_latest(new_
         flask_migrate.upgrade(revision=FIRST_REVISION)
         # Plain SQL in the first revision's columns: the models may since have moved on.
         insert_old_admin()
-        db.session.execute(text(
-            "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
-            "VALUES (1, 'Written long ago 🚀', 'in_progress', 1, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))
-        db.session.execute(text(
-            "INSERT INTO items (id, title, owner_id, created_at, updated_at) "
-            "VALUES (1, 'Old item', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))
+        db.session.execute(
+            text(
+                "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
+                "VALUES (1, 'Written long ago 🚀', 'in_progress', 1, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO items (id, title, owner_id, created_at, updated_at) "
+                "VALUES (1, 'Old item', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
         db.session.commit()
 
         flask_migrate.upgrade()
@@ -99,10 +106,12 @@ def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
     with app.app_context():
         flask_migrate.upgrade(revision=revision_before("form_submissions"))
         insert_old_admin()
-        db.session.execute(text(
-            "INSERT INTO tasks (title, status, owner_id, version, created_at, updated_at) "
-            "VALUES ('Before tokens', 'pending', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))
+        db.session.execute(
+            text(
+                "INSERT INTO tasks (title, status, owner_id, version, created_at, updated_at) "
+                "VALUES ('Before tokens', 'pending', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import created_id
 from sqlalchemy import func, select
 
-from conftest import created_id
 from webapp.extensions import db
 from webapp.models import Item, Task
 

@@ -35,4 +35,3 @@ def test_hashed_static_files_are_immutable_and_compressed_as_the_browser_accepts
 
 def test_a_file_under_its_plain_name_is_asked_about_again(client):
     assert client.get("/static/css/app.css").headers["Cache-Control"] == "max-age=0, public"
-

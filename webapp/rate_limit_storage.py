@@ -67,9 +67,11 @@ class SqliteFileStorage(Storage):
         return connection.execute(INCREMENT, {"key": key, "amount": amount, "now": now, "expiry": expiry}).fetchone()[0]
 
     def get(self, key: str) -> int:
-        row = self._connection().execute(
-            "SELECT hits FROM counters WHERE key = ? AND expires_at > ?", (key, time.time())
-        ).fetchone()
+        row = (
+            self._connection()
+            .execute("SELECT hits FROM counters WHERE key = ? AND expires_at > ?", (key, time.time()))
+            .fetchone()
+        )
         return row[0] if row else 0
 
     def get_expiry(self, key: str) -> float:

@@ -3,9 +3,9 @@
 Revision ID: form_submissions
 Revises: 0005_performance
 """
-from alembic import op
-import sqlalchemy as sa
 
+import sqlalchemy as sa
+from alembic import op
 
 revision = "form_submissions"
 down_revision = "0005_performance"

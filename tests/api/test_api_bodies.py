@@ -64,12 +64,20 @@ def test_text_with_a_nul_character_is_422_naming_the_field_in_every_string_field
     """As the pages refuse it: PostgreSQL cannot store NUL, and an exported CSV with one would not import."""
     task = admin_api.post("/tasks/", json={"title": "Untouched"}).get_json()
     item = admin_api.post("/items/", json={"title": "Untouched"}).get_json()
-    before = (admin_api.get("/tasks/").get_json(), admin_api.get("/items/").get_json(), admin_api.get("/users/").get_json())
+    before = (
+        admin_api.get("/tasks/").get_json(),
+        admin_api.get("/items/").get_json(),
+        admin_api.get("/users/").get_json(),
+    )
 
     response = admin_api.request(method, path.format(task=task["id"], item=item["id"], alice=alice.id), json=body)
 
     assert response.status_code == 422
     assert field_locs(response) == {field}
     assert "NUL" in response.get_json()["detail"][0]["msg"]
-    after = (admin_api.get("/tasks/").get_json(), admin_api.get("/items/").get_json(), admin_api.get("/users/").get_json())
+    after = (
+        admin_api.get("/tasks/").get_json(),
+        admin_api.get("/items/").get_json(),
+        admin_api.get("/users/").get_json(),
+    )
     assert after == before

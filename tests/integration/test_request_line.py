@@ -25,9 +25,7 @@ def padded_target(path: str, line_length: int) -> str:
     return path + "?q=" + "x" * (line_length - len("GET  HTTP/1.1") - len(path) - 3)
 
 
-def test_up_to_gunicorns_limit_the_app_answers_an_api_url_in_json_beyond_it_gunicorn_says_414(
-    database_url, gunicorn
-):
+def test_up_to_gunicorns_limit_the_app_answers_an_api_url_in_json_beyond_it_gunicorn_says_414(database_url, gunicorn):
     """The part beyond the limit is documented in gunicorn.conf.py and the README: no app, so no JSON."""
     server = gunicorn(database_url)
 

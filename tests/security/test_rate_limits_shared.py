@@ -92,8 +92,11 @@ class Gunicorn:
         headers = "".join(f"{name}: {value}\r\n" for name, value in self.headers.items())
         connection.sendall(
             b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-            b"Content-Type: application/x-www-form-urlencoded\r\n" + headers.encode()
-            + b"Content-Length: " + str(len(self.wrong_login)).encode() + b"\r\n\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            + headers.encode()
+            + b"Content-Length: "
+            + str(len(self.wrong_login)).encode()
+            + b"\r\n\r\n"
         )
         time.sleep(0.5)  # until a worker has accepted it
         return connection
@@ -126,8 +129,19 @@ def gunicorn(database_url, alice, tmp_path):
             servers.append(make_run(env, access_log))
         else:
             env.update(TASKBOARD_CONFIG="testing", RATELIMIT_STORAGE_URI=storage_uri)
-            arguments = ["--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "--workers", "2",
-                         "--worker-class", "sync", "--preload", "--no-control-socket", "wsgi:app"]
+            arguments = [
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                "127.0.0.1:0",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--preload",
+                "--no-control-socket",
+                "wsgi:app",
+            ]
             servers.append(Gunicorn(arguments, env, access_log))
         return servers[-1]
 
@@ -145,8 +159,14 @@ def make_run(env, access_log: Path) -> Gunicorn:
     env.pop("TASKBOARD_CONFIG", None)
     env.pop("WEB_CONCURRENCY", None)
     flask = Path(sys.executable).with_name("flask")
-    subprocess.run([str(flask), "--app", "wsgi", "db", "upgrade"], cwd=PROJECT, env=env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [str(flask), "--app", "wsgi", "db", "upgrade"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         env["PORT"] = str(probe.getsockname()[1])

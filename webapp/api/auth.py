@@ -36,9 +36,7 @@ def require_json_body() -> Response | None:
     except RecursionError:  # nested deeper than Python's parser goes: not a body anyone means
         return field_error(400, "body", "The JSON is nested too deeply.", "json_invalid")
     if not isinstance(body, dict):
-        return field_error(
-            400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid"
-        )
+        return field_error(400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid")
     for field, value in body.items():
         if "\x00" in field or (isinstance(value, str) and "\x00" in value):
             return field_error(422, field, NUL_MESSAGE, "nul_character")

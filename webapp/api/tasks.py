@@ -9,7 +9,15 @@ from .auth import api_user
 from .blueprint import bp
 from .errors import json_error
 from .schemas import (
-    FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate, TaskUpdateHeaders,
+    FieldErrors,
+    Message,
+    StaleTask,
+    Task,
+    TaskCreate,
+    TaskPage,
+    TaskQuery,
+    TaskUpdate,
+    TaskUpdateHeaders,
 )
 from .spec import responses, spec
 
@@ -28,7 +36,11 @@ def task_answer(task, status: int = 200, **headers):
 def list_tasks(query: TaskQuery):
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
     result = crud.list_tasks(
-        api_user(), status=query.status, due=query.due, q=query.q, sort=query.sort,
+        api_user(),
+        status=query.status,
+        due=query.due,
+        q=query.q,
+        sort=query.sort,
         **query.crud_args(TASKS_PER_PAGE),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
@@ -54,7 +66,11 @@ def get_task(task_id: int):
     json=TaskUpdate,
     headers=TaskUpdateHeaders,
     resp=responses(
-        HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_412=Message,
+        HTTP_200=Task,
+        HTTP_400=FieldErrors,
+        HTTP_404=Message,
+        HTTP_409=StaleTask,
+        HTTP_412=Message,
         HTTP_428=Message,
     ),
     tags=["tasks"],
@@ -71,8 +87,10 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
     task = crud.get_task(owner, task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match, task.version)
     fields = {
-        "title": task.title, "description": task.description,
-        "status": task.status, "due_date": task.due_date,
+        "title": task.title,
+        "description": task.description,
+        "status": task.status,
+        "due_date": task.due_date,
     }
     fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
     try:
@@ -105,11 +123,18 @@ def if_match_version(if_match: str | None, current: int) -> int:
         abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
     if if_match == "*":
         return current
-    strong = [if_match] if VERSION.fullmatch(if_match) else [tag for weak, tag in ENTITY_TAG.findall(if_match) if not weak]
+    strong = (
+        [if_match] if VERSION.fullmatch(if_match) else [tag for weak, tag in ENTITY_TAG.findall(if_match) if not weak]
+    )
     versions = [int(tag) for tag in strong if VERSION.fullmatch(tag)]
     if current in versions:
         return current
     if not versions:
-        abort(json_error(412, f'If-Match names no version of this task; its ETag is "{current}" (a weak W/ ETag '
-                              "never matches: send the ETag exactly as GET gave it)."))
+        abort(
+            json_error(
+                412,
+                f'If-Match names no version of this task; its ETag is "{current}" (a weak W/ ETag '
+                "never matches: send the ETag exactly as GET gave it).",
+            )
+        )
     return min(versions)

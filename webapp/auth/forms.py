@@ -7,9 +7,7 @@ from ..forms import email_field, new_password_field
 
 
 def confirm_field(label: str = "Confirm password") -> PasswordField:
-    return PasswordField(
-        label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")]
-    )
+    return PasswordField(label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")])
 
 
 class RegisterForm(FlaskForm):

@@ -20,9 +20,9 @@ def commit_created(owner: User, created: Task | Item, form_token: str | None) ->
         db.session.commit()
         return
     db.session.flush()  # the new row's id
-    db.session.add(FormSubmission(
-        owner_id=owner.id, token=form_token, created_kind=created.__tablename__, created_id=created.id
-    ))
+    db.session.add(
+        FormSubmission(owner_id=owner.id, token=form_token, created_kind=created.__tablename__, created_id=created.id)
+    )
     try:
         db.session.commit()
     except IntegrityError:

@@ -77,7 +77,7 @@ class MalformedCsv(Exception):
     def __init__(self, error: csv.Error, start: int):
         super().__init__(
             f"Line {start}: the CSV is malformed from here on ({error}). Check the quotes: a cell that "
-            "starts with a quote (\") must end with one, and a quote inside a cell is written twice (\"\")."
+            'starts with a quote (") must end with one, and a quote inside a cell is written twice ("").'
         )
 
 
@@ -108,7 +108,8 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
-                for name, messages in form.errors.items() for message in messages
+                for name, messages in form.errors.items()
+                for message in messages
             ]
     if not rows and not errors:
         errors.append("The file has a header but no tasks.")
