@@ -1,18 +1,30 @@
 """The schema comes from the migrations, on every database, and data survives upgrades and restarts."""
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
-from webapp import PROJECT_ROOT, crud
+from webapp import crud
 from webapp.extensions import db
 
 # The oldest revision with data in it; rows written there must survive every later migration.
 FIRST_REVISION = "0001"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+VERSIONS = MIGRATIONS / "versions"
+
+
+def alembic_config() -> Config:
+    config = Config(str(MIGRATIONS / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
 
 
 def schema_differences():
@@ -98,7 +110,9 @@ def test_tasks_survive_a_new_app_instance_on_the_same_database(database_url, app
 
 def revision_before(revision: str) -> str:
     """The revision a migration upgrades from, as its script says (merges may re-chain it)."""
-    return ScriptDirectory(str(PROJECT_ROOT / "migrations")).get_revision(revision).down_revision
+    script = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    assert script is not None and isinstance(script.down_revision, str)
+    return script.down_revision
 
 
 def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
@@ -124,3 +138,19 @@ def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
         assert [t.title for t in crud.list_tasks(user, sort="created").items] == ["Before tokens", "With a token"]
         db.session.rollback()
         db.engine.dispose()
+
+
+def test_migration_files_sort_in_the_order_they_run():
+    scripts = ScriptDirectory.from_config(alembic_config())
+    chain = [script.path for script in reversed(list(scripts.walk_revisions()))]
+    assert [Path(path).name for path in chain] == sorted(Path(path).name for path in chain)
+
+
+def test_new_migration_files_are_named_to_sort_after_the_existing_ones():
+    template = alembic_config().get_main_option("file_template")
+    now = datetime.now(UTC)
+    fields = {"year": now.year, "month": now.month, "day": now.day, "hour": now.hour, "minute": now.minute}
+    name = template % {**fields, "rev": "x", "slug": "y"}
+    existing = sorted(path.name for path in VERSIONS.glob("*.py"))
+    assert name == f"{now:%Y_%m_%d_%H%M}-x_y"
+    assert name > existing[-1]

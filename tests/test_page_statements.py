@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from webapp.crud.demo import DEMO_PASSWORD
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
@@ -107,6 +107,6 @@ def test_a_task_page_runs_two_statements_the_user_and_the_task(app, users):
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
     client = seeded_admin_client(app, 3, 0)
     statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
-    # The user; the insert; the form's one-time token claimed; the new task's title read back for
-    # the message.
+    # The user; the insert; the form's one-time token claimed; the new task's id and title read back
+    # for the redirect and message.
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "SELECT"], statements

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import created_id
+from helpers import created_id
 from sqlalchemy import func, select
 
 from webapp.extensions import db

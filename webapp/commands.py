@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from . import crud
-from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
+from .demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
 from .models import utcnow
 from .passwords import password_problem

@@ -6,7 +6,9 @@ generated once, both kept in the instance folder.
 
 import os
 import secrets
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 MIB = 1024 * 1024
 SECRET_KEY_MIN = 32
@@ -25,7 +27,7 @@ def instance_secret_key(instance_path: str) -> str:
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     # Per-database engine options come from webapp.database; these add to them.
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {}
     SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     # Request size limits: the whole body, the form fields kept in memory, and their number.
@@ -57,9 +59,9 @@ class Config:
     # app's own files (webapp.static_build): the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
     # gzip and Brotli copies of every static file, served by WhiteNoise as the browser accepts.
-    FLASK_STATIC_DIGEST_COMPRESSION = ["gzip", "brotli"]
+    FLASK_STATIC_DIGEST_COMPRESSION: ClassVar[list[str]] = ["gzip", "brotli"]
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
-    PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
 
 class DevelopmentConfig(Config):
@@ -72,7 +74,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took over a
     # quarter of its time. tests/security/test_passwords.py checks the real cost in the other configs.
-    PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
     # Each test app counts on its own, so the passes running side by side never share counters.
@@ -90,7 +92,7 @@ CONFIGS = {
 }
 
 
-def apply_cookie_policy(config) -> None:
+def apply_cookie_policy(config: MutableMapping[str, Any]) -> None:
     """Cookies follow the scheme: over HTTPS they are Secure and the session one is `__Host-` bound."""
     https = config["PREFERRED_URL_SCHEME"] == "https"
     config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = https
@@ -98,7 +100,7 @@ def apply_cookie_policy(config) -> None:
     config["PERMANENT_SESSION_LIFETIME"] = config["SESSION_ABSOLUTE_TIMEOUT"]
 
 
-def refuse_unsafe_production(config, debug: bool) -> None:
+def refuse_unsafe_production(config: Mapping[str, Any], debug: bool) -> None:
     """The production configuration does not start with a weak secret or the debugger on."""
     if len(config.get("SECRET_KEY") or "") < SECRET_KEY_MIN:
         raise RuntimeError(f"SECRET_KEY must be set to at least {SECRET_KEY_MIN} characters in production.")

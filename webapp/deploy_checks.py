@@ -1,11 +1,12 @@
 """What is unsafe in a configuration, for `flask check-deploy` (like Django's `check --deploy`)."""
 
+from flask import Config
 from limits.storage import storage_from_string
 
 from .config import SECRET_KEY_MIN
 
 
-def deployment_problems(config, debug: bool) -> list[str]:
+def deployment_problems(config: Config, debug: bool) -> list[str]:
     """Every unsafe setting found, each as one sentence saying what to change."""
     problems = []
     if config["TASKBOARD_CONFIG"] != "production":
@@ -29,7 +30,7 @@ def deployment_problems(config, debug: bool) -> list[str]:
     return problems
 
 
-def _rate_limit_problems(config) -> list[str]:
+def _rate_limit_problems(config: Config) -> list[str]:
     if not config.get("RATELIMIT_ENABLED"):
         return ["Rate limiting is off (RATELIMIT_ENABLED=False): passwords can be guessed at full speed."]
     uri = config["RATELIMIT_STORAGE_URI"]

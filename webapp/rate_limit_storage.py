@@ -38,7 +38,7 @@ RETURNING hits
 class SqliteFileStorage(Storage):
     """Fixed-window counters in a SQLite file, safe across processes and threads."""
 
-    STORAGE_SCHEME = ["sqlite-file"]
+    STORAGE_SCHEME = ["sqlite-file"]  # noqa: RUF012 (limits declares it an instance attribute)
 
     def __init__(self, uri: str, wrap_exceptions: bool = False, **options: float | str | bool):
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
@@ -58,13 +58,17 @@ class SqliteFileStorage(Storage):
             connection.execute("PRAGMA synchronous=NORMAL")  # counters need not outlive a power loss
             connection.execute(SCHEMA)
             self._local.connection, self._local.pid = connection, os.getpid()
-        return self._local.connection
+        current: sqlite3.Connection = self._local.connection
+        return current
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
         connection = self._connection()
         now = time.time()
         connection.execute("DELETE FROM counters WHERE expires_at <= ?", (now,))
-        return connection.execute(INCREMENT, {"key": key, "amount": amount, "now": now, "expiry": expiry}).fetchone()[0]
+        hits: int = connection.execute(
+            INCREMENT, {"key": key, "amount": amount, "now": now, "expiry": expiry}
+        ).fetchone()[0]
+        return hits
 
     def get(self, key: str) -> int:
         row = (

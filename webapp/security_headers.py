@@ -1,6 +1,6 @@
 """Headers every response carries: what the browser may load, frame, send and remember."""
 
-from flask import request
+from flask import Response, request
 
 # Only this site's own files; no inline script or style, no plugins, no framing. Images may also be
 # data: URIs because Bootstrap's CSS draws its select arrows, menu icon and field icons that way.
@@ -23,7 +23,7 @@ PROTECTIVE_HEADERS = {
 NOT_CACHED = "no-store"
 
 
-def set_security_headers(response):
+def set_security_headers(response: Response) -> Response:
     for name, value in PROTECTIVE_HEADERS.items():
         response.headers.setdefault(name, value)
     response.headers.setdefault("Cache-Control", NOT_CACHED)

@@ -37,11 +37,12 @@ def add_protective_headers(headers: Headers, path: str, url: str) -> None:
 
 def serve_static_files(app: Flask) -> None:
     """Put WhiteNoise in front of the app for its static folder (when it has been built)."""
-    if not Path(app.static_folder).is_dir():
+    static_folder = app.static_folder
+    if static_folder is None or not Path(static_folder).is_dir():
         return
-    app.wsgi_app = StaticFiles(
+    app.wsgi_app = StaticFiles(  # type: ignore[method-assign]
         app.wsgi_app,
-        root=app.static_folder,
+        root=static_folder,
         prefix=app.static_url_path,
         max_age=0,  # an unhashed name may change under the same URL: ask again each time
         allow_all_origins=False,

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 
 from webapp import crud
 from webapp.extensions import db
@@ -22,7 +22,7 @@ def directives(response) -> set[str]:
     return {part.strip() for part in response.headers["Content-Security-Policy"].split(";")}
 
 
-@pytest.mark.parametrize("path", PAGES + ["/healthz", "/static/css/app.css"])
+@pytest.mark.parametrize("path", [*PAGES, "/healthz", "/static/css/app.css"])
 def test_every_response_carries_the_protective_headers(admin_client, path):
     response = admin_client.get(path)
     assert directives(response) >= CSP_DIRECTIVES
@@ -33,7 +33,7 @@ def test_every_response_carries_the_protective_headers(admin_client, path):
 
 
 @pytest.mark.parametrize(
-    "path", PAGES + ["/tasks/export.csv", "/tasks/trash", "/tasks/import", "/account/tokens/", "/users/1"]
+    "path", [*PAGES, "/tasks/export.csv", "/tasks/trash", "/tasks/import", "/account/tokens/", "/users/1"]
 )
 def test_no_answer_of_the_app_may_be_stored_by_a_browser_or_proxy(admin_client, path):
     assert admin_client.get(path).headers["Cache-Control"] == "no-store"

@@ -1,9 +1,15 @@
 """The signed-in person's own account: change the email or the password."""
 
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
 from .. import audit, crud
+from ..forms import populate_errors
+from ..passwords import PASSWORD_MIN
 from .forms import ChangeEmailForm, ChangePasswordForm
 from .limits import password_confirmations
 from .sessions import start_session
@@ -13,36 +19,36 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Only a signed-in person has an account page."""
 
 
 # Both forms share one page, so their fields carry a prefix to keep ids and labels unique.
-def email_form(**kwargs) -> ChangeEmailForm:
+def email_form(**kwargs: Any) -> ChangeEmailForm:
     return ChangeEmailForm(prefix="change_email", **kwargs)
 
 
-def password_form(**kwargs) -> ChangePasswordForm:
+def password_form(**kwargs: Any) -> ChangePasswordForm:
     return ChangePasswordForm(prefix="change_password", **kwargs)
 
 
 @bp.get("")
-def show():
+def show() -> ResponseReturnValue:
     return account_page()
 
 
 @bp.post("/email")
 @password_confirmations
-def change_email():
+def change_email() -> ResponseReturnValue:
     form = email_form()
     if form.validate_on_submit():
         try:
             user = crud.change_email(current_user._get_current_object(), form.password.data, form.email.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
+            populate_errors(form, error)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             flash(f"Your email is now {user.email}.", "success")
             return redirect(url_for("account.show"))
@@ -51,7 +57,7 @@ def change_email():
 
 @bp.post("/password")
 @password_confirmations
-def change_password():
+def change_password() -> ResponseReturnValue:
     form = password_form()
     if form.validate_on_submit():
         user = current_user._get_current_object()
@@ -59,7 +65,7 @@ def change_password():
             crud.change_password(user, form.current_password.data, form.password.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.current_password.errors.append(str(error))
+            populate_errors(form, error)
         else:
             start_session(user)  # this session goes on with the new version; all others are over
             flash("Your password is changed. Your other sessions have been logged out.", "success")
@@ -67,11 +73,13 @@ def change_password():
     return account_page(changing_password=form)
 
 
-def account_page(changing_email=None, changing_password=None):
+def account_page(
+    changing_email: ChangeEmailForm | None = None, changing_password: ChangePasswordForm | None = None
+) -> tuple[str, int]:
     """The page with both forms; the one just sent keeps what was typed and its errors (422)."""
-    forms = {
+    forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
-    return render_template("account/show.html", heading="Your account", **forms), status
+    return render_template("account/show.html", heading="Your account", password_min=PASSWORD_MIN, **forms), status

@@ -4,7 +4,7 @@ Only failures count against login and password confirmation, so a person who
 types correctly, and ordinary use of the pages, never meet a limit.
 """
 
-from flask import request
+from flask import Response, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -15,9 +15,9 @@ FAILURES_PER_MINUTE = "10 per minute"
 REGISTRATIONS_PER_MINUTE = "10 per minute"
 
 
-def refused(response) -> bool:
+def refused(response: Response) -> bool:
     """A form sent back with errors (a wrong password among them)."""
-    return response.status_code == 422
+    return bool(response.status_code == 422)
 
 
 def submitted_account() -> str:

@@ -10,11 +10,13 @@ import time
 from flask import current_app, flash, session
 from flask_login import login_user, logout_user
 
+from ..models import User
+
 # The last-seen time is written back at most this often, not on every request.
 SEEN_RESOLUTION = 60
 
 
-def start_session(user) -> None:
+def start_session(user: User) -> None:
     # A fresh session at login, so nothing planted before it carries over (fixation).
     session.clear()
     session.permanent = True

@@ -1,9 +1,10 @@
 from flask import Blueprint, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import audit, crud
-from ..pages import form_page
-from .access import is_safe_next
+from ..forms import populate_errors
+from ..pages import form_page, is_safe_next
 from .forms import LoginForm, RegisterForm
 from .limits import login_failures_per_account, login_failures_per_ip, registrations_per_ip
 from .sessions import end_session, enforce_timeouts, start_session
@@ -13,19 +14,19 @@ bp.before_app_request(enforce_timeouts)
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     return redirect(url_for("tasks.index" if current_user.is_authenticated else "auth.login"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
 @registrations_per_ip
-def register():
+def register() -> ResponseReturnValue:
     form = RegisterForm()
     if form.validate_on_submit():
         try:
             user = crud.create_user(form.email.data, form.password.data)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             start_session(user)
             flash("Welcome to Taskboard! Your account is ready.", "success")
@@ -36,7 +37,7 @@ def register():
 @bp.route("/login", methods=["GET", "POST"])
 @login_failures_per_ip
 @login_failures_per_account
-def login():
+def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
         user = crud.authenticate(form.email.data, form.password.data)
@@ -53,7 +54,7 @@ def login():
 
 @bp.post("/logout")
 @login_required
-def logout():
+def logout() -> ResponseReturnValue:
     # Raising the version ends this session for good, even in a copy of its cookie.
     crud.end_sessions(current_user._get_current_object())
     end_session()

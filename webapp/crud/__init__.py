@@ -5,7 +5,7 @@ errors of `errors` for the caller to map onto its own answer.
 """
 
 from .accounts import change_email, change_password, end_sessions
-from .common import Page
+from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
     CrudError,
@@ -38,6 +38,7 @@ from .tasks import (
 )
 from .tokens import create_api_token, list_api_tokens, revoke_api_token, user_for_api_token
 from .users import (
+    USERS_PER_PAGE,
     authenticate,
     create_user,
     delete_user,
@@ -49,6 +50,9 @@ from .users import (
 )
 
 __all__ = [
+    "DEFAULT_PER_PAGE",
+    "MAX_PER_PAGE",
+    "USERS_PER_PAGE",
     "AlreadySubmitted",
     "CrudError",
     "Due",

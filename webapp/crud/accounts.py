@@ -13,7 +13,7 @@ from .users import commit_unique_email, normalise_email
 
 
 def change_email(user: User, password: str, new_email: str) -> User:
-    _confirm_password(user, password)
+    _confirm_password(user, password, field="password")
     user_id = user.id  # read before the change: reading it later would flush the change early
     email = user.email = normalise_email(new_email)
     commit_unique_email(email, user_id)
@@ -22,7 +22,7 @@ def change_email(user: User, password: str, new_email: str) -> User:
 
 def change_password(user: User, current_password: str, new_password: str) -> User:
     """Set a new password and end every session of the user, this one included."""
-    _confirm_password(user, current_password)
+    _confirm_password(user, current_password, field="current_password")
     new_hash = hash_password(new_password)
     user.password_hash = new_hash
     user.session_version += 1
@@ -36,8 +36,9 @@ def end_sessions(user: User) -> None:
     db.session.commit()
 
 
-def _confirm_password(user: User, password: str) -> None:
+def _confirm_password(user: User, password: str, field: str) -> None:
+    """WrongPassword, naming the parameter that carried it, unless `password` is the user's."""
     stored_hash = user.password_hash
     db.session.rollback()  # end the read before the slow hash
     if not verify_password(stored_hash, password):
-        raise WrongPassword("The password is not correct.")
+        raise WrongPassword("The password is not correct.", field)

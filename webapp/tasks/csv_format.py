@@ -9,7 +9,8 @@ recommends; the import takes that apostrophe off again, so a file round-trips.
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
@@ -45,7 +46,7 @@ def export_lines(tasks: Iterable[Task]) -> Iterator[str]:
     yield _drain(buffer)
 
 
-def read_import(data: bytes) -> tuple[list[dict], list[str]]:
+def read_import(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     """The tasks in an uploaded CSV file, or the problems with it, each naming its line.
 
     Every row is checked with the same rules as the task form; the caller
@@ -74,14 +75,14 @@ def read_import(data: bytes) -> tuple[list[dict], list[str]]:
 class MalformedCsv(Exception):
     """The CSV text itself is broken; says on which line the broken record starts."""
 
-    def __init__(self, error: csv.Error, start: int):
+    def __init__(self, error: csv.Error, start: int) -> None:
         super().__init__(
             f"Line {start}: the CSV is malformed from here on ({error}). Check the quotes: a cell that "
             'starts with a quote (") must end with one, and a quote inside a cell is written twice ("").'
         )
 
 
-def _header_errors(header: list[str] | None) -> list[str]:
+def _header_errors(header: Sequence[str] | None) -> list[str]:
     if not header:
         return ["The file is empty: it needs a header row such as " + ",".join(COLUMNS) + "."]
     unknown = [name for name in header if name not in COLUMNS]
@@ -94,8 +95,9 @@ def _header_errors(header: list[str] | None) -> list[str]:
     return []
 
 
-def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
-    rows, errors = [], []
+def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], list[str]]:
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
     for line, record in _records_by_line(reader):
         if len(rows) + len(errors) >= IMPORT_MAX_ROWS:
             return [], [f"The file has more than {IMPORT_MAX_ROWS} tasks; split it into smaller files."]
@@ -104,7 +106,7 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
             continue
         form = TaskForm(formdata=_form_data(record), meta={"csrf": False})
         if form.validate():
-            rows.append(form.task_fields())
+            rows.append(form.changes())
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
@@ -116,7 +118,7 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
     return rows, errors
 
 
-def _records_by_line(reader: csv.DictReader) -> Iterator[tuple[int, dict]]:
+def _records_by_line(reader: "csv.DictReader[str]") -> Iterator[tuple[int, dict[str | Any, str | Any]]]:
     """Each record with the line it starts on (a quoted cell may span lines); MalformedCsv names
     the line where a broken record starts, not where the reader gave up."""
     start = reader.line_num + 1
@@ -128,7 +130,7 @@ def _records_by_line(reader: csv.DictReader) -> Iterator[tuple[int, dict]]:
         raise MalformedCsv(error, start) from error
 
 
-def _form_data(record: dict) -> MultiDict:
+def _form_data(record: dict[str | Any, str | Any]) -> MultiDict[str, str]:
     values = {name: unescape_cell(record.get(name) or "") for name in IMPORTED_COLUMNS}
     values["status"] = values["status"] or TaskStatus.PENDING.value
     return MultiDict(values)
