@@ -122,8 +122,15 @@ def test_tasks_and_items_survive_adding_single_use_form_tokens(new_database):
         insert_old_admin()
         db.session.execute(
             text(
-                "INSERT INTO tasks (title, status, owner_id, version, created_at, updated_at) "
-                "VALUES ('Before tokens', 'pending', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
+                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
+            ),
+            {"yes": True},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO tasks (title, status, owner_id, list_id, version, created_at, updated_at) "
+                "VALUES ('Before tokens', 'pending', 1, 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
             )
         )
         db.session.commit()

@@ -8,12 +8,13 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, api_tokens, auth, commands, health, items, rate_limit_storage, tasks, users
+from . import api, api_tokens, auth, commands, health, items, labels, lists, rate_limit_storage, tasks, users
 from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate, static_digest
 from .formatting import register_template_filters
+from .navigation import owner_lists
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -41,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
+    app.add_template_global(owner_lists, "nav_lists")
     register_template_filters(app)
     return app
 
@@ -94,6 +96,16 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp):
+    for blueprint in (
+        auth.bp,
+        auth.account_bp,
+        tasks.bp,
+        lists.bp,
+        labels.bp,
+        items.bp,
+        users.bp,
+        health.bp,
+        api_tokens.bp,
+    ):
         app.register_blueprint(blueprint)
     api.register_api(app)

@@ -1,14 +1,14 @@
 """Single-use create forms: the one-time token of each create form that was used
 
 Revision ID: form_submissions
-Revises: 0005_performance
+Revises: lists_labels_priorities
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "form_submissions"
-down_revision = "0005_performance"
+down_revision = "lists_labels_priorities"
 branch_labels = None
 depends_on = None
 

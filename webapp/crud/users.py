@@ -12,6 +12,7 @@ from ..models import ApiToken, Item, User
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
+from .task_lists import new_inbox
 
 USERS_PER_PAGE = 20
 
@@ -30,6 +31,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None) -> User
     if is_admin is None:
         is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
     user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
+    user.task_lists.append(new_inbox())
     db.session.add(user)
     commit_unique_email(user.email)
     return user
