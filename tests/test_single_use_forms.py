@@ -77,3 +77,16 @@ def test_a_post_without_a_token_creates_as_before(app, alice_client):
         alice_client.post("/tasks/new", data={"title": "Scripted", "status": "pending"})
 
     assert count(app, Task) == 2
+
+
+def test_the_quick_add_box_is_single_use_too(app, alice_client):
+    page = alice_client.get("/tasks/").text
+    action = re.search(r'action="(/lists/\d+/quick-add)"', page).group(1)
+    form = {"text": "Pay rent tomorrow !high", "form_token": form_token(page)}
+    first = alice_client.post(action, data=form)
+
+    again = alice_client.post(action, data=form)
+
+    assert again.headers["Location"] == first.headers["Location"]
+    assert "already sent, so nothing new was created" in alice_client.get(again.headers["Location"]).text
+    assert count(app, Task) == 1

@@ -14,6 +14,7 @@ from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate, static_digest
 from .formatting import register_template_filters
+from .forms import new_form_token
 from .navigation import owner_lists
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
@@ -43,6 +44,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
     app.add_template_global(owner_lists, "nav_lists")
+    app.add_template_global(new_form_token, "new_form_token")
     register_template_filters(app)
     return app
 
