@@ -39,6 +39,7 @@ class Form:
     fields: tuple[str, ...]
     login: str = "user"  # "anonymous", "user" (a regular account) or "admin"
     creates: str | None = None  # the table that gains exactly one row when the form succeeds
+    also_creates: tuple[str, ...] = ()  # tables that gain one row with it (a new account's Inbox)
     creates_many: bool = False  # ...or any number of rows, at least one
     removes: bool = False  # a success may delete rows (in any table), never add them
     single_use: bool = False  # a create form whose one-time token is recorded in form_submissions
@@ -49,11 +50,12 @@ class Form:
         return f"{self.method} {self.url}"
 
 
+NEW_ACCOUNT = ("task_lists",)  # every account starts with its Inbox
 TASK_FIELDS = ("title", "description", "status", "due_date")
 TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
 
 FORMS = [
-    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users"),
+    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users", also_creates=NEW_ACCOUNT),
     Form("/login", ("email", "password"), login="anonymous"),
     Form("/tasks/", TASK_FILTERS, method="GET"),
     Form("/tasks/export.csv", TASK_FILTERS, method="GET"),
@@ -71,7 +73,7 @@ FORMS = [
     Form("/items/{item}/edit", ("title", "description")),
     Form("/items/{item}/delete", ("next",), removes=True),
     Form("/users/", ("page", "per_page"), login="admin", method="GET"),
-    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users"),
+    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users", also_creates=NEW_ACCOUNT),
     Form("/users/{user}/edit", ("email", "is_active", "is_admin"), login="admin"),
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
     Form("/users/{user}/delete", ("next",), login="admin", removes=True),
@@ -256,8 +258,9 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             }
             assert counts_after in (created, counts_before), "one row and its token, or nothing when sent again"
         elif response.status_code in (302, 303) and form.creates:
-            expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
-            assert counts_after == expected, "a successful create adds exactly one row"
+            grown = (form.creates, *form.also_creates)
+            expected = {**counts_before, **{table: counts_before[table] + 1 for table in grown}}
+            assert counts_after == expected, "a successful create adds exactly one row (and its companions)"
         elif response.status_code in (302, 303) and form.removes:
             assert all(counts_after[table] <= count for table, count in counts_before.items()), "a delete adds rows"
         elif response.status_code in (302, 303):
