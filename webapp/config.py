@@ -50,16 +50,21 @@ class Config:
     SESSION_REFRESH_EACH_REQUEST = False
     # Always set: the limiter is one object shared by every app built in a process.
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Unset: a file in the instance folder that all workers of this machine share (see
+    # webapp.rate_limit_storage); redis://... for several machines.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
     RATELIMIT_HEADERS_ENABLED = True
-    # Bootstrap's CSS and JS come from the installed package: the app works offline.
+    # Bootstrap's CSS and JS come from the installed package, copied into build/static with the
+    # app's own files (webapp.static_build): the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
     # Prometheus metrics at /metrics for a scraper sending this bearer token; unset, /metrics is a 404.
     # (gunicorn can serve them on a separate bind instead: METRICS_BIND, see gunicorn.conf.py.)
     METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
     # `json`: one JSON object per log line; anything else: Flask's plain text.
     LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    # gzip and Brotli copies of every static file, served by WhiteNoise as the browser accepts.
+    FLASK_STATIC_DIGEST_COMPRESSION: ClassVar[list[str]] = ["gzip", "brotli"]
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
     PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
@@ -77,6 +82,8 @@ class TestConfig(Config):
     PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
+    # Each test app counts on its own, so the passes running side by side never share counters.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
 
 
 class ProductionConfig(Config):

@@ -8,6 +8,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_static_digest import FlaskStaticDigest
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -37,5 +38,7 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
+# Links to static files by their content-hashed names (see webapp.static_files).
+static_digest = FlaskStaticDigest()
 # Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.
 limiter = Limiter(key_func=get_remote_address)

@@ -24,6 +24,7 @@ from .servers import PROJECT_ROOT, Server, hidden_value, run_gunicorn
 NGINX = Path("/usr/sbin/nginx")
 SITE = PROJECT_ROOT / "deploy" / "nginx" / "taskboard.conf"
 UNIT = PROJECT_ROOT / "deploy" / "systemd" / "taskboard@.service"
+BUILT_STATIC = PROJECT_ROOT / "build" / "static"
 START_TIMEOUT_S = 30
 
 
@@ -82,6 +83,7 @@ def site_config(upstreams: list[int], https_port: int, http_port: int, certifica
         "listen 80;": f"listen 127.0.0.1:{http_port};",
         "/etc/ssl/certs/taskboard.pem": str(certificate),
         "/etc/ssl/private/taskboard.key": str(key),
+        "/srv/taskboard/build/static/": f"{BUILT_STATIC}/",
     }
     text = SITE.read_text()
     for old, new in replacements.items():

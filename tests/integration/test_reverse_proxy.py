@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import time
 import uuid
 
@@ -130,3 +131,15 @@ def test_slow_clients_do_not_tie_up_the_sync_workers(nginx):
     finally:
         for sock in stalled:
             sock.close()
+
+
+def test_static_files_come_from_nginx_hashed_compressed_and_kept_for_a_year(nginx):
+    page = HttpsClient(nginx).get("/login").text
+    stylesheet = re.search(r'href="(/static/css/app-[0-9a-f]{32}\.css)"', page)
+    assert stylesheet, "the page links its stylesheet by a content-hashed name"
+
+    answer = HttpsClient(nginx).request("GET", stylesheet.group(1), None, {"Accept-Encoding": "gzip"})
+
+    assert answer.status == 200
+    assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert answer.headers["Content-Encoding"] == "gzip"

@@ -4,8 +4,9 @@ Every form of the app is one line of FORMS. A feature that adds a form adds its
 line there: the URL (with {task}, {item} or {user} for the ids of objects made
 for the run), the field names, who is logged in, and what a success does to the
 rows: a form that creates names the table that gains one row (or some rows,
-with `creates_many=True`); a form that deletes says `removes=True`; any other form
-changes rows but never their number. POST bodies go URL-encoded or as
+with `creates_many=True`); a single-use create form (`single_use=True`) also records its
+one-time token, and posted again with a token already used it adds nothing; a form that
+deletes says `removes=True`; any other form changes rows but never their number. POST bodies go URL-encoded or as
 multipart/form-data, as browsers send them; fields named in `files` are uploaded files.
 
 Each form gets at least 200 examples when CI=true (fewer locally, same test). `make test`
@@ -38,8 +39,10 @@ class Form:
     fields: tuple[str, ...]
     login: str = "user"  # "anonymous", "user" (a regular account) or "admin"
     creates: str | None = None  # the table that gains exactly one row when the form succeeds
+    also_creates: tuple[str, ...] = ()  # tables that gain one row with it (a new account's Inbox)
     creates_many: bool = False  # ...or any number of rows, at least one
     removes: bool = False  # a success may delete rows (in any table), never add them
+    single_use: bool = False  # a create form whose one-time token is recorded in form_submissions
     method: str = "POST"
     files: tuple[str, ...] = ()  # fields sent as uploaded files
 
@@ -47,11 +50,12 @@ class Form:
         return f"{self.method} {self.url}"
 
 
+NEW_ACCOUNT = ("task_lists",)  # every account starts with its Inbox
 TASK_FIELDS = ("title", "description", "status", "due_date")
 TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
 
 FORMS = [
-    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users"),
+    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users", also_creates=NEW_ACCOUNT),
     Form("/login", ("email", "password"), login="anonymous"),
     Form("/tasks/", TASK_FILTERS, method="GET"),
     Form("/tasks/export.csv", TASK_FILTERS, method="GET"),
@@ -60,16 +64,16 @@ FORMS = [
     Form("/tasks/trash/restore", ("ids", "next")),
     Form("/tasks/trash/delete", ("ids", "next"), removes=True),
     Form("/tasks/import", ("file",), files=("file",), creates="tasks", creates_many=True),
-    Form("/tasks/new", TASK_FIELDS, creates="tasks"),
+    Form("/tasks/new", (*TASK_FIELDS, "form_token"), creates="tasks", single_use=True),
     Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
     Form("/tasks/{task}/complete", ("next",)),
     Form("/tasks/{task}/delete", ("next",), removes=True),
     Form("/items/", ("page", "per_page"), method="GET"),
-    Form("/items/new", ("title", "description"), creates="items"),
+    Form("/items/new", ("title", "description", "form_token"), creates="items", single_use=True),
     Form("/items/{item}/edit", ("title", "description")),
     Form("/items/{item}/delete", ("next",), removes=True),
     Form("/users/", ("page", "per_page"), login="admin", method="GET"),
-    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users"),
+    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users", also_creates=NEW_ACCOUNT),
     Form("/users/{user}/edit", ("email", "is_active", "is_admin"), login="admin"),
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
     Form("/users/{user}/delete", ("next",), login="admin", removes=True),
@@ -133,6 +137,7 @@ PLAUSIBLE = {
     "action": st.sampled_from(["complete", "set_status", "delete"]),
     "file": st.sampled_from(["title,status\nImported,pending\n", "title\n=1+1\n", "id,title\n"]),
     "is_admin": st.sampled_from(["y", ""]),
+    "form_token": st.sampled_from(["a-token-used-again", "another-token", ""]),
 }
 PLAUSIBLE.update(
     confirm=PLAUSIBLE["password"],
@@ -245,9 +250,17 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             others = {table for table in counts_before if table != form.creates}
             assert counts_after[form.creates] > counts_before[form.creates], "a successful import adds rows"
             assert all(counts_after[table] == counts_before[table] for table in others)
+        elif response.status_code in (302, 303) and form.single_use:
+            created = {
+                **counts_before,
+                form.creates: counts_before[form.creates] + 1,
+                "form_submissions": counts_before["form_submissions"] + 1,
+            }
+            assert counts_after in (created, counts_before), "one row and its token, or nothing when sent again"
         elif response.status_code in (302, 303) and form.creates:
-            expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
-            assert counts_after == expected, "a successful create adds exactly one row"
+            grown = (form.creates, *form.also_creates)
+            expected = {**counts_before, **{table: counts_before[table] + 1 for table in grown}}
+            assert counts_after == expected, "a successful create adds exactly one row (and its companions)"
         elif response.status_code in (302, 303) and form.removes:
             assert all(counts_after[table] <= count for table, count in counts_before.items()), "a delete adds rows"
         elif response.status_code in (302, 303):

@@ -55,6 +55,14 @@ class InvalidFilter(CrudError, ValueError):
     """A list was asked for with a filter or sort value that does not exist."""
 
 
+class AlreadySubmitted(CrudError):
+    """This create form was used before; `created_id` is what its first submission created."""
+
+    def __init__(self, created_id: int):
+        super().__init__("This form was already submitted.")
+        self.created_id = created_id
+
+
 class NameTaken(CrudError):
     """The owner already has a list or label of this name, in any letter case."""
 

@@ -3,12 +3,12 @@
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Item, User
+from ..models import ApiToken, Item, User
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
@@ -110,7 +110,10 @@ def update_user(user: User, acting_user: User, changes: Mapping[str, Any]) -> Us
             "is_active" if not is_active else "is_admin",
         )
     if user.is_active and not is_active:
-        user.session_version += 1  # deactivation signs the user out everywhere
+        # Deactivation signs the user out everywhere and revokes their API tokens for good:
+        # reactivating an account later must not revive credentials handed out before.
+        user.session_version += 1
+        db.session.execute(delete(ApiToken).where(ApiToken.owner_id == user.id))
     user_id = user.id
     user.email = normalise_email(changes.get("email", user.email))
     user.is_active = is_active
