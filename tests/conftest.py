@@ -18,6 +18,7 @@ from jinja2 import BytecodeCache
 from sqlalchemy import delete, event
 
 from databases import backend_of, create_database, drop_database
+from smtp_sink import MailServer
 from webapp import clock, create_app, crud
 from webapp.extensions import db
 
@@ -76,6 +77,21 @@ def new_database(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def mail_server():
+    """The SMTP server every test app sends its emails to."""
+    server = MailServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(mail_server):
+    """What the SMTP server received during this test."""
+    mail_server.mailbox.clear()
+    return mail_server.mailbox
+
+
+@pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The migrated database the whole run shares."""
     url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
@@ -88,8 +104,8 @@ def database_url(tmp_path_factory):
 
 
 @pytest.fixture
-def app(database_url):
-    app = make_app(database_url)
+def app(database_url, mail_server):
+    app = make_app(database_url, MAIL_URL=mail_server.url)
     yield app
     with app.app_context():
         db.session.rollback()

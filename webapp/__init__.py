@@ -7,10 +7,17 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, api_tokens, auth, commands, health, items, tasks, users
-from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
+from .config import (
+    CONFIGS,
+    apply_cookie_policy,
+    check_registration_mode,
+    instance_secret_key,
+    refuse_unsafe_production,
+)
 from .database import configure_engine, engine_options
+from .mail import mail_settings
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -52,6 +59,8 @@ def load_config(app: Flask, overrides: dict) -> None:
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
     }
+    app.config.update(mail_settings(app.config["MAIL_URL"]))
+    check_registration_mode(app.config["REGISTRATION"])
     if name == "production":
         refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:
@@ -75,12 +84,16 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
+    mail.init_app(app)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])
 
 
 def register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, auth.account_bp, tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp):
+    for blueprint in (
+        auth.bp, auth.account_bp, auth.password_reset_bp, auth.verification_bp, auth.two_factor_bp,
+        tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp,
+    ):
         app.register_blueprint(blueprint)
     api.register_api(app)

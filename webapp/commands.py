@@ -10,7 +10,8 @@ from flask.cli import with_appcontext
 from . import crud
 from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
-from .models import utcnow
+from .mail import external_url
+from .models import User, utcnow
 from .passwords import password_problem
 
 
@@ -23,7 +24,7 @@ def create_admin(email: str, password: str) -> None:
     if problem:
         raise click.ClickException(problem)
     try:
-        user = crud.create_user(email, password, is_admin=True)
+        user = crud.create_user(email, password, is_admin=True, email_verified=True)
     except crud.EmailTaken:
         raise click.ClickException(f"{email} is already registered.") from None
     click.echo(f"Created admin {user.email}.")
@@ -33,7 +34,8 @@ def create_admin(email: str, password: str) -> None:
 @with_appcontext
 def check_deploy() -> None:
     """Report what is unsafe in the current configuration; exit status 1 if anything is."""
-    problems = deployment_problems(current_app.config, current_app.debug)
+    mode = crud.registration_mode(current_app.config["REGISTRATION"])
+    problems = deployment_problems(current_app.config, current_app.debug, mode)
     for problem in problems:
         click.echo(f"UNSAFE: {problem}")
     if problems:
@@ -76,8 +78,39 @@ def purge_trash(days: int) -> None:
     click.echo(f"Deleted {deleted} task(s) that had been in the trash for more than {days} days.")
 
 
+def account_for(email: str) -> User:
+    user = crud.get_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account has the email {email}.")
+    return user
+
+
+@click.command("reset-password")
+@click.argument("email")
+@with_appcontext
+def reset_password(email: str) -> None:
+    """Print a one-time link (valid 60 minutes) to choose a new password, for instances without mail."""
+    requested = crud.request_password_reset(email)
+    if requested is None:
+        raise click.ClickException(f"No active account has the email {email}.")
+    _, secret = requested
+    click.echo(external_url("password_reset.choose", secret=secret))
+
+
+@click.command("reset-2fa")
+@click.argument("email")
+@with_appcontext
+def reset_two_factor(email: str) -> None:
+    """Switch two-factor login off for an account whose owner lost their phone and recovery codes."""
+    user = account_for(email)
+    crud.reset_two_factor(user)
+    click.echo(f"Two-factor login is off for {email}; their sessions have ended. They log in with the password alone.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(check_deploy)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(purge_trash)
+    app.cli.add_command(reset_password)
+    app.cli.add_command(reset_two_factor)

@@ -4,6 +4,7 @@ from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -29,5 +30,6 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
+mail = Mail()
 # Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.
 limiter = Limiter(key_func=get_remote_address)

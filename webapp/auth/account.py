@@ -1,11 +1,15 @@
-"""The signed-in person's own account: change the email or the password."""
+"""The signed-in person's own account: change the email or the password, confirm the email."""
+
+from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
 from .. import audit, crud
+from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import ChangeEmailForm, ChangePasswordForm
-from .limits import password_confirmations
+from .limits import password_confirmations, verification_emails_per_user
 from .sessions import start_session
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -13,65 +17,91 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Only a signed-in person has an account page."""
 
 
 # Both forms share one page, so their fields carry a prefix to keep ids and labels unique.
-def email_form(**kwargs) -> ChangeEmailForm:
+def email_form(**kwargs: Any) -> ChangeEmailForm:
     return ChangeEmailForm(prefix="change_email", **kwargs)
 
 
-def password_form(**kwargs) -> ChangePasswordForm:
+def password_form(**kwargs: Any) -> ChangePasswordForm:
     return ChangePasswordForm(prefix="change_password", **kwargs)
 
 
 @bp.get("")
-def show():
+def show() -> tuple[str, int]:
     return account_page()
 
 
 @bp.post("/email")
 @password_confirmations
-def change_email():
+def change_email() -> Response | tuple[str, int]:
+    """The new address takes effect once confirmed from the link sent to it; the answer is the same
+    whether or not another account has it (then that account's owner is told instead)."""
     form = email_form()
     if form.validate_on_submit():
         try:
-            user = crud.change_email(current_user._get_current_object(), form.password.data, form.email.data)
+            secret = crud.request_email_change(current_user._get_current_object(), form.password.data, form.email.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
             form.password.errors.append(str(error))
-        except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
         else:
-            flash(f"Your email is now {user.email}.", "success")
+            if secret is None:
+                send_address_in_use(form.email.data)
+            else:
+                send_email_confirmation(form.email.data, secret)
+            flash(
+                f"We sent a link to {form.email.data}. Your email changes once you follow it; "
+                f"until then it stays {current_user.email}.",
+                "success",
+            )
+            say_where_mail_went()
             return redirect(url_for("account.show"))
     return account_page(changing_email=form)
 
 
 @bp.post("/password")
 @password_confirmations
-def change_password():
+def change_password() -> Response | tuple[str, int]:
     form = password_form()
     if form.validate_on_submit():
         user = current_user._get_current_object()
         try:
-            crud.change_password(user, form.current_password.data, form.password.data)
+            revoked = crud.change_password(user, form.current_password.data, form.password.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
             form.current_password.errors.append(str(error))
         else:
             start_session(user)  # this session goes on with the new version; all others are over
-            flash("Your password is changed. Your other sessions have been logged out.", "success")
+            flash(
+                "Your password is changed. Your other sessions have been logged out"
+                + (f" and your {revoked} API token(s) revoked: create new ones for your scripts." if revoked else "."),
+                "success",
+            )
             return redirect(url_for("account.show"))
     return account_page(changing_password=form)
 
 
-def account_page(changing_email=None, changing_password=None):
+@bp.post("/verify-email")
+@verification_emails_per_user
+def send_confirmation_again() -> Response:
+    user = current_user._get_current_object()
+    if not user.email_verified:
+        send_email_confirmation(user.email, crud.request_email_verification(user))
+        flash(f"We sent a new link to {user.email}. Follow it to confirm your address.", "success")
+        say_where_mail_went()
+    return redirect(url_for("account.show"))
+
+
+def account_page(changing_email: ChangeEmailForm | None = None, changing_password: ChangePasswordForm | None = None) -> tuple[str, int]:
     """The page with both forms; the one just sent keeps what was typed and its errors (422)."""
     forms = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
-    return render_template("account/show.html", heading="Your account", **forms), status
+    return render_template(
+        "account/show.html", heading="Your account", pending_email=crud.pending_email(current_user), **forms
+    ), status

@@ -10,8 +10,13 @@ import time
 from flask import current_app, flash, session
 from flask_login import login_user, logout_user
 
+from ..models import User
+from .access import load_user
+
 # The last-seen time is written back at most this often, not on every request.
 SEEN_RESOLUTION = 60
+# After the password, the code must follow within this many seconds.
+SECOND_STEP_SECONDS = 5 * 60
 
 
 def start_session(user) -> None:
@@ -20,6 +25,24 @@ def start_session(user) -> None:
     session.permanent = True
     session["signed_in_at"] = session["seen_at"] = int(time.time())
     login_user(user)
+
+
+def begin_second_step(user: User, next_target: str | None) -> None:
+    """The password was right and a second factor is due: remember whose, but log nobody in."""
+    session.clear()
+    session["second_step"] = {"user": user.get_id(), "since": int(time.time()), "next": next_target}
+
+
+def second_step_user() -> User | None:
+    """The account whose password was given moments ago in this browser, if its sessions still hold."""
+    pending = session.get("second_step")
+    if not pending or time.time() - pending["since"] > SECOND_STEP_SECONDS:
+        return None
+    return load_user(pending["user"])
+
+
+def second_step_next() -> str | None:
+    return session.get("second_step", {}).get("next")
 
 
 def end_session() -> None:

@@ -5,29 +5,44 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Item, User
+from ..models import Item, User, utcnow
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
+from .tokens import revoke_all_api_tokens
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(email: str, password: str, is_admin: bool | None = None) -> User:
+def create_user(email: str, password: str, is_admin: bool | None = None, email_verified: bool = False) -> User:
     """Create an account; the first account ever created becomes an admin.
 
     The password is hashed before any query, so no transaction stays open
     during the deliberately slow hash.
     """
-    password_hash = hash_password(password)
-    if is_admin is None:
-        is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
-    user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
-    db.session.add(user)
+    user = new_user(email, hash_password(password), is_admin, email_verified)
     commit_unique_email(user.email)
     return user
+
+
+def new_user(email: str, password_hash: str, is_admin: bool | None = None, email_verified: bool = False) -> User:
+    """An account added to the session, not yet committed; the first account becomes an admin."""
+    if is_admin is None:
+        is_admin = not has_users()
+    user = User(
+        email=normalise_email(email),
+        password_hash=password_hash,
+        is_admin=is_admin,
+        email_verified_at=utcnow() if email_verified else None,
+    )
+    db.session.add(user)
+    return user
+
+
+def has_users() -> bool:
+    return bool(db.session.execute(select(exists().select_from(User))).scalar())
 
 
 def get_user(user_id: int) -> User:
@@ -90,7 +105,10 @@ def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is
     if user.id == acting_user.id and not (is_active and is_admin):
         raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
     if user.is_active and not is_active:
-        user.session_version += 1  # deactivation signs the user out everywhere
+        # Deactivation signs the user out everywhere and revokes their API tokens for good, so
+        # reactivating the account later does not bring old tokens back.
+        user.session_version += 1
+        revoke_all_api_tokens(user)
     user.email = normalise_email(email)
     user.is_active = is_active
     user.is_admin = is_admin
