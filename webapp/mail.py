@@ -4,20 +4,21 @@
 it (development) every message is written whole to the server log instead, and the page that
 sent one says so, so a person running `make run` can still follow a reset link.
 
-Messages go out after the response, from a background thread: a page takes as long whether or
-not it sent one (so its timing cannot tell whether an account exists), and a mail server that
-is down or refuses a message is logged, never shown to the person as an error.
+Work that ends in an email runs after the response, in a background thread (`after_response`):
+a page takes as long whether or not it sent one, so its timing cannot tell whether an account
+exists, and a mail server that is down or refuses a message is logged, never shown to the
+person as an error.
 """
 
 import logging
 import smtplib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import cache
-from typing import Any
+from functools import cache, wraps
+from typing import Any, ParamSpec
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from flask import Flask, current_app, has_request_context, render_template, url_for
+from flask import Flask, current_app, has_request_context, render_template, request, url_for
 from flask_mailman import EmailMessage, EmailMultiAlternatives
 from flask_mailman.backends.base import BaseEmailBackend
 
@@ -26,6 +27,8 @@ logger = logging.getLogger("taskboard.mail")
 MAIL_TIMEOUT_S = 10
 TRUE_VALUES = {"1", "true", "yes", "on"}
 DEVELOPMENT_BASE_URL = "http://127.0.0.1:8000"
+
+P = ParamSpec("P")
 
 
 class LogBackend(BaseEmailBackend):
@@ -81,7 +84,7 @@ def external_url(endpoint: str, **values: Any) -> str:
 
 
 def send_email(to: str, subject: str, template: str, **context: Any) -> None:
-    """Render `email/<template>.txt` and `.html` and send them to `to`, after the response."""
+    """Render `email/<template>.txt` and `.html` and send them to `to` now; a failure is logged."""
     context = {"subject": subject, **context}
     message = EmailMultiAlternatives(
         subject=subject,
@@ -90,23 +93,39 @@ def send_email(to: str, subject: str, template: str, **context: Any) -> None:
         to=[to],
     )
     message.attach_alternative(render_template(f"email/{template}.html", **context), "text/html")
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    if app.config["MAIL_SEND_IN_BACKGROUND"]:
-        _outbox().submit(_deliver, app, message)
-    else:
-        _deliver(app, message)
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        # The body holds a secret link: log who and what, never the message itself.
+        logger.exception("Could not send the email %r to %s", subject, to)
+
+
+def after_response(job: Callable[P, None]) -> Callable[P, None]:
+    """Decorate a job (that sends email) to run in the background thread, in a request context on
+    the same host as the request that started it. With MAIL_SEND_IN_BACKGROUND off (the tests),
+    it runs at once."""
+
+    @wraps(job)
+    def start(*args: P.args, **kwargs: P.kwargs) -> None:
+        app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+        if not app.config["MAIL_SEND_IN_BACKGROUND"]:
+            job(*args, **kwargs)
+            return
+        base_url = request.host_url if has_request_context() else DEVELOPMENT_BASE_URL
+        _outbox().submit(_run, app, base_url, job, *args, **kwargs)
+
+    return start
 
 
 @cache
 def _outbox() -> ThreadPoolExecutor:
-    """One sending thread per process, started at the first message (after gunicorn's fork)."""
+    """One background thread per process, started at the first job (after gunicorn's fork)."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="taskboard-mail")
 
 
-def _deliver(app: Flask, message: EmailMultiAlternatives) -> None:
-    with app.app_context():
+def _run(app: Flask, base_url: str, job: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+    with app.test_request_context(base_url=base_url):
         try:
-            message.send()
-        except (smtplib.SMTPException, OSError):
-            # The body holds a secret link: log who and what, never the message itself.
-            logger.exception("Could not send the email %r to %s", message.subject, ", ".join(message.to))
+            job(*args, **kwargs)
+        except Exception:  # a thread's exception would vanish unseen: log it
+            logger.exception("Background job %s failed", job.__name__)

@@ -117,10 +117,11 @@ class Browser:
         """Open the form at `path` and post it, as a person would."""
         return self.post(path, {**data, "csrf_token": self.csrf_token(path)})
 
-    def register(self, email: str) -> requests.Response:
+    def register(self, email: str) -> None:
+        """Create an account and log in with it, as a person does after registering."""
         response = self.submit("/register", {"email": email, "password": PASSWORD, "confirm": PASSWORD})
         assert response.status_code == 302, response.text
-        return response
+        self.log_in(email)
 
     def log_in(self, email: str) -> None:
         response = self.submit("/login", {"email": email, "password": PASSWORD})

@@ -1,21 +1,35 @@
-"""The emails accounts send: what each says and where its link points."""
+"""The emails accounts send: what each says and where its link points.
+
+Each runs after the response (see `webapp.mail.after_response`).
+"""
 
 from flask import flash
 
+from .. import crud
 from ..crud.links import LIFETIMES
-from ..mail import external_url, mail_is_logged_only, send_email
+from ..mail import after_response, external_url, mail_is_logged_only, send_email
 from ..models import LinkPurpose
 
 
-def send_password_reset(email: str, secret: str) -> None:
+@after_response
+def send_password_reset(email: str) -> None:
+    """A reset link to the account with this email, if there is an active one; nothing otherwise.
+
+    All of it, the lookup included, runs after the response: the page cannot tell which it was.
+    """
+    requested = crud.request_password_reset(email)
+    if requested is None:
+        return
+    user, secret = requested
     send_email(
-        email, "Reset your Taskboard password", "password_reset",
-        email=email,
+        user.email, "Reset your Taskboard password", "password_reset",
+        email=user.email,
         link=external_url("password_reset.choose", secret=secret),
         minutes=int(LIFETIMES[LinkPurpose.PASSWORD_RESET].total_seconds() // 60),
     )
 
 
+@after_response
 def send_email_confirmation(email: str, secret: str) -> None:
     send_email(
         email, "Confirm your email address for Taskboard", "verify_email",
@@ -25,6 +39,7 @@ def send_email_confirmation(email: str, secret: str) -> None:
     )
 
 
+@after_response
 def send_address_in_use(email: str) -> None:
     """Someone tried to use an address that already has an account: tell its owner, not them."""
     send_email(
@@ -35,6 +50,7 @@ def send_address_in_use(email: str) -> None:
     )
 
 
+@after_response
 def send_email_changed(old_email: str, new_email: str) -> None:
     send_email(
         old_email, "The email of your Taskboard account was changed", "email_changed",
@@ -43,6 +59,7 @@ def send_email_changed(old_email: str, new_email: str) -> None:
     )
 
 
+@after_response
 def send_invitation(email: str, inviter: str, secret: str) -> None:
     send_email(
         email, "You are invited to Taskboard", "invitation",

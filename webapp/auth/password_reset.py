@@ -23,10 +23,7 @@ bp = Blueprint("password_reset", __name__, url_prefix="/reset-password")
 def request() -> Response | tuple[str, int]:
     form = ResetRequestForm()
     if form.validate_on_submit():
-        requested = crud.request_password_reset(form.email.data)
-        if requested is not None:
-            user, secret = requested
-            send_password_reset(user.email, secret)
+        send_password_reset(form.email.data)
         flash(
             f"If {form.email.data} belongs to an account, we sent it a link to choose a new password. "
             "It works once, within 60 minutes.",

@@ -1,5 +1,6 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField
+from wtforms.fields import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from ..forms import email_field, new_password_field, strip
@@ -22,9 +23,9 @@ class RegistrationModeForm(FlaskForm):
     mode = RadioField(
         "Who may create an account",
         choices=[
-            ("open", "Anyone who reaches this site"),
-            ("invite", "Only people with an invitation link"),
-            ("closed", "Nobody: admins create accounts"),
+            SelectChoice("open", "Anyone who reaches this site"),
+            SelectChoice("invite", "Only people with an invitation link"),
+            SelectChoice("closed", "Nobody: admins create accounts"),
         ],
         validators=[InputRequired()],
     )

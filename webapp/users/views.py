@@ -12,6 +12,12 @@ from .forms import InvitationForm, RegistrationModeForm, UserCreateForm, UserEdi
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
+REGISTRATION_MODES = {
+    "open": "anyone may register",
+    "invite": "registration by invitation only",
+    "closed": "registration is closed",
+}
+
 
 @bp.before_request
 @admin_required
@@ -50,7 +56,7 @@ def registration() -> Response | tuple[str, int]:
     if not form.validate_on_submit():
         return users_page(status=422, mode_form=form)
     crud.set_registration_mode(form.mode.data)
-    flash(f"Registration is now: {dict(form.mode.choices)[form.mode.data]}.", "success")  # type: ignore[arg-type]
+    flash(f"Registration setting saved: {REGISTRATION_MODES[form.mode.data]}.", "success")
     return redirect(url_for("users.index"))
 
 

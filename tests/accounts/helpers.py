@@ -1,0 +1,53 @@
+"""What the account specifications share: API tokens to see revoked, links read from emails."""
+
+import re
+import time
+from datetime import timedelta
+
+import pyotp
+from sqlalchemy import func, select
+
+from conftest import PASSWORD
+from webapp import crud
+from webapp.extensions import db
+from webapp.models import AccountLink, ApiToken
+
+
+def give_api_token(app, user) -> str:
+    with app.app_context():
+        return crud.create_api_token(crud.get_user(user.id), "script")[1]
+
+
+def api_token_count(app, user) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(ApiToken).where(ApiToken.owner_id == user.id))
+
+
+def age_links(app, by: timedelta) -> None:
+    """Move every link's expiry into the past by `by`, as if that much time had gone by."""
+    with app.app_context():
+        for link in db.session.scalars(select(AccountLink)):
+            link.expires_at -= by
+        db.session.commit()
+
+
+def logged_in(client) -> bool:
+    return client.get("/tasks/").status_code == 200
+
+
+def code_at(secret: str, seconds_from_now: float = 0) -> str:
+    """The code an authenticator app with this secret shows at that moment."""
+    return pyotp.TOTP(secret).at(time.time() + seconds_from_now)
+
+
+def enrol_two_factor(client, password: str = PASSWORD) -> tuple[str, list[str]]:
+    """Switch two-factor login on as a person does; the secret shown and the recovery codes.
+
+    The enrolment uses the previous 30-second step's code, leaving the current one for a login.
+    """
+    assert client.post("/account/two-factor/setup").status_code == 302
+    page = client.get("/account/two-factor").text
+    secret = re.search(r'data-testid="totp-secret">([A-Z2-7]+)<', page).group(1)
+    response = client.post("/account/two-factor/enable", data={"code": code_at(secret, -30), "password": password})
+    assert response.status_code == 200, response.text
+    return secret, re.findall(r"<li>([a-z2-7]{4}(?:-[a-z2-7]{4}){3})</li>", response.text)
