@@ -6,10 +6,12 @@ from datetime import timedelta
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import crud
 from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
+from .extensions import db
 from .mail import external_url
 from .models import User, utcnow
 from .passwords import password_problem
@@ -34,13 +36,20 @@ def create_admin(email: str, password: str) -> None:
 @with_appcontext
 def check_deploy() -> None:
     """Report what is unsafe in the current configuration; exit status 1 if anything is."""
-    mode = crud.registration_mode(current_app.config["REGISTRATION"])
-    problems = deployment_problems(current_app.config, current_app.debug, mode)
+    problems = deployment_problems(current_app.config, current_app.debug, registration_mode_in_force())
     for problem in problems:
         click.echo(f"UNSAFE: {problem}")
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) found; see above.")
     click.echo("No deployment problems found.")
+
+
+def registration_mode_in_force() -> str:
+    try:
+        return crud.registration_mode(current_app.config["REGISTRATION"])
+    except SQLAlchemyError:  # before the first `db upgrade` there are no settings yet
+        db.session.rollback()
+        return str(current_app.config["REGISTRATION"])
 
 
 @click.command("seed-demo")

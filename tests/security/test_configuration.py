@@ -44,6 +44,7 @@ def check_deploy(tmp_path, **env):
     """Runs `flask check-deploy` as an operator would, with only the given settings."""
     clean = {k: v for k, v in os.environ.items() if k not in {
         "TASKBOARD_CONFIG", "SECRET_KEY", "DATABASE_URL", "PREFERRED_URL_SCHEME", "RATELIMIT_STORAGE_URI", "FLASK_DEBUG",
+        "REGISTRATION", "MAIL_URL", "BASE_URL",
     }}
     clean.update(TASKBOARD_INSTANCE_PATH=str(tmp_path / "instance"), **env)
     flask = Path(sys.executable).with_name("flask")
@@ -60,6 +61,9 @@ def production_setup(tmp_path, **changes):
         "DATABASE_URL": f"sqlite:///{tmp_path}/prod.db",
         "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
         "TRUSTED_PROXIES": "1",
+        "REGISTRATION": "invite",
+        "MAIL_URL": "smtp://mail.example.com:587?starttls=1",
+        "BASE_URL": "https://tasks.example.com",
     }
     env.update(changes)
     return env
@@ -85,6 +89,9 @@ def test_check_deploy_lists_what_is_unsafe_in_development(tmp_path):
         ({"PREFERRED_URL_SCHEME": "http"}, "PREFERRED_URL_SCHEME is not 'https'"),
         ({"RATELIMIT_STORAGE_URI": "memory://"}, "each gunicorn worker counts on its own"),
         ({"RATELIMIT_STORAGE_URI": "redis://127.0.0.1:{port}"}, "does not answer"),
+        ({"REGISTRATION": "open"}, "Registration is open"),
+        ({"MAIL_URL": ""}, "MAIL_URL is not set"),
+        ({"BASE_URL": ""}, "BASE_URL is not set"),
     ],
 )
 def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, finding):

@@ -61,6 +61,7 @@ def register(email: str, password: str, mode: str, invitation_secret: str | None
     The invitation, if one is needed, is used in the same transaction as the account is created,
     so a taken email leaves it usable and two people cannot both use it.
     """
+    db.session.rollback()  # end the mode's read: no transaction stays open during the slow hash
     password_hash = hash_password(password)
     invitation = invitation_for(mode, invitation_secret)
     if invitation is not None and invitation.email and invitation.email != normalise_email(email):
