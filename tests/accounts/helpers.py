@@ -40,14 +40,20 @@ def code_at(secret: str, seconds_from_now: float = 0) -> str:
     return pyotp.TOTP(secret).at(time.time() + seconds_from_now)
 
 
+def next_code(secret: str) -> str:
+    """The code the app shows next: still accepted now, as phones' clocks drift by a step."""
+    return code_at(secret, 30)
+
+
 def enrol_two_factor(client, password: str = PASSWORD) -> tuple[str, list[str]]:
     """Switch two-factor login on as a person does; the secret shown and the recovery codes.
 
-    The enrolment uses the previous 30-second step's code, leaving the current one for a login.
+    The enrolment uses the current 30-second step's code: a login right after needs the next
+    one (`next_code`), as a code cannot be used twice.
     """
     assert client.post("/account/two-factor/setup").status_code == 302
     page = client.get("/account/two-factor").text
     secret = re.search(r'data-testid="totp-secret">([A-Z2-7]+)<', page).group(1)
-    response = client.post("/account/two-factor/enable", data={"code": code_at(secret, -30), "password": password})
+    response = client.post("/account/two-factor/enable", data={"code": code_at(secret), "password": password})
     assert response.status_code == 200, response.text
     return secret, re.findall(r"<li>([a-z2-7]{4}(?:-[a-z2-7]{4}){3})</li>", response.text)

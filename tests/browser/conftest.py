@@ -88,13 +88,13 @@ def browser_type_launch_args(browser_type_launch_args, browser_requirements):
 
 
 @pytest.fixture(scope="session")
-def base_url(database_url, tmp_path_factory, browser_requirements):
+def base_url(database_url, mail_server, tmp_path_factory, browser_requirements):
     """The app served by a real gunicorn on a free port, for the whole session.
 
     It serves the run's freshly migrated database (tests/conftest.py), which the `app` fixture
-    empties after every test.
+    empties after every test, and sends its emails to the run's SMTP server (`mailbox`).
     """
-    server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"))
+    server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"), MAIL_URL=mail_server.url)
     yield server.url
     stop_gunicorn(server.process)
 

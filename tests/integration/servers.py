@@ -35,8 +35,10 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def start_gunicorn(database_url: str, directory: Path, workers: int = 2) -> Server:
-    """A gunicorn serving wsgi:app on a port the OS picks; returns once it answers."""
+def start_gunicorn(database_url: str, directory: Path, workers: int = 2, **settings: str) -> Server:
+    """A gunicorn serving wsgi:app on a port the OS picks; returns once it answers.
+
+    `settings` are further environment variables, e.g. MAIL_URL."""
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "gunicorn.log"
     env = dict(
@@ -49,6 +51,7 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2) -> Serv
         # Many clients share one address here; the rate limits have their own tests.
         RATELIMIT_ENABLED="false",
         TASKBOARD_INSTANCE_PATH=str(directory / "instance"),
+        **settings,
     )
     command = [
         sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",

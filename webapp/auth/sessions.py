@@ -7,7 +7,7 @@ session carries (see `User.get_id`) and which logout and a password change raise
 
 import time
 
-from flask import current_app, flash, session
+from flask import current_app, flash, g, session
 from flask_login import login_user, logout_user
 
 from ..models import User
@@ -19,9 +19,11 @@ SEEN_RESOLUTION = 60
 SECOND_STEP_SECONDS = 5 * 60
 
 
-def start_session(user) -> None:
+def start_session(user: User) -> None:
     # A fresh session at login, so nothing planted before it carries over (fixation).
     session.clear()
+    # Flask-WTF keeps this request's CSRF token in g; a page rendered now needs the new session's.
+    g.pop("csrf_token", None)
     session.permanent = True
     session["signed_in_at"] = session["seen_at"] = int(time.time())
     login_user(user)
