@@ -51,7 +51,9 @@ class Mailbox:
                 if len(found) >= count:
                     return found[count - 1]
                 remaining = deadline - time.monotonic()
-                assert remaining > 0, f"no email to {address} ({subject!r}); got {[m['Subject'] for m in self.messages]}"
+                assert remaining > 0, (
+                    f"no email to {address} ({subject!r}); got {[m['Subject'] for m in self.messages]}"
+                )
                 self.arrived.wait(remaining)
 
 

@@ -3,9 +3,9 @@
 import logging
 
 import pytest
-
 from conftest import make_app
 from smtp_sink import html_of, link_in, text_of
+
 from webapp.mail import mail_settings
 
 
@@ -57,8 +57,10 @@ def test_served_apps_send_after_the_response_with_links_to_the_same_host(databas
     "url, settings",
     [
         ("smtp://mail.example.com", {"MAIL_SERVER": "mail.example.com", "MAIL_PORT": 25, "MAIL_USE_TLS": False}),
-        ("smtp://u%40x:p%2Fw@mail.example.com:587?starttls=1",
-         {"MAIL_PORT": 587, "MAIL_USE_TLS": True, "MAIL_USERNAME": "u@x", "MAIL_PASSWORD": "p/w"}),
+        (
+            "smtp://u%40x:p%2Fw@mail.example.com:587?starttls=1",
+            {"MAIL_PORT": 587, "MAIL_USE_TLS": True, "MAIL_USERNAME": "u@x", "MAIL_PASSWORD": "p/w"},
+        ),
         ("smtps://mail.example.com", {"MAIL_PORT": 465, "MAIL_USE_SSL": True, "MAIL_USE_TLS": False}),
     ],
 )

@@ -5,9 +5,9 @@ import time
 from datetime import timedelta
 
 import pyotp
+from conftest import PASSWORD
 from sqlalchemy import func, select
 
-from conftest import PASSWORD
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import AccountLink, ApiToken

@@ -39,7 +39,9 @@ def test_opening_the_link_confirms_nothing_until_the_button_is_pressed(app, alic
     assert "Please confirm your email address" in alice_client.get("/tasks/").text
 
 
-def test_a_changed_email_takes_effect_only_once_confirmed_and_the_old_address_is_told(app, alice_client, alice, mailbox):
+def test_a_changed_email_takes_effect_only_once_confirmed_and_the_old_address_is_told(
+    app, alice_client, alice, mailbox
+):
     response = change_email(alice_client, "Alice.New@Example.com")
     assert response.status_code == 302
     page = alice_client.get("/account").text
@@ -52,7 +54,10 @@ def test_a_changed_email_takes_effect_only_once_confirmed_and_the_old_address_is
 
     notice = mailbox.wait_for(alice.email, "The email of your Taskboard account was changed")
     assert "from alice@example.com to alice.new@example.com" in text_of(notice)
-    assert app.test_client().post("/login", data={"email": "alice.new@example.com", "password": PASSWORD}).status_code == 302
+    assert (
+        app.test_client().post("/login", data={"email": "alice.new@example.com", "password": PASSWORD}).status_code
+        == 302
+    )
     assert app.test_client().post("/login", data={"email": alice.email, "password": PASSWORD}).status_code == 422
 
 
@@ -105,7 +110,9 @@ def test_require_verified_email_blocks_login_until_confirmed(database_url, mail_
     assert client.post("/login", data={"email": alice.email, "password": PASSWORD}).status_code == 302
 
 
-def test_require_verified_email_still_says_wrong_password_for_a_wrong_password(database_url, mail_server, alice, mailbox):
+def test_require_verified_email_still_says_wrong_password_for_a_wrong_password(
+    database_url, mail_server, alice, mailbox
+):
     app = make_app(database_url, MAIL_URL=mail_server.url, REQUIRE_VERIFIED_EMAIL=True)
     refused = app.test_client().post("/login", data={"email": alice.email, "password": "a wrong guess"})
     assert "Wrong email or password." in refused.text

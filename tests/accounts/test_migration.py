@@ -5,9 +5,9 @@ from pathlib import Path
 import flask_migrate
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from conftest import PASSWORD, make_app
 from sqlalchemy import text
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 
@@ -27,14 +27,20 @@ def test_accounts_and_tokens_written_before_survive_and_gain_the_new_abilities(n
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision())
-        db.session.execute(text(
-            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 4)"
-        ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
-        db.session.execute(text(
-            "INSERT INTO api_tokens (id, name, token_hash, owner_id, created_at) "
-            "VALUES (1, 'backup', :hash, 1, CURRENT_TIMESTAMP)"
-        ), {"hash": crud.tokens.hash_token("tb_old")})
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 4)"
+            ),
+            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO api_tokens (id, name, token_hash, owner_id, created_at) "
+                "VALUES (1, 'backup', :hash, 1, CURRENT_TIMESTAMP)"
+            ),
+            {"hash": crud.tokens.hash_token("tb_old")},
+        )
         db.session.commit()
 
         flask_migrate.upgrade()

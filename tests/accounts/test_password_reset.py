@@ -5,10 +5,10 @@ import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
-
 from conftest import PASSWORD, make_app
 from smtp_sink import link_in
+from sqlalchemy import select
+
 from webapp.extensions import db
 from webapp.models import AccountLink
 
@@ -70,7 +70,9 @@ def test_the_link_works_once(app, client, alice, mailbox):
     link = reset_link(client, mailbox, alice.email)
     choose(client, link)
 
-    again = app.test_client().post(link, data={"password": "yet another passphrase", "confirm": "yet another passphrase"})
+    again = app.test_client().post(
+        link, data={"password": "yet another passphrase", "confirm": "yet another passphrase"}
+    )
 
     assert again.status_code == 404
     assert "Request a new link" in again.text
@@ -94,7 +96,9 @@ def test_the_link_expires_after_60_minutes(app, client, alice, mailbox):
     assert choose(client, link).status_code == 404
 
 
-@pytest.mark.parametrize("mangle", [lambda link: link + "x", lambda link: link[:-1], lambda link: "/reset-password/" + "A" * 43])
+@pytest.mark.parametrize(
+    "mangle", [lambda link: link + "x", lambda link: link[:-1], lambda link: "/reset-password/" + "A" * 43]
+)
 def test_an_altered_link_gets_the_friendly_page_and_logs_nobody_in(client, alice, mailbox, mangle):
     link = mangle(reset_link(client, mailbox, alice.email))
 
@@ -131,7 +135,7 @@ def test_an_inactive_account_gets_no_link(app, client, admin_client, alice, mail
 
 
 def test_requests_are_limited_per_account_and_per_address(client, alice):
-    for n in range(5):
+    for _ in range(5):
         assert ask_for_reset(client, alice.email).status_code == 302
     refused = ask_for_reset(client, "ALICE@example.com")
     assert refused.status_code == 429 and "Too many requests" in refused.text

@@ -4,10 +4,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
-
 from conftest import PASSWORD, make_app
 from smtp_sink import link_in, text_of
+from sqlalchemy import select
+
 from webapp.extensions import db
 from webapp.models import User
 

@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from sqlalchemy import select
-
 from conftest import PASSWORD
 from smtp_sink import link_in
+from sqlalchemy import select
+
 from webapp.extensions import db
 from webapp.models import RecoveryCode, User
 
@@ -134,7 +134,10 @@ def test_disabling_needs_the_password_and_a_code_and_ends_other_sessions(app, ac
     no_password = alice_client.post("/account/two-factor/disable", data={"password": "wrong", "code": codes[1]})
     assert no_password.status_code == 422 and "The password is not correct." in no_password.text
 
-    assert alice_client.post("/account/two-factor/disable", data={"password": PASSWORD, "code": codes[1]}).status_code == 302
+    assert (
+        alice_client.post("/account/two-factor/disable", data={"password": PASSWORD, "code": codes[1]}).status_code
+        == 302
+    )
     assert logged_in(alice_client) and not logged_in(other)
     assert log_in(app.test_client(), alice.email).headers["Location"] == "/tasks/"
 

@@ -4,9 +4,8 @@ import re
 import time
 
 import pyotp
-from playwright.sync_api import expect
-
 from conftest import PASSWORD
+from playwright.sync_api import expect
 from smtp_sink import link_in
 
 NEW_PASSWORD = "a fresh walk-through passphrase"

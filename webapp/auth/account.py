@@ -95,9 +95,11 @@ def send_confirmation_again() -> Response:
     return redirect(url_for("account.show"))
 
 
-def account_page(changing_email: ChangeEmailForm | None = None, changing_password: ChangePasswordForm | None = None) -> tuple[str, int]:
+def account_page(
+    changing_email: ChangeEmailForm | None = None, changing_password: ChangePasswordForm | None = None
+) -> tuple[str, int]:
     """The page with both forms; the one just sent keeps what was typed and its errors (422)."""
-    forms = {
+    forms: dict[str, ChangeEmailForm | ChangePasswordForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
     }

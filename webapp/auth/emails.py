@@ -22,7 +22,9 @@ def send_password_reset(email: str) -> None:
         return
     user, secret = requested
     send_email(
-        user.email, "Reset your Taskboard password", "password_reset",
+        user.email,
+        "Reset your Taskboard password",
+        "password_reset",
         email=user.email,
         link=external_url("password_reset.choose", secret=secret),
         minutes=int(LIFETIMES[LinkPurpose.PASSWORD_RESET].total_seconds() // 60),
@@ -32,7 +34,9 @@ def send_password_reset(email: str) -> None:
 @after_response
 def send_email_confirmation(email: str, secret: str) -> None:
     send_email(
-        email, "Confirm your email address for Taskboard", "verify_email",
+        email,
+        "Confirm your email address for Taskboard",
+        "verify_email",
         email=email,
         link=external_url("verification.confirm", secret=secret),
         hours=int(LIFETIMES[LinkPurpose.VERIFY_EMAIL].total_seconds() // 3600),
@@ -43,7 +47,9 @@ def send_email_confirmation(email: str, secret: str) -> None:
 def send_address_in_use(email: str) -> None:
     """Someone tried to use an address that already has an account: tell its owner, not them."""
     send_email(
-        email, "Someone tried to use your email address on Taskboard", "address_in_use",
+        email,
+        "Someone tried to use your email address on Taskboard",
+        "address_in_use",
         email=email,
         login_link=external_url("auth.login"),
         reset_link=external_url("password_reset.request"),
@@ -53,8 +59,11 @@ def send_address_in_use(email: str) -> None:
 @after_response
 def send_email_changed(old_email: str, new_email: str) -> None:
     send_email(
-        old_email, "The email of your Taskboard account was changed", "email_changed",
-        old_email=old_email, new_email=new_email,
+        old_email,
+        "The email of your Taskboard account was changed",
+        "email_changed",
+        old_email=old_email,
+        new_email=new_email,
         reset_link=external_url("password_reset.request"),
     )
 
@@ -62,7 +71,9 @@ def send_email_changed(old_email: str, new_email: str) -> None:
 @after_response
 def send_invitation(email: str, inviter: str, secret: str) -> None:
     send_email(
-        email, "You are invited to Taskboard", "invitation",
+        email,
+        "You are invited to Taskboard",
+        "invitation",
         inviter=inviter,
         link=external_url("auth.register", invitation=secret),
         days=LIFETIMES[LinkPurpose.INVITATION].days,

@@ -11,9 +11,7 @@ CODE_MAX = 40
 
 
 def confirm_field(label: str = "Confirm password") -> PasswordField:
-    return PasswordField(
-        label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")]
-    )
+    return PasswordField(label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")])
 
 
 def code_field(label: str = "Code") -> StringField:

@@ -31,9 +31,7 @@ def request() -> Response | tuple[str, int]:
         )
         say_where_mail_went()
         return redirect(url_for("password_reset.request"))
-    return form_page(
-        "auth/reset_request.html", form, heading="Forgot your password?", submit_label="Send me a link"
-    )
+    return form_page("auth/reset_request.html", form, heading="Forgot your password?", submit_label="Send me a link")
 
 
 @bp.route("/<secret>", methods=["GET", "POST"])
@@ -53,7 +51,9 @@ def choose(secret: str) -> Response | tuple[str, int]:
             flash("Your password is changed. Enter a code to log in.", "success")
             return redirect(url_for("auth.second_factor"))
         start_session(user)
-        flash("Your password is changed and you are logged in. Your other sessions and API tokens have ended.", "success")
+        flash(
+            "Your password is changed and you are logged in. Your other sessions and API tokens have ended.", "success"
+        )
         return redirect(url_for("tasks.index"))
     return form_page("_form_page.html", form, heading="Choose a new password", submit_label="Set new password")
 

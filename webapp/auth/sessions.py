@@ -40,11 +40,12 @@ def second_step_user() -> User | None:
     pending = session.get("second_step")
     if not pending or time.time() - pending["since"] > SECOND_STEP_SECONDS:
         return None
-    return load_user(pending["user"])
+    return load_user(str(pending["user"]))
 
 
 def second_step_next() -> str | None:
-    return session.get("second_step", {}).get("next")
+    target = session.get("second_step", {}).get("next")
+    return str(target) if target else None
 
 
 def end_session() -> None:

@@ -118,7 +118,7 @@ def two_factor_page(
     """The page for the account's state; a form just sent keeps its errors (422)."""
     user = me()
     enrolling = not user.two_factor_enabled and user.totp_secret is not None
-    context = {
+    context: dict[str, object] = {
         "recovery_codes": recovery_codes,
         "setup_form": ActionForm(formdata=None),
         "enable_form": enable_form or EnableTwoFactorForm(formdata=None),

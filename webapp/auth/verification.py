@@ -37,6 +37,5 @@ def confirm(secret: str) -> Response | tuple[str, int]:
         else:
             flash(f"Thank you: {user.email} is confirmed.", "success")
         return redirect(url_for("tasks.index" if current_user.is_authenticated else "auth.login"))
-    return render_template(
-        "auth/confirm_email.html", heading="Confirm your email address", email=link.email, form=form
-    )
+    page = render_template("auth/confirm_email.html", heading="Confirm your email address", email=link.email, form=form)
+    return page, 200

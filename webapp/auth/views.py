@@ -101,8 +101,7 @@ def login() -> Answer:
         if user is not None and must_confirm_email_first(user):
             send_email_confirmation(user.email, crud.request_email_verification(user))
             form.email.errors.append(
-                "Confirm your email address before logging in: we sent you a new link. "
-                "Follow it, then log in again."
+                "Confirm your email address before logging in: we sent you a new link. Follow it, then log in again."
             )
             say_where_mail_went()
         elif user is not None and user.two_factor_enabled:

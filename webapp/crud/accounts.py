@@ -131,4 +131,3 @@ def confirm_password(user: User, password: str) -> None:
     db.session.rollback()  # end the read before the slow hash
     if not verify_password(stored_hash, password):
         raise WrongPassword("The password is not correct.")
-

@@ -78,9 +78,7 @@ def register(email: str, password: str, mode: str, invitation_secret: str | None
 
 def invite(admin: User, email: str | None) -> tuple[AccountLink, str]:
     """A new invitation, bound to `email` if given; its secret is returned this once."""
-    link, secret = add_link(
-        LinkPurpose.INVITATION, email=normalise_email(email) if email else None, created_by=admin
-    )
+    link, secret = add_link(LinkPurpose.INVITATION, email=normalise_email(email) if email else None, created_by=admin)
     db.session.commit()
     return link, secret
 

@@ -11,7 +11,7 @@ UPDATE too.
 import hmac
 import re
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pyotp
 from sqlalchemy import delete, func, or_, select, update
@@ -102,7 +102,7 @@ def _use_totp_code(user: User, code: str) -> bool:
     if user.totp_secret is None or not re.fullmatch(r"\d{6}", code):
         return False
     totp = pyotp.TOTP(user.totp_secret)
-    current = totp.timecode(datetime.now(timezone.utc))
+    current = totp.timecode(datetime.now(UTC))
     for step in range(current - ALLOWED_DRIFT_STEPS, current + ALLOWED_DRIFT_STEPS + 1):
         if hmac.compare_digest(totp.generate_otp(step), code):
             return _claim_step(user, step)
