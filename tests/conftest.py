@@ -132,9 +132,10 @@ class Accounts:
     def __init__(self, app):
         self.app = app
 
-    def create(self, email: str, is_admin: bool = False, password: str = PASSWORD):
+    def create(self, email: str, is_admin: bool = False, password: str = PASSWORD, email_verified: bool = True):
+        """An account as people have it after registering: its email confirmed, unless told otherwise."""
         with self.app.app_context():
-            user = crud.create_user(email, password, is_admin=is_admin)
+            user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
             return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
 
     def login(self, client, email: str, password: str = PASSWORD):

@@ -39,6 +39,18 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def string_enum(values: type[enum.StrEnum], name: str) -> Enum:
+    """A column of the enum's values as VARCHAR(20) with a CHECK: the same on every database."""
+    return Enum(
+        values,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
 class TaskStatus(enum.StrEnum):
     PENDING = "pending"
     IN_PROGRESS = "in_progress"
@@ -133,14 +145,7 @@ class Task(TimestampMixin, db.Model):
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[TaskStatus] = mapped_column(
-        Enum(
-            TaskStatus,
-            name="task_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda statuses: [s.value for s in statuses],
-        ),
+        string_enum(TaskStatus, "task_status"),
         default=TaskStatus.PENDING,
         server_default=TaskStatus.PENDING.value,
     )
@@ -197,16 +202,7 @@ class AccountLink(db.Model):
     __tablename__ = "account_links"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    purpose: Mapped[LinkPurpose] = mapped_column(
-        Enum(
-            LinkPurpose,
-            name="link_purpose",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda purposes: [p.value for p in purposes],
-        )
-    )
+    purpose: Mapped[LinkPurpose] = mapped_column(string_enum(LinkPurpose, "link_purpose"))
     token_hash: Mapped[str] = mapped_column(String(SHA256_HEX), unique=True)
     # The account a reset or confirmation is for; None for an invitation.
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

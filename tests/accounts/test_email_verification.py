@@ -2,12 +2,20 @@
 
 from datetime import timedelta
 
+import pytest
+
 from conftest import PASSWORD, make_app
 from smtp_sink import link_in, text_of
 
 from .helpers import age_links, logged_in
 
 CONFIRM_SUBJECT = "Confirm your email address"
+
+
+@pytest.fixture
+def alice(accounts, admin):
+    """Alice has not confirmed her email yet."""
+    return accounts.create("alice@example.com", email_verified=False)
 
 
 def change_email(client, email, password=PASSWORD):

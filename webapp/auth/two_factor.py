@@ -6,6 +6,9 @@ once a code made from it is entered. Switching it on or off ends every other
 session of the account.
 """
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import segno
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
@@ -19,6 +22,7 @@ from .limits import two_factor_confirmations
 from .sessions import start_session
 
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
+T = TypeVar("T")
 
 
 @bp.before_request
@@ -47,18 +51,12 @@ def setup() -> Response:
 @two_factor_confirmations
 def enable() -> Response | tuple[str, int]:
     form = EnableTwoFactorForm()
+    if not me().totp_secret or me().two_factor_enabled:
+        return redirect(url_for("two_factor.show"))
     if form.validate_on_submit():
         user = me()
-        try:
-            codes = crud.confirm_enrolment(user, form.password.data, form.code.data)
-        except crud.ForbiddenChange:
-            return redirect(url_for("two_factor.show"))
-        except crud.WrongPassword as error:
-            audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
-        except crud.WrongCode as error:
-            form.code.errors.append(str(error))
-        else:
+        codes = confirmed(form, lambda: crud.confirm_enrolment(user, form.password.data, form.code.data))
+        if codes is not None:
             start_session(user)  # every other session ended with the change
             flash("Two-factor login is on. Your other sessions have been logged out.", "success")
             return two_factor_page(recovery_codes=codes)
@@ -70,12 +68,8 @@ def enable() -> Response | tuple[str, int]:
 def recovery_codes() -> tuple[str, int]:
     form = RecoveryCodesForm()
     if form.validate_on_submit() and me().two_factor_enabled:
-        try:
-            codes = crud.regenerate_recovery_codes(me(), form.password.data)
-        except crud.WrongPassword as error:
-            audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
-        else:
+        codes = confirmed(form, lambda: crud.regenerate_recovery_codes(me(), form.password.data))
+        if codes is not None:
             flash("New recovery codes made; the old ones no longer work.", "success")
             return two_factor_page(recovery_codes=codes)
     return two_factor_page(codes_form=form)
@@ -87,18 +81,23 @@ def disable() -> Response | tuple[str, int]:
     form = DisableTwoFactorForm()
     if form.validate_on_submit():
         user = me()
-        try:
-            crud.disable_two_factor(user, form.password.data, form.code.data)
-        except crud.WrongPassword as error:
-            audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
-        except crud.WrongCode as error:
-            form.code.errors.append(str(error))
-        else:
+        if confirmed(form, lambda: crud.disable_two_factor(user, form.password.data, form.code.data)) is not None:
             start_session(user)
             flash("Two-factor login is off. Your other sessions have been logged out.", "success")
             return redirect(url_for("two_factor.show"))
     return two_factor_page(disable_form=form)
+
+
+def confirmed(form: Any, change: Callable[[], T]) -> T | None:
+    """Make a change confirmed by the password (and a code); a wrong one goes next to its field."""
+    try:
+        return change()
+    except crud.WrongPassword as error:
+        audit.wrong_password_confirmation()
+        form.password.errors.append(str(error))
+    except (crud.WrongCode, crud.ForbiddenChange) as error:  # ForbiddenChange: another tab came first
+        form.code.errors.append(str(error))
+    return None
 
 
 def qr_code_svg(uri: str) -> Markup:

@@ -51,7 +51,7 @@ def confirm_enrolment(user: User, password: str, code: str) -> list[str]:
     Ends every session of the account: the caller starts this one again.
     """
     if user.two_factor_enabled or user.totp_secret is None:
-        raise ForbiddenChange("Start the set-up again.")
+        raise ForbiddenChange("Two-factor login is already on, or its set-up was not started. Start again.")
     confirm_password(user, password)
     if not _use_totp_code(user, code):
         raise WrongCode("The code is not correct.")
@@ -72,11 +72,12 @@ def regenerate_recovery_codes(user: User, password: str) -> list[str]:
     return _replace_recovery_codes(user)
 
 
-def disable_two_factor(user: User, password: str, code: str) -> None:
+def disable_two_factor(user: User, password: str, code: str) -> User:
     """Switch two-factor login off, confirmed by the password and a code; ends every session."""
     confirm_password(user, password)
     verify_second_factor(user, code)
     reset_two_factor(user)
+    return user
 
 
 def reset_two_factor(user: User) -> None:
