@@ -124,7 +124,9 @@ def _outbox() -> ThreadPoolExecutor:
 
 
 def _run(app: Flask, base_url: str, job: Callable[..., None], *args: Any, **kwargs: Any) -> None:
-    with app.test_request_context(base_url=base_url):
+    # As a POST, because jobs write: on SQLite their transactions then take the write lock at
+    # once (see webapp.database), as the request that started them would have.
+    with app.test_request_context(base_url=base_url, method="POST"):
         try:
             job(*args, **kwargs)
         except Exception:  # a thread's exception would vanish unseen: log it

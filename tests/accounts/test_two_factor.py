@@ -186,3 +186,13 @@ def test_the_reset_2fa_command_switches_it_off(app, alice_client, alice):
 @pytest.mark.parametrize("path", ["/account/two-factor", "/login/code"])
 def test_the_pages_need_a_login_or_a_first_step(client, path):
     assert client.get(path).status_code == 302
+
+
+def test_switching_two_factor_on_and_off_is_logged_for_operators(alice_client, alice, caplog):
+    with caplog.at_level("INFO", logger="taskboard.security"):
+        _, codes = enrol_two_factor(alice_client)
+        alice_client.post("/account/two-factor/disable", data={"password": PASSWORD, "code": codes[0]})
+    logged = [record.getMessage() for record in caplog.records]
+    assert any(f"two-factor login switched on: account={alice.id}" in line for line in logged)
+    assert any(f"two-factor login switched off: account={alice.id}" in line for line in logged)
+    assert not any(code in line for code in codes for line in logged)

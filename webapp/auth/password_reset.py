@@ -7,7 +7,7 @@ has an account: the email goes out after the response (see webapp.mail).
 from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from .. import crud
+from .. import audit, crud
 from ..pages import form_page
 from .emails import say_where_mail_went, send_password_reset
 from .forms import NewPasswordForm, ResetRequestForm
@@ -46,6 +46,7 @@ def choose(secret: str) -> Response | tuple[str, int]:
             user = crud.reset_password(secret, form.password.data)
         except crud.InvalidLink:
             return link_invalid("password_reset.request")
+        audit.account_changed("password reset by emailed link", user.id)
         if user.two_factor_enabled:
             begin_second_step(user, None)
             flash("Your password is changed. Enter a code to log in.", "success")

@@ -57,6 +57,7 @@ def enable() -> Response | tuple[str, int]:
         user = me()
         codes = confirmed(form, lambda: crud.confirm_enrolment(user, form.password.data, form.code.data))
         if codes is not None:
+            audit.account_changed("two-factor login switched on", user.id)
             start_session(user)  # every other session ended with the change
             flash("Two-factor login is on. Your other sessions have been logged out.", "success")
             return two_factor_page(recovery_codes=codes)
@@ -70,6 +71,7 @@ def recovery_codes() -> tuple[str, int]:
     if form.validate_on_submit() and me().two_factor_enabled:
         codes = confirmed(form, lambda: crud.regenerate_recovery_codes(me(), form.password.data))
         if codes is not None:
+            audit.account_changed("recovery codes replaced", me().id)
             flash("New recovery codes made; the old ones no longer work.", "success")
             return two_factor_page(recovery_codes=codes)
     return two_factor_page(codes_form=form)
@@ -82,6 +84,7 @@ def disable() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         user = me()
         if confirmed(form, lambda: crud.disable_two_factor(user, form.password.data, form.code.data)) is not None:
+            audit.account_changed("two-factor login switched off", user.id)
             start_session(user)
             flash("Two-factor login is off. Your other sessions have been logged out.", "success")
             return redirect(url_for("two_factor.show"))

@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import crud
+from .. import audit, crud
 from .emails import send_email_changed
 from .forms import ActionForm
 from .password_reset import link_invalid
@@ -31,6 +31,7 @@ def confirm(secret: str) -> Response | tuple[str, int]:
         except crud.EmailTaken:
             flash("Another account uses this address now, so it cannot become yours.", "danger")
             return redirect(url_for("auth.index"))
+        audit.account_changed("email confirmed", user.id)
         if old_email != user.email:
             send_email_changed(old_email, user.email)
             flash(f"Your email is now {user.email}.", "success")

@@ -2,7 +2,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, url_
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import crud
+from .. import audit, crud
 from ..auth.access import admin_required
 from ..auth.emails import say_where_mail_went, send_invitation
 from ..items.forms import ItemForm
@@ -56,6 +56,7 @@ def registration() -> Response | tuple[str, int]:
     if not form.validate_on_submit():
         return users_page(status=422, mode_form=form)
     crud.set_registration_mode(form.mode.data)
+    audit.account_changed(f"registration set to {form.mode.data}", current_user.id)
     flash(f"Registration setting saved: {REGISTRATION_MODES[form.mode.data]}.", "success")
     return redirect(url_for("users.index"))
 
@@ -66,6 +67,7 @@ def invite() -> tuple[str, int]:
     if not form.validate_on_submit():
         return users_page(status=422, invitation_form=form)
     invitation, secret = crud.invite(current_user, form.email.data or None)
+    audit.account_changed(f"invitation {invitation.id} created", current_user.id)
     link = external_url("auth.register", invitation=secret)
     if invitation.email:
         send_invitation(invitation.email, current_user.email, secret)
