@@ -16,8 +16,8 @@ import flask_migrate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from webapp import create_app, crud  # noqa: E402
-from webapp.config import ProductionConfig  # noqa: E402
+from webapp import create_app, crud
+from webapp.config import ProductionConfig
 
 PASSWORD = "correct horse battery"
 CASES = {
@@ -29,13 +29,15 @@ CASES = {
 
 def main(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({
-            "TASKBOARD_CONFIG": "testing",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db",
-            "RATELIMIT_ENABLED": False,
-            # The real argon2 cost: the testing configuration hashes at the lowest one.
-            "PASSWORD_HASHING": ProductionConfig.PASSWORD_HASHING,
-        })
+        app = create_app(
+            {
+                "TASKBOARD_CONFIG": "testing",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db",
+                "RATELIMIT_ENABLED": False,
+                # The real argon2 cost: the testing configuration hashes at the lowest one.
+                "PASSWORD_HASHING": ProductionConfig.PASSWORD_HASHING,
+            }
+        )
         with app.app_context():
             flask_migrate.upgrade()
             crud.create_user("alice@example.com", PASSWORD)

@@ -24,7 +24,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,8 +50,7 @@ CASES = [
     Case("users", "Users with their items, 20", ("/users/?skip=0&limit=20", None), "≥ 5×"),
     Case("create", "Create task (POST)", ("/tasks/", "post_task.lua"), "≥ 1.5×"),
     Case("mixed", "Mixed 60/20/10/10", ("/", "mixed.lua"), "≥ 1.0×"),
-    Case("list", "Task list at 256 connections", ("/tasks/?skip=0&limit=50", None),
-         "0 errors, p99 ≤ 1 s", 256),
+    Case("list", "Task list at 256 connections", ("/tasks/?skip=0&limit=50", None), "0 errors, p99 ≤ 1 s", 256),
 ]
 
 
@@ -129,13 +128,14 @@ def start_server(name: str, command: list, env: dict, cwd: Path, workdir: Path, 
 
 # --- seeding -------------------------------------------------------------------------------------
 
+
 def seed_taskboard(env: dict) -> str:
     flask = [str(TASKBOARD_VENV / "flask"), "--app", "wsgi"]
     run([*flask, "db", "upgrade"], cwd=ROOT, env={**os.environ, **env})
     output = run(
-        [*flask, "seed-demo", "--users", "1000", "--tasks-per-user", "100", "--items-per-user", "10",
-         "--seed", "42"],
-        cwd=ROOT, env={**os.environ, **env},
+        [*flask, "seed-demo", "--users", "1000", "--tasks-per-user", "100", "--items-per-user", "10", "--seed", "42"],
+        cwd=ROOT,
+        env={**os.environ, **env},
     )
     return re.search(r"Wrote .*", output).group(0)
 
@@ -145,6 +145,7 @@ def seed_anchor(anchor_python: Path, anchor_dir: Path, env: dict) -> None:
 
 
 # --- a logged-in session, as a browser would hold it -----------------------------------------------
+
 
 class Browser:
     """The demo admin's client for setting up each run: it keeps its cookies as a browser does.
@@ -188,20 +189,28 @@ def csrf_token(page: str) -> str:
 
 def demo_task_ids(database: Path) -> list[int]:
     with sqlite3.connect(database) as connection:
-        return [row[0] for row in connection.execute(
-            "SELECT tasks.id FROM tasks JOIN users ON users.id = tasks.owner_id WHERE users.email = ?",
-            (DEMO_USER,),
-        )]
+        return [
+            row[0]
+            for row in connection.execute(
+                "SELECT tasks.id FROM tasks JOIN users ON users.id = tasks.owner_id WHERE users.email = ?",
+                (DEMO_USER,),
+            )
+        ]
 
 
 # --- wrk -----------------------------------------------------------------------------------------
+
 
 def wrk(url: str, seconds: int, connections: int, script: Path | None = None, env: dict | None = None) -> Result:
     command = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(
-        [*command, url], check=True, capture_output=True, text=True, env={**os.environ, **(env or {})},
+        [*command, url],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
         timeout=seconds + 30,
     ).stdout
     return parse_wrk(output)
@@ -240,6 +249,7 @@ def median_result(results: list[Result]) -> Result:
 
 # --- memory ----------------------------------------------------------------------------------------
 
+
 def rss_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
@@ -261,6 +271,7 @@ def memory_check(server: Server, wrk_env: dict) -> dict:
 
 # --- report ----------------------------------------------------------------------------------------
 
+
 def versions(anchor_python: Path) -> dict:
     def pkg(python, names):
         code = "import importlib.metadata as m, sys\nfor n in sys.argv[1:]: print(n, m.version(n))"
@@ -268,10 +279,13 @@ def versions(anchor_python: Path) -> dict:
 
     return {
         "Python": platform.python_version(),
-        "Taskboard": pkg(TASKBOARD_VENV / "python", ["Flask", "Werkzeug", "Jinja2", "SQLAlchemy",
-                                                    "Flask-WTF", "Flask-Login", "gunicorn"]),
-        "Anchor": pkg(anchor_python, ["fastapi", "uvicorn", "starlette", "pydantic", "SQLAlchemy",
-                                     "gunicorn", "Flask"]),
+        "Taskboard": pkg(
+            TASKBOARD_VENV / "python",
+            ["Flask", "Werkzeug", "Jinja2", "SQLAlchemy", "Flask-WTF", "Flask-Login", "gunicorn"],
+        ),
+        "Anchor": pkg(
+            anchor_python, ["fastapi", "uvicorn", "starlette", "pydantic", "SQLAlchemy", "gunicorn", "Flask"]
+        ),
         "SQLite": sqlite3.sqlite_version,
         # `wrk -v` prints its version line and exits with status 1.
         "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0],
@@ -281,9 +295,11 @@ def versions(anchor_python: Path) -> dict:
 def machine() -> str:
     cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
     memory = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text()).group(1)
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs "
-            f"({cpu.group(1) if cpu else 'unknown CPU'}), {int(memory) // 1024:,} MiB RAM, "
-            f"load average {os.getloadavg()[0]:.1f} at the start")
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs "
+        f"({cpu.group(1) if cpu else 'unknown CPU'}), {int(memory) // 1024:,} MiB RAM, "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
+    )
 
 
 def round_ratio(samples: dict, label: str) -> float:
@@ -313,9 +329,11 @@ def format_table(cases: list[Case], samples: dict, hello: Result | None) -> list
                 f"| {case.target if server == 'Taskboard' else ''} |"
             )
     if hello:
-        lines.append(f"| Flask hello floor | Flask | {hello.rps:,.0f} | {hello.ok_rps:,.0f} "
-                     f"| {hello.p50_ms:,.1f} | {hello.p99_ms:,.1f} "
-                     f"| {hello.non_2xx} | {hello.errors} | | |")
+        lines.append(
+            f"| Flask hello floor | Flask | {hello.rps:,.0f} | {hello.ok_rps:,.0f} "
+            f"| {hello.p50_ms:,.1f} | {hello.p99_ms:,.1f} "
+            f"| {hello.non_2xx} | {hello.errors} | | |"
+        )
     return lines
 
 
@@ -331,7 +349,7 @@ def main() -> None:
     args = parser.parse_args()
     anchor_dir = args.anchor_dir.resolve()
     anchor_python = args.anchor_python.absolute()  # not resolve(): a venv python is a symlink
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     machine_line = machine()
 
     (BENCH / "out").mkdir(exist_ok=True)
@@ -360,15 +378,25 @@ def main() -> None:
         servers["taskboard"] = start_server(
             "taskboard",
             [str(TASKBOARD_VENV / "gunicorn"), "--config", "gunicorn.conf.py", "wsgi:app"],
-            taskboard_env, ROOT, workdir, "/healthz",
+            taskboard_env,
+            ROOT,
+            workdir,
+            "/healthz",
         )
         servers["anchor"] = start_server(
             "anchor",
             [str(anchor_bin / "gunicorn"), "main:app", "-k", "uvicorn.workers.UvicornWorker", "-w", "2"],
-            anchor_env, anchor_dir, workdir, "/tasks/1",
+            anchor_env,
+            anchor_dir,
+            workdir,
+            "/tasks/1",
         )
         servers["hello"] = start_server(
-            "hello", [str(anchor_bin / "gunicorn"), "flask_hello:app", "-w", "2"], {}, anchor_dir, workdir,
+            "hello",
+            [str(anchor_bin / "gunicorn"), "flask_hello:app", "-w", "2"],
+            {},
+            anchor_dir,
+            workdir,
         )
         base = servers["taskboard"].url
         browser = Browser(base)
@@ -398,9 +426,12 @@ def main() -> None:
                     wrk(url, args.warmup, case.connections, script, env)
                     result = wrk(url, args.seconds, case.connections, script, env)
                     samples.setdefault((case.label, server_name), []).append(result)
-                    print(f"round {round_number} {case.label:32} {server_name:9} {result.rps:8,.0f} req/s "
-                          f"p50 {result.p50_ms:7.1f} ms p99 {result.p99_ms:7.1f} ms "
-                          f"non-2xx {result.non_2xx} errors {result.errors}", flush=True)
+                    print(
+                        f"round {round_number} {case.label:32} {server_name:9} {result.rps:8,.0f} req/s "
+                        f"p50 {result.p50_ms:7.1f} ms p99 {result.p99_ms:7.1f} ms "
+                        f"non-2xx {result.non_2xx} errors {result.errors}",
+                        flush=True,
+                    )
             wrk(servers["hello"].url + "/", args.warmup, 32)
             hello_samples.append(wrk(servers["hello"].url + "/", args.seconds, 32))
         browser.check_pages(task_ids)  # the session lasted to the end: no case was answered by redirects
@@ -411,7 +442,10 @@ def main() -> None:
         servers["memory"] = start_server(
             "memory",
             [str(TASKBOARD_VENV / "gunicorn"), "--config", "gunicorn.conf.py", "wsgi:app"],
-            taskboard_env, ROOT, workdir, "/healthz",
+            taskboard_env,
+            ROOT,
+            workdir,
+            "/healthz",
         )
         memory = memory_check(servers["memory"], {**wrk_env, "BENCH_COOKIE": browser.cookie})
     finally:

@@ -48,14 +48,16 @@ PER_PAGE = 50
 
 
 def build(database_url: str):
-    app = create_app({
-        "TASKBOARD_CONFIG": "production",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "SECRET_KEY": secrets.token_hex(32),
-        # The test client speaks plain HTTP: production's https default would make the session
-        # cookie Secure, and the login's cookie would never come back.
-        "PREFERRED_URL_SCHEME": "http",
-    })
+    app = create_app(
+        {
+            "TASKBOARD_CONFIG": "production",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SECRET_KEY": secrets.token_hex(32),
+            # The test client speaks plain HTTP: production's https default would make the session
+            # cookie Secure, and the login's cookie would never come back.
+            "PREFERRED_URL_SCHEME": "http",
+        }
+    )
     with app.app_context():
         flask_migrate.upgrade(directory=str(ROOT / "migrations"))
         if db.session.scalar(select(User.id).where(User.email == HEAVY)) is None:
@@ -144,8 +146,12 @@ def main() -> None:
         "light first": (light, first),
         "light last": (light, f"{first}&page={light_last}"),
     }
-    clean = explain(app, heavy, [path for client, path in cases.values() if client is heavy]
-                    + [f"{first}&status=pending", f"{first}&sort=due", f"{first}&sort=-due&page=1000"])
+    clean = explain(
+        app,
+        heavy,
+        [path for client, path in cases.values() if client is heavy]
+        + [f"{first}&status=pending", f"{first}&sort=due", f"{first}&sort=-due&page=1000"],
+    )
     for client, path in cases.values():  # warm up
         timed(client, path)
     samples = {name: [] for name in cases}
@@ -156,8 +162,10 @@ def main() -> None:
     for name, value in p50.items():
         print(f"{name:12} p50 {value:7.1f} ms")
     print(f"first page, 100,000 vs 100 tasks: {p50['heavy first'] / p50['light first']:.2f}× (target ≤ 2×)")
-    print(f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
-          f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)")
+    print(
+        f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
+        f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)"
+    )
     print("query plans:", "no full scan of tasks" if clean else "A FULL SCAN OF tasks (see above)")
 
 

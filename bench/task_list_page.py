@@ -19,10 +19,10 @@ from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import flask_migrate  # noqa: E402
+import flask_migrate
 
-from webapp import create_app, crud  # noqa: E402
-from webapp.extensions import db  # noqa: E402
+from webapp import create_app, crud
+from webapp.extensions import db
 
 PASSWORD = "benchmark password"
 
@@ -38,13 +38,21 @@ def main() -> None:
     with app.app_context():
         flask_migrate.upgrade()
         owner = crud.create_user("bench@example.com", PASSWORD)
-        crud.import_tasks(owner, [
-            {"title": f"Task {n}", "description": "Something to do", "status": ("pending", "in_progress", "completed")[n % 3],
-             "due_date": None}
-            for n in range(options.tasks)
-        ])
+        crud.import_tasks(
+            owner,
+            [
+                {
+                    "title": f"Task {n}",
+                    "description": "Something to do",
+                    "status": ("pending", "in_progress", "completed")[n % 3],
+                    "due_date": None,
+                }
+                for n in range(options.tasks)
+            ],
+        )
         engine = db.engine
     statements = []
+
     def record(_connection, _cursor, statement, *_):
         if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):  # queries only
             statements.append(statement)
@@ -66,8 +74,10 @@ def main() -> None:
             times.append((time.perf_counter() - start) * 1000)
         cpu_ms = (time.process_time() - cpu_started) * 1000 / options.requests
         p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"{path:36} {statistics.median(times):9.2f} {p95:8.2f} {cpu_ms:9.2f}   "
-              f"{len(statements) / options.requests:.0f}")
+        print(
+            f"{path:36} {statistics.median(times):9.2f} {p95:8.2f} {cpu_ms:9.2f}   "
+            f"{len(statements) / options.requests:.0f}"
+        )
 
 
 if __name__ == "__main__":

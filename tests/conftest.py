@@ -14,11 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
+from databases import backend_of, create_database, drop_database
 from jinja2 import BytecodeCache
+from smtp_sink import MailServer
 from sqlalchemy import delete, event
 
-from databases import backend_of, create_database, drop_database
-from smtp_sink import MailServer
 from webapp import clock, create_app, crud
 from webapp.extensions import db
 

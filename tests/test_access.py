@@ -1,7 +1,6 @@
 """Who may open which page: anonymous visitors, the owner, another user and an admin."""
 
 import pytest
-
 from conftest import created_id
 
 OWNED_PAGES = [
@@ -66,7 +65,9 @@ def test_only_admins_manage_users(alice_client, admin_client, ids, method, path)
     assert admin_client.get(f"/users/{ids['alice']}").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/tasks/999999", "/tasks/abc", "/tasks/-1", "/items/999999", "/users/999999", "/nowhere"])
+@pytest.mark.parametrize(
+    "path", ["/tasks/999999", "/tasks/abc", "/tasks/-1", "/items/999999", "/users/999999", "/nowhere"]
+)
 def test_missing_or_malformed_ids_are_404_pages(admin_client, path):
     response = admin_client.get(path)
     assert response.status_code == 404 and "Page not found" in response.text

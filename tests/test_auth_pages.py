@@ -1,14 +1,11 @@
 """Registering, logging in and out, as a person does it in the browser."""
 
 import pytest
-
 from conftest import PASSWORD
 
 
 def register(client, email="new@example.com", password=PASSWORD, confirm=None):
-    return client.post(
-        "/register", data={"email": email, "password": password, "confirm": confirm or password}
-    )
+    return client.post("/register", data={"email": email, "password": password, "confirm": confirm or password})
 
 
 def test_the_home_page_sends_visitors_to_log_in_and_members_to_their_tasks(client, alice_client):
@@ -51,9 +48,7 @@ def test_later_accounts_are_not_admins(client, alice):
         ("new@example.com", PASSWORD, "something else", "The passwords do not match."),
     ],
 )
-def test_invalid_registrations_are_refused_with_a_message_by_the_field(
-    client, email, password, confirm, message
-):
+def test_invalid_registrations_are_refused_with_a_message_by_the_field(client, email, password, confirm, message):
     response = register(client, email, password, confirm)
     assert response.status_code == 422
     assert message in response.text
@@ -77,7 +72,9 @@ def test_logging_in_with_the_right_password(client, alice):
     assert response.headers["Location"] == "/tasks/"
 
 
-@pytest.mark.parametrize("email, password", [("alice@example.com", "wrong password!"), ("nobody@example.com", PASSWORD)])
+@pytest.mark.parametrize(
+    "email, password", [("alice@example.com", "wrong password!"), ("nobody@example.com", PASSWORD)]
+)
 def test_a_failed_login_says_the_same_for_unknown_email_and_wrong_password(client, alice, email, password):
     response = client.post("/login", data={"email": email, "password": password})
     assert response.status_code == 422

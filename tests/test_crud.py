@@ -150,5 +150,7 @@ def test_task_counts_cover_every_status():
     crud.create_task(owner, "One")
     crud.create_task(owner, "Two", status=TaskStatus.COMPLETED)
     assert crud.count_tasks(owner).by_status == {
-        TaskStatus.PENDING: 1, TaskStatus.IN_PROGRESS: 0, TaskStatus.COMPLETED: 1,
+        TaskStatus.PENDING: 1,
+        TaskStatus.IN_PROGRESS: 0,
+        TaskStatus.COMPLETED: 1,
     }

@@ -5,10 +5,10 @@ import os
 import sqlite3
 
 import pytest
+from conftest import make_app
 from flask import Blueprint
 from sqlalchemy import event, func, make_url, select, text
 
-from conftest import make_app
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import Task, User

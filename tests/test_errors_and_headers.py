@@ -1,10 +1,10 @@
 """Errors are friendly pages, and every response carries the protective headers."""
 
 import pytest
+from conftest import make_app
 from flask import request
 from sqlalchemy import func, select
 
-from conftest import make_app
 from webapp.extensions import db
 from webapp.models import Item
 
@@ -79,15 +79,22 @@ def test_bootstrap_is_served_by_the_app_itself(client):
     assert client.get("/bootstrap/static/css/bootstrap.min.css").status_code == 200
 
 
-
-@pytest.mark.parametrize("trusted_proxies, seen", [
-    (0, "http://localhost/where from 127.0.0.1"),
-    (1, "https://tasks.example.org/where from 203.0.113.7"),
-])
+@pytest.mark.parametrize(
+    "trusted_proxies, seen",
+    [
+        (0, "http://localhost/where from 127.0.0.1"),
+        (1, "https://tasks.example.org/where from 203.0.113.7"),
+    ],
+)
 def test_forwarded_headers_count_only_when_proxies_are_trusted(database_url, trusted_proxies, seen):
     app = make_app(database_url, TRUSTED_PROXIES=trusted_proxies)
     app.add_url_rule("/where", "where", lambda: f"{request.url} from {request.remote_addr}")
-    response = app.test_client().get("/where", headers={
-        "X-Forwarded-Proto": "https", "X-Forwarded-Host": "tasks.example.org", "X-Forwarded-For": "203.0.113.7",
-    })
+    response = app.test_client().get(
+        "/where",
+        headers={
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "tasks.example.org",
+            "X-Forwarded-For": "203.0.113.7",
+        },
+    )
     assert response.text == seen

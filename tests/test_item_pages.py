@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from conftest import created_id, listed_titles, query_of
 
 

@@ -3,9 +3,9 @@
 import flask_migrate
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from conftest import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 
@@ -47,18 +47,25 @@ def test_rows_written_at_the_first_revision_survive_upgrading_to_the_latest(new_
     with app.app_context():
         flask_migrate.upgrade(revision=FIRST_REVISION)
         # Plain SQL in the first revision's columns: the models may since have moved on.
-        db.session.execute(text(
-            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
-            "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
-        ), {"hash": crud.users.hash_password(PASSWORD), "yes": True})
-        db.session.execute(text(
-            "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
-            "VALUES (1, 'Written long ago 🚀', 'in_progress', 1, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))
-        db.session.execute(text(
-            "INSERT INTO items (id, title, owner_id, created_at, updated_at) "
-            "VALUES (1, 'Old item', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-        ))
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at) "
+                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP)"
+            ),
+            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO tasks (id, title, status, owner_id, version, created_at, updated_at) "
+                "VALUES (1, 'Written long ago 🚀', 'in_progress', 1, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO items (id, title, owner_id, created_at, updated_at) "
+                "VALUES (1, 'Old item', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
         db.session.commit()
 
         flask_migrate.upgrade()

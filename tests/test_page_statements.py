@@ -14,7 +14,6 @@ from webapp.crud.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
-
 TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 
 
@@ -41,10 +40,17 @@ def counted_statements(app):
 
 
 def seeded_admin_client(app, users: int, items_per_user: int, tasks_per_user: int = 3):
-    result = app.test_cli_runner().invoke(args=[
-        "seed-demo", "--users", str(users), "--tasks-per-user", str(tasks_per_user),
-        "--items-per-user", str(items_per_user),
-    ])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "seed-demo",
+            "--users",
+            str(users),
+            "--tasks-per-user",
+            str(tasks_per_user),
+            "--items-per-user",
+            str(items_per_user),
+        ]
+    )
     assert result.exit_code == 0, result.output
     client = app.test_client()
     client.post("/login", data={"email": "demo1@example.com", "password": DEMO_PASSWORD})
@@ -72,12 +78,15 @@ def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, use
 
 
 @pytest.mark.parametrize("tasks_per_user", [20, 150])
-@pytest.mark.parametrize("path, expected", [
-    # The user, the counts at a glance (their sum is the list's total) and the page's rows.
-    ("/tasks/?per_page=10&page=2", 3),
-    # A filtered list counts its own total as well.
-    ("/tasks/?status=pending&sort=title&per_page=10&page=2", 4),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        # The user, the counts at a glance (their sum is the list's total) and the page's rows.
+        ("/tasks/?per_page=10&page=2", 3),
+        # A filtered list counts its own total as well.
+        ("/tasks/?status=pending&sort=title&per_page=10&page=2", 4),
+    ],
+)
 def test_the_task_list_runs_the_same_few_statements_however_many_tasks(app, tasks_per_user, path, expected):
     client = seeded_admin_client(app, 2, 0, tasks_per_user)
     statements = statements_for(app, client, "get", path)
@@ -100,8 +109,6 @@ def test_a_task_page_runs_two_statements_the_user_and_the_task(app, users):
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
     client = seeded_admin_client(app, 3, 0)
-    statements = statements_for(
-        app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"}
-    )
+    statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
     # The user; the insert; the new task's id and title read back for the redirect and message.
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "SELECT"], statements

@@ -1,9 +1,8 @@
 """`flask seed-demo` fills a database with varied demo data people can log in to."""
 
 import flask_migrate
-from sqlalchemy import func, select
-
 from conftest import make_app
+from sqlalchemy import func, select
 
 from webapp.crud.demo import DEMO_PASSWORD
 from webapp.extensions import db

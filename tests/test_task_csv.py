@@ -5,8 +5,8 @@ import io
 from datetime import timedelta
 
 import pytest
-
 from conftest import TODAY, created_id, listed_titles
+
 from webapp.tasks.csv_format import COLUMNS, IMPORT_MAX_ROWS, escape_cell, unescape_cell
 
 pytestmark = pytest.mark.usefixtures("today")
@@ -45,8 +45,15 @@ def listed(alice_client):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?sort=title", "?status=pending&status=completed&sort=-due", "?due=week&q=task+1", "?due=none&sort=status",
-     "?due=overdue", "?q=nothing-matches"],
+    [
+        "",
+        "?sort=title",
+        "?status=pending&status=completed&sort=-due",
+        "?due=week&q=task+1",
+        "?due=none&sort=status",
+        "?due=overdue",
+        "?q=nothing-matches",
+    ],
 )
 def test_export_holds_exactly_the_filtered_list_in_its_order_across_all_pages(listed, query):
     shown = []
@@ -66,7 +73,10 @@ def test_export_has_a_header_iso_dates_and_status_values(alice_client):
     assert response.data.decode("utf-8").startswith(HEADER + "\r\n")
     (row,) = exported(alice_client)
     assert (row["title"], row["description"], row["status"], row["due_date"]) == (
-        "Réunion à Zürich", "Café ☕", "in_progress", "2030-07-01",
+        "Réunion à Zürich",
+        "Café ☕",
+        "in_progress",
+        "2030-07-01",
     )
     assert row["created_at"][:10] == row["updated_at"][:10] and row["created_at"][10] == "T"
     assert row["completed_at"] == ""
@@ -75,7 +85,7 @@ def test_export_has_a_header_iso_dates_and_status_values(alice_client):
 @pytest.mark.parametrize(
     "value, written",
     [
-        ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
         ("+1+2", "'+1+2"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -98,7 +108,7 @@ def test_export_escapes_formulas_in_title_and_description(alice_client):
 
 
 def test_an_export_imports_back_as_the_same_tasks(alice_client, bob_client):
-    new_task(alice_client, "=cmd|' /C calc'!A0", "completed", "2030-01-02", "line one\nline two, with \"quotes\"")
+    new_task(alice_client, "=cmd|' /C calc'!A0", "completed", "2030-01-02", 'line one\nline two, with "quotes"')
     new_task(alice_client, "Plain", "pending")
     text = alice_client.get("/tasks/export.csv?sort=title").data.decode("utf-8")
     response = upload(bob_client, text)
@@ -120,12 +130,21 @@ def test_import_accepts_a_minimal_file_with_a_byte_order_mark(alice_client):
     [
         (
             "title,status,due_date\nGood,pending,2030-01-01\n,pending,\nAlso good,finished,\nBad date,,2030-02-30\n",
-            ["Line 3: Title: This field is required.", "Line 4: Status: Not a valid choice.",
-             "Line 5: Due date: Not a valid date value."],
+            [
+                "Line 3: Title: This field is required.",
+                "Line 4: Status: Not a valid choice.",
+                "Line 5: Due date: Not a valid date value.",
+            ],
         ),
-        ("title,description\n\"two\nlines\",ok\n" + "x" * 201 + ",\n", ["Line 4: Title: Field cannot be longer than 200 characters."]),
+        (
+            'title,description\n"two\nlines",ok\n' + "x" * 201 + ",\n",
+            ["Line 4: Title: Field cannot be longer than 200 characters."],
+        ),
         ("title\nOne\nTwo,extra\n", ["Line 3: more cells than the header has columns."]),
-        ("title,colour\nOne,red\n", ["Line 1: unknown column(s) 'colour'; the columns are " + ", ".join(COLUMNS) + "."]),
+        (
+            "title,colour\nOne,red\n",
+            ["Line 1: unknown column(s) 'colour'; the columns are " + ", ".join(COLUMNS) + "."],
+        ),
         ("description\nNo title column\n", ["Line 1: the header needs a title column."]),
         ("title,title\nA,B\n", ["Line 1: a column appears twice."]),
         ("title\n", ["The file has a header but no tasks."]),
@@ -138,7 +157,9 @@ def test_import_reports_every_problem_by_line_and_imports_nothing(alice_client, 
     assert response.status_code == 422
     assert "Nothing was imported." in response.text
     reported = response.text.split('<ul class="mb-0 import-problems">')[1].split("</ul>")[0]
-    assert reported == "".join(f"<li>{problem}</li>" for problem in problems).replace("'", "&#39;").replace('"', "&#34;")
+    assert reported == "".join(f"<li>{problem}</li>" for problem in problems).replace("'", "&#39;").replace(
+        '"', "&#34;"
+    )
     assert "You have no tasks yet." in alice_client.get("/tasks/").text
 
 

@@ -4,9 +4,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from sqlalchemy import event
 
-from conftest import TODAY, created_id, listed_titles, make_app, query_of
 from webapp import crud
 from webapp.crud.task_query import SORT_COLUMNS
 from webapp.extensions import db
@@ -109,8 +109,10 @@ def test_sort_links_carry_a_search_with_any_characters_back_unchanged(alice_clie
 def test_page_links_keep_filters_and_sort_and_an_out_of_range_page_shows_the_last(alice_client, today):
     with alice_client.application.app_context():
         owner = crud.get_user_by_email("alice@example.com")
-        crud.import_tasks(owner, [{"title": f"Task {n:02}", "description": None, "status": "pending", "due_date": None}
-                                  for n in range(23)])
+        crud.import_tasks(
+            owner,
+            [{"title": f"Task {n:02}", "description": None, "status": "pending", "due_date": None} for n in range(23)],
+        )
     page = alice_client.get("/tasks/?status=pending&sort=title&per_page=10&page=99").text
     assert listed_titles(page) == ["Task 20", "Task 21", "Task 22"]
     assert "23 in all · page 3 of 3" in page
@@ -123,11 +125,14 @@ def test_counts_and_marks_at_a_glance(alice_client, tasks):
     page = alice_client.get("/tasks/?status=completed").text
     glance = page.split('aria-label="At a glance"')[1].split("</ul>")[0]
     assert re.findall(r'>(Pending|In progress|Completed|Overdue) <span class="count">(\d+)<', glance) == [
-        ("Pending", "2"), ("In progress", "1"), ("Completed", "1"), ("Overdue", "1"),
+        ("Pending", "2"),
+        ("In progress", "1"),
+        ("Completed", "1"),
+        ("Overdue", "1"),
     ]
     assert 'Trash <span class="badge text-bg-secondary">1</span>' in page
     full = alice_client.get("/tasks/").text
-    assert f'{(TODAY - timedelta(days=2)).isoformat()} (overdue)' in full
+    assert f"{(TODAY - timedelta(days=2)).isoformat()} (overdue)" in full
     assert f'<span class="due-today">{TODAY.isoformat()} (today)</span>' in full
 
 
@@ -136,10 +141,13 @@ def crowded(alice_client, today):
     """120 tasks, 50 of them in the trash, and 30 items."""
     with alice_client.application.app_context():
         owner = crud.get_user_by_email("alice@example.com")
-        crud.import_tasks(owner, [
-            {"title": f"Task {n}", "description": None, "status": "pending", "due_date": TODAY if n % 2 else None}
-            for n in range(120)
-        ])
+        crud.import_tasks(
+            owner,
+            [
+                {"title": f"Task {n}", "description": None, "status": "pending", "due_date": TODAY if n % 2 else None}
+                for n in range(120)
+            ],
+        )
         ids = [task.id for task in crud.export_tasks(owner)]
         crud.trash_tasks(owner, ids[:50])
         for n in range(30):
@@ -149,8 +157,13 @@ def crowded(alice_client, today):
 
 @pytest.mark.parametrize(
     "path",
-    ["/tasks/?", "/tasks/?q=TASK&status=pending&status=in_progress&due=week&sort=-due&", "/tasks/?sort=title&page=99&",
-     "/tasks/trash?", "/items/?q=box&sort=title&"],
+    [
+        "/tasks/?",
+        "/tasks/?q=TASK&status=pending&status=in_progress&due=week&sort=-due&",
+        "/tasks/?sort=title&page=99&",
+        "/tasks/trash?",
+        "/items/?q=box&sort=title&",
+    ],
 )
 @pytest.mark.parametrize("per_page", [10, 25, 100])
 def test_a_list_page_is_one_statement_for_rows_and_at_most_three_for_counts(crowded, statements, path, per_page):
@@ -164,7 +177,9 @@ def test_a_list_page_is_one_statement_for_rows_and_at_most_three_for_counts(crow
     assert 1 <= len(counts) <= 3, counts
 
 
-OWNERS_RANGE = re.compile(r"SEARCH tasks USING (COVERING )?INDEX \w+ \(owner_id=\?|SEARCH tasks USING INTEGER PRIMARY KEY")
+OWNERS_RANGE = re.compile(
+    r"SEARCH tasks USING (COVERING )?INDEX \w+ \(owner_id=\?|SEARCH tasks USING INTEGER PRIMARY KEY"
+)
 
 
 @pytest.fixture
@@ -188,8 +203,14 @@ def sqlite_plans(app, backend):
 
 @pytest.mark.parametrize(
     "path",
-    ["/tasks/", "/tasks/?per_page=10&page=7", "/tasks/?q=TASK&status=pending&due=week&sort=-due",
-     *[f"/tasks/?sort={sort}&page=2" for sort in EVERY_SORT], "/tasks/trash?page=2", "/tasks/export.csv"],
+    [
+        "/tasks/",
+        "/tasks/?per_page=10&page=7",
+        "/tasks/?q=TASK&status=pending&due=week&sort=-due",
+        *[f"/tasks/?sort={sort}&page=2" for sort in EVERY_SORT],
+        "/tasks/trash?page=2",
+        "/tasks/export.csv",
+    ],
 )
 def test_a_task_list_reads_only_the_users_range_of_an_index_never_the_whole_table(crowded, sqlite_plans, path):
     assert crowded.get(path).status_code == 200
@@ -204,14 +225,24 @@ def test_a_task_list_reads_only_the_users_range_of_an_index_never_the_whole_tabl
 
 def test_bulk_actions_change_the_ticked_tasks_and_return_to_the_same_view(alice_client, tasks):
     back = "/tasks/?status=pending&sort=title"
-    response = alice_client.post("/tasks/bulk", data={
-        "action": "complete", "ids": [tasks["Pay rent"], tasks["Water plants"]], "next": back,
-    })
+    response = alice_client.post(
+        "/tasks/bulk",
+        data={
+            "action": "complete",
+            "ids": [tasks["Pay rent"], tasks["Water plants"]],
+            "next": back,
+        },
+    )
     assert response.headers["Location"] == back
     assert "2 tasks set to Completed." in alice_client.get(back).text
     assert listed_titles(alice_client.get(back).text) == ["Plan trip"]
-    alice_client.post("/tasks/bulk", data={"action": "set_status", "status": "in_progress", "ids": [tasks["Plan trip"]]})
-    assert listed_titles(alice_client.get("/tasks/?status=in_progress&sort=title").text) == ["Call plumber", "Plan trip"]
+    alice_client.post(
+        "/tasks/bulk", data={"action": "set_status", "status": "in_progress", "ids": [tasks["Plan trip"]]}
+    )
+    assert listed_titles(alice_client.get("/tasks/?status=in_progress&sort=title").text) == [
+        "Call plumber",
+        "Plan trip",
+    ]
 
 
 def test_a_rows_complete_button_completes_that_task_alone_and_returns_to_the_same_view(alice_client, tasks):
@@ -220,14 +251,15 @@ def test_a_rows_complete_button_completes_that_task_alone_and_returns_to_the_sam
     form = re.search(r'<form id="complete-one" method="post" action="([^"]+)">(.*?)</form>', page, re.S)
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2)))
     button = re.search(
-        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">Complete<span class="visually-hidden"> Pay rent</span>', page
+        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">Complete<span class="visually-hidden"> Pay rent</span>',
+        page,
     )
     response = alice_client.post(form.group(1), data={**fields, "ids": button.group(1)})
     assert response.headers["Location"] == back
     page = alice_client.get(back).text
     assert "1 task set to Completed." in page
-    assert 'aria-label="Select Pay rent"' in page and "Complete<span class=\"visually-hidden\"> Pay rent<" not in page
-    assert "Complete<span class=\"visually-hidden\"> Water plants<" in page
+    assert 'aria-label="Select Pay rent"' in page and 'Complete<span class="visually-hidden"> Pay rent<' not in page
+    assert 'Complete<span class="visually-hidden"> Water plants<' in page
 
 
 def test_all_on_this_page_acts_on_every_task_shown(alice_client, tasks):
@@ -248,7 +280,7 @@ def test_all_on_this_page_acts_on_every_task_shown(alice_client, tasks):
 def test_a_bulk_action_without_a_valid_choice_explains_and_changes_nothing(alice_client, tasks, data, message):
     response = alice_client.post("/tasks/bulk", data=data, follow_redirects=True)
     assert message in response.text
-    assert "Completed <span class=\"count\">1<" in response.text
+    assert 'Completed <span class="count">1<' in response.text
 
 
 def test_bulk_actions_never_touch_someone_elses_tasks(alice_client, bob_client, tasks):
@@ -271,8 +303,9 @@ def test_delete_moves_to_the_trash_and_the_flash_offers_undo(alice_client, tasks
     for path in (f"/tasks/{task_id}", f"/tasks/{task_id}/edit", "/tasks/?q=rent", "/tasks/export.csv"):
         response = alice_client.get(path)
         assert response.status_code == 404 or "Pay rent" not in response.text.split("</nav>", 1)[-1], path
-    page = alice_client.post("/tasks/trash/restore", data={"ids": [task_id], "next": "/tasks/?sort=title"},
-                             follow_redirects=True).text
+    page = alice_client.post(
+        "/tasks/trash/restore", data={"ids": [task_id], "next": "/tasks/?sort=title"}, follow_redirects=True
+    ).text
     assert "1 task restored." in page and "Pay rent" in listed_titles(page)
 
 
@@ -286,8 +319,12 @@ def test_the_trash_lists_deleted_tasks_to_restore_or_delete_for_good(alice_clien
     alice_client.post("/tasks/trash/delete", data={"ids": [tasks["Read book"], tasks["Plan trip"]]})
     assert trashed_titles(alice_client.get("/tasks/trash").text) == ["Pay rent"]
     assert "Plan trip" in listed_titles(alice_client.get("/tasks/").text)
-    assert alice_client.post("/tasks/trash/restore", data={"ids": [tasks["Read book"]]},
-                             follow_redirects=True).text.count("0 tasks restored.") == 1
+    assert (
+        alice_client.post("/tasks/trash/restore", data={"ids": [tasks["Read book"]]}, follow_redirects=True).text.count(
+            "0 tasks restored."
+        )
+        == 1
+    )
 
 
 def trashed_titles(page: str) -> list[str]:
@@ -316,11 +353,16 @@ def test_with_csrf_on_bulk_complete_and_undo_post_the_token_the_page_gave(databa
     page = browser.get("/tasks/").text
     token = re.search(r'<form id="bulk".*?name="csrf_token" value="([^"]+)"', page, re.S).group(1)
     assert browser.post("/tasks/bulk", data={"action": "delete", "ids": [task_id]}).status_code == 400
-    page = browser.post("/tasks/bulk", data={"csrf_token": token, "action": "delete", "ids": [task_id]},
-                        follow_redirects=True).text
+    page = browser.post(
+        "/tasks/bulk", data={"csrf_token": token, "action": "delete", "ids": [task_id]}, follow_redirects=True
+    ).text
     assert "Guarded" not in listed_titles(page)
-    undo_token = re.search(r'action="/tasks/trash/restore"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"',
-                           page).group(1)
-    page = browser.post("/tasks/trash/restore", data={"csrf_token": undo_token, "ids": [task_id], "next": "/tasks/"},
-                        follow_redirects=True).text
+    undo_token = re.search(
+        r'action="/tasks/trash/restore"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"', page
+    ).group(1)
+    page = browser.post(
+        "/tasks/trash/restore",
+        data={"csrf_token": undo_token, "ids": [task_id], "next": "/tasks/"},
+        follow_redirects=True,
+    ).text
     assert "Guarded" in listed_titles(page)

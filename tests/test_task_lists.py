@@ -3,9 +3,9 @@
 from datetime import datetime, timedelta
 
 import pytest
+from conftest import TODAY
 from sqlalchemy import update
 
-from conftest import TODAY
 from webapp import crud
 from webapp.crud.task_query import SORT_COLUMNS
 from webapp.extensions import db
@@ -55,7 +55,10 @@ LIVE = {"Overdue open", "Overdue done", "Due today", "In six days", "In seven da
         ({"due": "week"}, {"Due today", "In six days"}),
         ({"due": "none"}, {"No date"}),
         ({"status": "pending"}, {"Overdue open", "In six days", "In seven days", "No date"}),
-        ({"status": ["pending", "in_progress"]}, {"Overdue open", "Due today", "In six days", "In seven days", "No date"}),
+        (
+            {"status": ["pending", "in_progress"]},
+            {"Overdue open", "Due today", "In six days", "In seven days", "No date"},
+        ),
         ({"status": ["completed"]}, {"Overdue done"}),
         ({"q": "milk"}, {"No date"}),
         ({"q": "MILK"}, {"No date"}),
@@ -126,7 +129,7 @@ EVERY_SORT = [direction + key for key in SORT_COLUMNS for direction in ("", "-")
 @pytest.mark.parametrize("sort", EVERY_SORT)
 @pytest.mark.parametrize("per_page, sizes", [(2, [2, 2, 2]), (4, [4, 2])])
 def test_pages_follow_each_other_without_gaps_or_repeats(dated, sort, per_page, sizes):
-    pages = [crud.list_tasks(dated, sort=sort, page=number, per_page=per_page) for number in (1, 2, 3)][:len(sizes)]
+    pages = [crud.list_tasks(dated, sort=sort, page=number, per_page=per_page) for number in (1, 2, 3)][: len(sizes)]
     assert [len(page.items) for page in pages] == sizes
     assert [task.title for page in pages for task in page.items] == ordered(dated, sort)
 
@@ -179,7 +182,9 @@ def test_a_list_given_the_counts_shows_the_same_page_as_one_that_counts_itself(s
     counted_here = crud.list_tasks(sample, **filters, per_page=2)
     given_counts = crud.list_tasks(sample, **filters, per_page=2, counts=crud.count_tasks(sample))
     assert (given_counts.total, given_counts.pages, given_counts.items) == (
-        counted_here.total, counted_here.pages, counted_here.items
+        counted_here.total,
+        counted_here.pages,
+        counted_here.items,
     )
 
 

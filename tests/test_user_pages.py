@@ -1,7 +1,6 @@
 """User administration: admins list, create, edit and delete accounts."""
 
 import pytest
-
 from conftest import PASSWORD, created_id
 
 

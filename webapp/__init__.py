@@ -15,9 +15,9 @@ from .config import (
     refuse_unsafe_production,
 )
 from .database import configure_engine, engine_options
-from .mail import mail_settings
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
+from .mail import mail_settings
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -92,8 +92,16 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     for blueprint in (
-        auth.bp, auth.account_bp, auth.password_reset_bp, auth.verification_bp, auth.two_factor_bp,
-        tasks.bp, items.bp, users.bp, health.bp, api_tokens.bp,
+        auth.bp,
+        auth.account_bp,
+        auth.password_reset_bp,
+        auth.verification_bp,
+        auth.two_factor_bp,
+        tasks.bp,
+        items.bp,
+        users.bp,
+        health.bp,
+        api_tokens.bp,
     ):
         app.register_blueprint(blueprint)
     api.register_api(app)

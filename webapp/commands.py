@@ -70,15 +70,17 @@ def seed_demo_command(users: int, tasks_per_user: int, items_per_user: int, seed
     seconds = time.perf_counter() - started
     click.echo(f"Wrote {written:,} rows in {seconds:.1f} s ({written / seconds:,.0f} rows/s).")
     click.echo(
-        f"Log in as {demo_email(1)} (admin) or demo2..demo{users}@example.com "
-        f"with the password {DEMO_PASSWORD!r}."
+        f"Log in as {demo_email(1)} (admin) or demo2..demo{users}@example.com with the password {DEMO_PASSWORD!r}."
     )
 
 
 @click.command("purge-trash")
 @with_appcontext
 @click.option(
-    "--days", type=click.IntRange(min=0), default=30, show_default=True,
+    "--days",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
     help="Delete tasks that have been in the trash longer than this many days.",
 )
 def purge_trash(days: int) -> None:

@@ -26,9 +26,7 @@ MESSAGES = {
 
 def error_page(code: int, message: str | None = None):
     title, default_message = MESSAGES.get(code, ("Error", "Something went wrong."))
-    return render_template(
-        "errors/error.html", code=code, title=title, message=message or default_message
-    ), code
+    return render_template("errors/error.html", code=code, title=title, message=message or default_message), code
 
 
 def handle_http_exception(error: HTTPException):

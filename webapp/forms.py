@@ -36,9 +36,7 @@ def title_field() -> StringField:
 
 
 def description_field() -> TextAreaField:
-    return TextAreaField(
-        "Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)]
-    )
+    return TextAreaField("Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)])
 
 
 class ListForm(Form):
@@ -69,7 +67,8 @@ class ListForm(Form):
     def query_args(self) -> dict:
         """The parameters that differ from the defaults: what a link to this view needs."""
         return {
-            name: value for name, value in self.values().items()
+            name: value
+            for name, value in self.values().items()
             if value not in (None, "", []) and value != self[name].default
         }
 

@@ -1,7 +1,7 @@
 """The data model: users own items and tasks."""
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -36,7 +36,7 @@ ID_MAX = 2**31 - 1
 
 def utcnow() -> datetime:
     """Naive UTC, the form every supported database stores and returns alike."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def string_enum(values: type[enum.StrEnum], name: str) -> Enum:
@@ -62,12 +62,8 @@ class TaskStatus(enum.StrEnum):
 
 
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow)
 
 
 class User(UserMixin, db.Model):
@@ -83,9 +79,7 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     # Part of every session's identity: raising it ends all the user's sessions at once.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     # When the person followed a link sent to their current email; None until then.
@@ -97,7 +91,9 @@ class User(UserMixin, db.Model):
     totp_last_step: Mapped[int | None] = mapped_column()
 
     items: Mapped[list["Item"]] = relationship(
-        back_populates="owner", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="owner",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Item.id",
     )
 
@@ -162,11 +158,7 @@ class Task(TimestampMixin, db.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.due_date is not None
-            and self.status is not TaskStatus.COMPLETED
-            and self.due_date < clock.today()
-        )
+        return self.due_date is not None and self.status is not TaskStatus.COMPLETED and self.due_date < clock.today()
 
 
 class ApiToken(db.Model):
@@ -178,9 +170,7 @@ class ApiToken(db.Model):
     name: Mapped[str] = mapped_column(String(TOKEN_NAME_MAX))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime, default=utcnow, server_default=func.now()
-    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[User] = relationship()

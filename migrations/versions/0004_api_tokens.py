@@ -3,9 +3,9 @@
 Revision ID: 0004_api_tokens
 Revises: 0002_security
 """
-from alembic import op
-import sqlalchemy as sa
 
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0004_api_tokens"
 down_revision = "0002_security"

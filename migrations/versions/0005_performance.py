@@ -3,8 +3,8 @@
 Revision ID: 0005_performance
 Revises: 0004_api_tokens
 """
-from alembic import op
 
+from alembic import op
 
 revision = "0005_performance"
 down_revision = "0004_api_tokens"

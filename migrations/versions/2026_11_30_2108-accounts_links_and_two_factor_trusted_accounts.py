@@ -3,9 +3,9 @@
 Revision ID: accounts_links_and_two_factor
 Revises: 0005_performance
 """
-from alembic import op
-import sqlalchemy as sa
 
+import sqlalchemy as sa
+from alembic import op
 
 revision = "accounts_links_and_two_factor"
 down_revision = "0005_performance"
@@ -27,8 +27,13 @@ def upgrade():
         sa.Column(
             "purpose",
             sa.Enum(
-                "password_reset", "verify_email", "invitation",
-                name="link_purpose", native_enum=False, create_constraint=True, length=20,
+                "password_reset",
+                "verify_email",
+                "invitation",
+                name="link_purpose",
+                native_enum=False,
+                create_constraint=True,
+                length=20,
             ),
             nullable=False,
         ),
@@ -73,7 +78,9 @@ def upgrade():
 
 
 def downgrade():
-    op.drop_table("site_settings")    # Dropping a table drops its indexes (MariaDB refuses to drop one a foreign key needs).
+    op.drop_table(
+        "site_settings"
+    )  # Dropping a table drops its indexes (MariaDB refuses to drop one a foreign key needs).
     op.drop_table("recovery_codes")
     op.drop_table("account_links")
     with op.batch_alter_table("users", schema=None) as batch_op:

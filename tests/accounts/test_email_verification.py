@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-
 from conftest import PASSWORD, make_app
 from smtp_sink import link_in, text_of
 

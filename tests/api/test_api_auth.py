@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from conftest import make_app
 from sqlalchemy import select, update
 
-from conftest import make_app
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import ApiToken, User
@@ -13,10 +13,22 @@ from webapp.models import ApiToken, User
 from .helpers import ApiClient
 
 EVERY_ENDPOINT = [
-    ("GET", "/users/me"), ("GET", "/users/"), ("POST", "/users/"), ("GET", "/users/1"),
-    ("PATCH", "/users/1"), ("DELETE", "/users/1"),
-    ("GET", "/items/"), ("POST", "/items/"), ("GET", "/items/1"), ("PATCH", "/items/1"), ("DELETE", "/items/1"),
-    ("GET", "/tasks/"), ("POST", "/tasks/"), ("GET", "/tasks/1"), ("PATCH", "/tasks/1"), ("DELETE", "/tasks/1"),
+    ("GET", "/users/me"),
+    ("GET", "/users/"),
+    ("POST", "/users/"),
+    ("GET", "/users/1"),
+    ("PATCH", "/users/1"),
+    ("DELETE", "/users/1"),
+    ("GET", "/items/"),
+    ("POST", "/items/"),
+    ("GET", "/items/1"),
+    ("PATCH", "/items/1"),
+    ("DELETE", "/items/1"),
+    ("GET", "/tasks/"),
+    ("POST", "/tasks/"),
+    ("GET", "/tasks/1"),
+    ("PATCH", "/tasks/1"),
+    ("DELETE", "/tasks/1"),
 ]
 
 

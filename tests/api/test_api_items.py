@@ -25,9 +25,14 @@ def test_creating_an_item_answers_201_with_it_and_its_location(alice_api, alice,
 
 @pytest.mark.parametrize(
     ("body", "bad_field"),
-    [({}, "title"), ({"title": " "}, "title"), ({"title": "x" * (TITLE_MAX + 1)}, "title"),
-     ({"title": "ok", "description": "x" * (DESCRIPTION_MAX + 1)}, "description"),
-     ({"title": "ok", "owner_id": 3}, "owner_id"), ({"title": ["a"]}, "title")],
+    [
+        ({}, "title"),
+        ({"title": " "}, "title"),
+        ({"title": "x" * (TITLE_MAX + 1)}, "title"),
+        ({"title": "ok", "description": "x" * (DESCRIPTION_MAX + 1)}, "description"),
+        ({"title": "ok", "owner_id": 3}, "owner_id"),
+        ({"title": ["a"]}, "title"),
+    ],
 )
 def test_an_invalid_item_is_422_naming_the_field_and_nothing_is_stored(alice_api, body, bad_field):
     response = alice_api.post("/items/", json=body)
@@ -47,7 +52,11 @@ def test_the_list_has_only_your_items_newest_first_with_search_and_paging(alice_
     assert [i["id"] for i in boxes["items"]] == ids[::-1]
     assert [i["id"] for i in alice_api.get("/items/?q=box&skip=1&limit=1").get_json()["items"]] == [ids[1]]
     assert [i["title"] for i in alice_api.get("/items/?sort=-title").get_json()["items"]] == [
-        "Passport", "Box 2", "Box 1", "Box 0"]
+        "Passport",
+        "Box 2",
+        "Box 1",
+        "Box 0",
+    ]
     assert alice_api.get("/items/?sort=colour").status_code == 422
 
 

@@ -73,7 +73,11 @@ def test_every_bad_field_is_named_at_once(alice_api):
 
 @pytest.mark.parametrize(
     ("data", "content_type"),
-    [("{not json", "application/json"), ('["a list"]', "application/json"), ("title=x", "application/x-www-form-urlencoded")],
+    [
+        ("{not json", "application/json"),
+        ('["a list"]', "application/json"),
+        ("title=x", "application/x-www-form-urlencoded"),
+    ],
 )
 def test_a_body_that_is_not_a_json_object_is_400(alice_api, data, content_type):
     response = alice_api.post("/tasks/", data=data, content_type=content_type)
@@ -103,7 +107,9 @@ def test_another_users_task_is_404_and_unchanged(alice_api, bob_api, method):
     assert alice_api.get(f"/tasks/{task['id']}").get_json() == task
 
 
-@pytest.mark.parametrize("path", ["/tasks/999999", "/tasks/2147483648", "/tasks/99999999999999999999", "/tasks/abc", "/tasks/-1"])
+@pytest.mark.parametrize(
+    "path", ["/tasks/999999", "/tasks/2147483648", "/tasks/99999999999999999999", "/tasks/abc", "/tasks/-1"]
+)
 def test_a_missing_or_malformed_task_id_is_a_json_404(alice_api, path):
     response = alice_api.get(path)
 
@@ -182,9 +188,19 @@ def test_the_list_pages_by_skip_and_limit_or_by_page_and_per_page(alice_api):
 
 @pytest.mark.parametrize(
     ("query", "bad_field"),
-    [("limit=101", "limit"), ("limit=0", "limit"), ("skip=-1", "skip"), ("per_page=1000", "per_page"),
-     ("page=0", "page"), ("page=x", "page"), ("status=done", "status"), ("due=soon", "due"),
-     ("sort=priority", "sort"), ("sort=--title", "sort"), ("sort_by=title", "sort_by")],
+    [
+        ("limit=101", "limit"),
+        ("limit=0", "limit"),
+        ("skip=-1", "skip"),
+        ("per_page=1000", "per_page"),
+        ("page=0", "page"),
+        ("page=x", "page"),
+        ("status=done", "status"),
+        ("due=soon", "due"),
+        ("sort=priority", "sort"),
+        ("sort=--title", "sort"),
+        ("sort_by=title", "sort_by"),
+    ],
 )
 def test_bad_list_parameters_are_422_naming_them(alice_api, query, bad_field):
     response = alice_api.get(f"/tasks/?{query}")
@@ -202,7 +218,11 @@ def test_patching_with_the_version_in_the_body_changes_only_the_fields_sent(alic
     changed = response.get_json()
     assert changed["status"] == "completed"
     assert changed["completed_at"] is not None
-    assert (changed["title"], changed["description"], changed["due_date"]) == ("Write the report", "keep me", "2031-01-01")
+    assert (changed["title"], changed["description"], changed["due_date"]) == (
+        "Write the report",
+        "keep me",
+        "2031-01-01",
+    )
     assert changed["version"] == 2
     assert response.headers["ETag"] == '"2"'
 
@@ -240,8 +260,11 @@ def test_a_stale_version_is_409_with_the_stored_task_and_the_earlier_save_is_kep
     task = create(alice_api)
     alice_api.patch(f"/tasks/{task['id']}", json={"title": "Saved first", "version": 1})
 
-    stale = {"json": {"title": "Saved second", "version": 1}} if how == "body" else {
-        "json": {"title": "Saved second"}, "headers": {"If-Match": '"1"'}}
+    stale = (
+        {"json": {"title": "Saved second", "version": 1}}
+        if how == "body"
+        else {"json": {"title": "Saved second"}, "headers": {"If-Match": '"1"'}}
+    )
     response = alice_api.patch(f"/tasks/{task['id']}", **stale)
 
     assert response.status_code == 409
@@ -274,8 +297,13 @@ def test_an_if_match_that_is_not_one_of_our_etags_is_422(alice_api, if_match):
 
 @pytest.mark.parametrize(
     ("body", "bad_field"),
-    [({"title": None, "version": 1}, "title"), ({"title": "", "version": 1}, "title"),
-     ({"status": None, "version": 1}, "status"), ({"version": "1"}, "version"), ({"id": 5, "version": 1}, "id")],
+    [
+        ({"title": None, "version": 1}, "title"),
+        ({"title": "", "version": 1}, "title"),
+        ({"status": None, "version": 1}, "status"),
+        ({"version": "1"}, "version"),
+        ({"id": 5, "version": 1}, "id"),
+    ],
 )
 def test_an_invalid_patch_is_422_and_changes_nothing(alice_api, body, bad_field):
     task = create(alice_api)

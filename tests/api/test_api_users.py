@@ -1,10 +1,10 @@
 """/api/v1/users: everyone reads their own account; only admins manage accounts."""
 
 import pytest
-
 from conftest import PASSWORD
-from webapp.passwords import PASSWORD_MIN
+
 from webapp.models import EMAIL_MAX
+from webapp.passwords import PASSWORD_MIN
 
 from .helpers import field_locs
 
@@ -58,14 +58,16 @@ def test_a_taken_email_in_any_case_is_400_naming_the_email(admin_api, alice):
 
 @pytest.mark.parametrize(
     ("body", "bad_field"),
-    [({"email": "not-an-email", "password": PASSWORD}, "email"),
-     ({"email": "a" * EMAIL_MAX + "@example.com", "password": PASSWORD}, "email"),
-     ({"email": "carol@example.com", "password": "x" * (PASSWORD_MIN - 1)}, "password"),
-     ({"email": "carol@example.com"}, "password"),
-     ({"email": "carol@example.com", "password": "password123"}, "password"),
-     ({"email": "carol.long@example.com", "password": "carol.long@example.com"}, "password"),
-     ({"email": "carol@example.com", "password": PASSWORD, "is_admin": "yes"}, "is_admin"),
-     ({"email": "carol@example.com", "password": PASSWORD, "is_active": False}, "is_active")],
+    [
+        ({"email": "not-an-email", "password": PASSWORD}, "email"),
+        ({"email": "a" * EMAIL_MAX + "@example.com", "password": PASSWORD}, "email"),
+        ({"email": "carol@example.com", "password": "x" * (PASSWORD_MIN - 1)}, "password"),
+        ({"email": "carol@example.com"}, "password"),
+        ({"email": "carol@example.com", "password": "password123"}, "password"),
+        ({"email": "carol.long@example.com", "password": "carol.long@example.com"}, "password"),
+        ({"email": "carol@example.com", "password": PASSWORD, "is_admin": "yes"}, "is_admin"),
+        ({"email": "carol@example.com", "password": PASSWORD, "is_active": False}, "is_active"),
+    ],
 )
 def test_an_invalid_new_user_is_422_naming_the_field(admin_api, body, bad_field):
     response = admin_api.post("/users/", json=body)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from integration.servers import start_gunicorn, stop_gunicorn
+
 from webapp.models import DESCRIPTION_MAX, TITLE_MAX
 
 BIN = Path(sys.executable).parent
@@ -40,9 +40,7 @@ def test_every_api_route_and_method_is_described(app, openapi):
 def test_requests_are_described_strictly_with_the_forms_limits(openapi):
     # Spectree names components "<Model>.<hash>" and nested ones "<Model>.<hash>.<Nested>".
     schemas = {
-        name.split(".")[0]: schema
-        for name, schema in openapi["components"]["schemas"].items()
-        if name.count(".") == 1
+        name.split(".")[0]: schema for name, schema in openapi["components"]["schemas"].items() if name.count(".") == 1
     }
 
     for name in ("TaskCreate", "TaskUpdate", "ItemCreate", "ItemUpdate", "UserCreate", "UserUpdate"):
@@ -88,13 +86,27 @@ def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(liv
     """
     result = subprocess.run(
         [
-            str(BIN / "schemathesis"), "run", f"{live_server}/api/v1/openapi.json",
-            "--header", f"Authorization: Bearer {admin_token}",
-            "--checks", "all", "--exclude-checks", "positive_data_acceptance",
-            "--max-examples", str(SCHEMATHESIS_EXAMPLES), "--seed", str(SCHEMATHESIS_SEED),
-            "--workers", "1", "--no-color",
+            str(BIN / "schemathesis"),
+            "run",
+            f"{live_server}/api/v1/openapi.json",
+            "--header",
+            f"Authorization: Bearer {admin_token}",
+            "--checks",
+            "all",
+            "--exclude-checks",
+            "positive_data_acceptance",
+            "--max-examples",
+            str(SCHEMATHESIS_EXAMPLES),
+            "--seed",
+            str(SCHEMATHESIS_SEED),
+            "--workers",
+            "1",
+            "--no-color",
         ],
-        cwd=tmp_path, capture_output=True, text=True, timeout=600,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]

@@ -13,10 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import PASSWORD
 from integration.servers import start_gunicorn, stop_gunicorn
+from playwright.sync_api import expect
+
 from webapp import crud
 
 from .accessibility_audit import AXE, axe_violations, blocking_violations
@@ -44,9 +44,7 @@ CALL_FAILED = pytest.StashKey[bool]()
 
 def pytest_runtest_makereport(item, call):
     if call.when == "call":
-        item.stash[CALL_FAILED] = call.excinfo is not None and not call.excinfo.errisinstance(
-            pytest.skip.Exception
-        )
+        item.stash[CALL_FAILED] = call.excinfo is not None and not call.excinfo.errisinstance(pytest.skip.Exception)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -170,9 +168,11 @@ class Visitor:
     def navigate_by(self, control, confirm: str | None = None):
         questions = []
         if confirm and self.javascript:
+
             def accept(dialog):
                 questions.append(dialog.message)
                 dialog.accept()
+
             self.page.once("dialog", accept)
         with self.page.expect_navigation():
             control.click()
@@ -197,10 +197,7 @@ class Visitor:
             self.audit()
 
     def assert_quiet_console(self):
-        unexpected = [
-            error for error in self.console_errors
-            if not any(url in error for url in self.failed_documents)
-        ]
+        unexpected = [error for error in self.console_errors if not any(url in error for url in self.failed_documents)]
         assert not unexpected, f"console errors on {self.page.url}: {unexpected}"
 
     def audit(self):
@@ -211,8 +208,7 @@ class Visitor:
             counts[violation["impact"]] = max(counts[violation["impact"]], len(violation["nodes"]))
         blocking = blocking_violations(violations)
         assert not blocking, f"axe on {self.page.url}:\n" + "\n".join(
-            f"- {v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-            for v in blocking
+            f"- {v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in blocking
         )
 
     def heading(self, text: str):

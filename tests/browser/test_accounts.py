@@ -1,8 +1,7 @@
 """Registering, logging in and out, and what an admin does to other accounts, in a real browser."""
 
-from playwright.sync_api import expect
-
 from conftest import PASSWORD
+from playwright.sync_api import expect
 
 FIRST_PASSWORD = "a long walk-through passphrase"
 

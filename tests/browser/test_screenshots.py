@@ -22,8 +22,13 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
     today = date.today()
     add_task(sam, title="Renew the car insurance", due_date=today - timedelta(days=2))
     add_task(sam, title="Book the dentist", status=TaskStatus.COMPLETED)
-    add_task(sam, title="Plan the team offsite", description="Venue, agenda, travel",
-             status=TaskStatus.IN_PROGRESS, due_date=today + timedelta(days=9))
+    add_task(
+        sam,
+        title="Plan the team offsite",
+        description="Venue, agenda, travel",
+        status=TaskStatus.IN_PROGRESS,
+        due_date=today + timedelta(days=9),
+    )
     add_task(sam, title="Water the plants", due_date=today + timedelta(days=1))
     add_task(sam, title="Call the bank about the new card")
     visitor = open_visitor(viewport=DESKTOP)

@@ -19,8 +19,11 @@ def test_a_person_creates_finds_edits_completes_trashes_and_restores_a_task(open
     visitor.log_in(alice.email)
 
     create_task(
-        visitor, "Water the plants", status="In progress",
-        Description="The ferns on the balcony", **{"Due date": "2030-05-01"},
+        visitor,
+        "Water the plants",
+        status="In progress",
+        Description="The ferns on the balcony",
+        **{"Due date": "2030-05-01"},
     )
     visitor.sees("Task “Water the plants” created.")
     expect(visitor.heading("Water the plants")).to_be_visible()
@@ -113,9 +116,7 @@ def test_a_person_sorts_the_list_completes_several_tasks_at_once_and_restores_on
 
     visitor.follow("Title")
     expect(table.get_by_role("columnheader", name="Title")).to_have_attribute("aria-sort", "ascending")
-    expect(table.locator("tbody").get_by_role("link")).to_have_text(
-        ["Answer letters", "Bake bread", "Clean windows"]
-    )
+    expect(table.locator("tbody").get_by_role("link")).to_have_text(["Answer letters", "Bake bread", "Clean windows"])
 
     visitor.page.get_by_label("Select Answer letters").check()
     visitor.page.get_by_label("Select Clean windows").check()

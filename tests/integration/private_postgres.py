@@ -47,7 +47,8 @@ class PrivatePostgres:
     def remove(self) -> None:
         subprocess.run(
             [*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"],
-            capture_output=True, check=False,
+            capture_output=True,
+            check=False,
         )
         shutil.rmtree(self.root, ignore_errors=True)
 

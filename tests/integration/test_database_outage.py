@@ -2,8 +2,8 @@
 
 import flask_migrate
 import pytest
-
 from conftest import make_app
+
 from webapp.extensions import db
 
 from .private_postgres import PrivatePostgres, postgres_bin
@@ -45,8 +45,9 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_without_a_resta
         assert "cannot reach its database" in page.text
         assert page.headers["Retry-After"]
         assert browser.get("/healthz", timeout=OUTAGE_ANSWER_S).status_code == 503
-        refused = browser.post("/tasks/new", {"title": "Lost?", "status": "pending", "csrf_token": token},
-                               timeout=OUTAGE_ANSWER_S)
+        refused = browser.post(
+            "/tasks/new", {"title": "Lost?", "status": "pending", "csrf_token": token}, timeout=OUTAGE_ANSWER_S
+        )
         assert refused.status_code == 503
 
     private_postgres.start()

@@ -50,12 +50,17 @@ def client_session(browser: Browser, number: int, deadline: float, tally: Counte
         form = record(browser.get(f"{task_path}/edit"))
         if form.status_code != 200:
             continue
-        saved = record(browser.post(f"{task_path}/edit", {
-            "title": f"{title} (edited)",
-            "status": "in_progress",
-            "version": hidden_value(form.text, "version"),
-            "csrf_token": token,
-        }))
+        saved = record(
+            browser.post(
+                f"{task_path}/edit",
+                {
+                    "title": f"{title} (edited)",
+                    "status": "in_progress",
+                    "version": hidden_value(form.text, "version"),
+                    "csrf_token": token,
+                },
+            )
+        )
         if saved.status_code == 302:
             seen["edited"] += 1
         if round_number % 5 == 0:
@@ -64,9 +69,7 @@ def client_session(browser: Browser, number: int, deadline: float, tally: Counte
         tally.update(seen)
 
 
-def test_32_clients_on_2_workers_lose_no_write_and_get_no_error(
-    gunicorn, app, database_url, backend, load_figures
-):
+def test_32_clients_on_2_workers_lose_no_write_and_get_no_error(gunicorn, app, database_url, backend, load_figures):
     server = gunicorn(database_url, workers=WORKERS)
     browsers = [Browser(server.url) for _ in range(CLIENTS)]
     with ThreadPoolExecutor(CLIENTS) as pool:
@@ -76,7 +79,9 @@ def test_32_clients_on_2_workers_lose_no_write_and_get_no_error(
     started = time.monotonic()
     deadline = started + LOAD_SECONDS
     with ThreadPoolExecutor(CLIENTS) as pool:
-        for future in [pool.submit(client_session, b, n, deadline, tally, failures, lock) for n, b in enumerate(browsers)]:
+        for future in [
+            pool.submit(client_session, b, n, deadline, tally, failures, lock) for n, b in enumerate(browsers)
+        ]:
             future.result()
     elapsed = time.monotonic() - started
 

@@ -3,9 +3,9 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from conftest import PASSWORD
 from sqlalchemy import func, select
 
-from conftest import PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 
@@ -32,9 +32,7 @@ def test_20_simultaneous_registrations_of_one_email_make_exactly_one_account(gun
     server = gunicorn(database_url)
     browsers = [Browser(server.url) for _ in range(REGISTRATIONS)]
     form = {"email": "Same.Person@example.com", "password": PASSWORD, "confirm": PASSWORD}
-    responses = post_together(
-        [(b, "/register", {**form, "csrf_token": b.csrf_token("/register")}) for b in browsers]
-    )
+    responses = post_together([(b, "/register", {**form, "csrf_token": b.csrf_token("/register")}) for b in browsers])
 
     # The winner is the instance's first account, logged in at once; the others get the answer
     # every registration gets, which does not tell that the email is taken.
@@ -53,16 +51,22 @@ def test_two_saves_from_the_same_version_keep_exactly_the_winner(gunicorn, app, 
 
     for round_number in range(SAVE_ROUNDS):
         token = first.csrf_token("/tasks/new")
-        task_path = created_path(first.post("/tasks/new", {"title": "Original", "status": "pending", "csrf_token": token}))
+        task_path = created_path(
+            first.post("/tasks/new", {"title": "Original", "status": "pending", "csrf_token": token})
+        )
         forms = [browser.get(f"{task_path}/edit").text for browser in (first, second)]
         titles = [f"Saved by tab {tab} in round {round_number}" for tab in (1, 2)]
         posts = [
-            (browser, f"{task_path}/edit", {
-                "title": title,
-                "status": "in_progress",
-                "version": hidden_value(form, "version"),
-                "csrf_token": hidden_value(form, "csrf_token"),
-            })
+            (
+                browser,
+                f"{task_path}/edit",
+                {
+                    "title": title,
+                    "status": "in_progress",
+                    "version": hidden_value(form, "version"),
+                    "csrf_token": hidden_value(form, "csrf_token"),
+                },
+            )
             for browser, form, title in zip((first, second), forms, titles)
         ]
         responses = post_together(posts)

@@ -14,12 +14,15 @@ def test_two_instances_with_one_secret_and_database_serve_one_person_alternately
 
     browser.at(one.url)
     form = browser.get(f"{task_path}/edit").text
-    saved = browser.post(f"{task_path}/edit", {
-        "title": "Edited on the first",
-        "status": "completed",
-        "version": hidden_value(form, "version"),
-        "csrf_token": hidden_value(form, "csrf_token"),
-    })
+    saved = browser.post(
+        f"{task_path}/edit",
+        {
+            "title": "Edited on the first",
+            "status": "completed",
+            "version": hidden_value(form, "version"),
+            "csrf_token": hidden_value(form, "csrf_token"),
+        },
+    )
     assert saved.status_code == 302
 
     browser.at(other.url)
@@ -27,4 +30,6 @@ def test_two_instances_with_one_secret_and_database_serve_one_person_alternately
     assert page.status_code == 200 and "Edited on the first" in page.text
     logged_out = browser.post("/logout", {"csrf_token": hidden_value(page.text, "csrf_token")})
     assert logged_out.status_code == 302
-    assert browser.at(one.url).get("/tasks/").status_code == 302, "after logging out, neither instance lets the person in"
+    assert browser.at(one.url).get("/tasks/").status_code == 302, (
+        "after logging out, neither instance lets the person in"
+    )

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import PASSWORD, make_app
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp.extensions import db
 from webapp.models import User
 
@@ -40,8 +40,15 @@ def test_the_account_page_needs_a_login(client):
 def test_the_account_page_shows_both_forms_with_labels(alice_client):
     page = alice_client.get("/account")
     assert page.status_code == 200
-    for text in ("alice@example.com", "New email", "Current password", "New password", "Confirm new password",
-                 "Change email", "Change password"):
+    for text in (
+        "alice@example.com",
+        "New email",
+        "Current password",
+        "New password",
+        "Confirm new password",
+        "Change email",
+        "Change password",
+    ):
         assert text in page.text
 
 

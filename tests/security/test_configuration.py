@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import make_app
+
 from webapp import create_app
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -42,14 +42,31 @@ def free_port() -> int:
 
 def check_deploy(tmp_path, **env):
     """Runs `flask check-deploy` as an operator would, with only the given settings."""
-    clean = {k: v for k, v in os.environ.items() if k not in {
-        "TASKBOARD_CONFIG", "SECRET_KEY", "DATABASE_URL", "PREFERRED_URL_SCHEME", "RATELIMIT_STORAGE_URI", "FLASK_DEBUG",
-        "REGISTRATION", "MAIL_URL", "BASE_URL",
-    }}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "TASKBOARD_CONFIG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "PREFERRED_URL_SCHEME",
+            "RATELIMIT_STORAGE_URI",
+            "FLASK_DEBUG",
+            "REGISTRATION",
+            "MAIL_URL",
+            "BASE_URL",
+        }
+    }
     clean.update(TASKBOARD_INSTANCE_PATH=str(tmp_path / "instance"), **env)
     flask = Path(sys.executable).with_name("flask")
     return subprocess.run(
-        [str(flask), "--app", "wsgi", "check-deploy"], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
+        [str(flask), "--app", "wsgi", "check-deploy"],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

@@ -20,11 +20,11 @@ import urllib.parse
 from dataclasses import dataclass
 
 import pytest
+from conftest import PASSWORD, make_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud
 from webapp.extensions import db
 
@@ -55,8 +55,14 @@ TASK_FIELDS = ("title", "description", "status", "due_date")
 TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
 
 FORMS = [
-    Form("/register", ("email", "password", "confirm"), login="anonymous", creates="users",
-         links=("account_links",), may_add_nothing=True),
+    Form(
+        "/register",
+        ("email", "password", "confirm"),
+        login="anonymous",
+        creates="users",
+        links=("account_links",),
+        may_add_nothing=True,
+    ),
     Form("/login", ("email", "password"), login="anonymous"),
     Form("/tasks/", TASK_FILTERS, method="GET"),
     Form("/tasks/export.csv", TASK_FILTERS, method="GET"),
@@ -79,7 +85,9 @@ FORMS = [
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
     Form("/users/{user}/delete", ("next",), login="admin", removes=True),
     Form("/account/email", ("change_email-email", "change_email-password"), links=("account_links",)),
-    Form("/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")),
+    Form(
+        "/account/password", ("change_password-current_password", "change_password-password", "change_password-confirm")
+    ),
     Form("/account/two-factor/enable", ("code", "password")),
     Form("/account/two-factor/disable", ("password", "code")),
     Form("/account/two-factor/recovery-codes", ("password",)),
@@ -91,11 +99,46 @@ FORMS = [
 ]
 
 ODD_VALUES = [
-    "", " ", "\x00", "a\x00b", "\ud800", "x\udfffy", "\u202e", "\ufeff", "%00", "\r\n",
-    "0", "-1", "1.5", "1e308", "NaN", "inf", "9" * 400, str(2**63), str(-(2**63) - 1),
-    "0000-00-00", "2024-02-30", "9999-12-31", "10000-01-01", "0001-01-01", "1970-1-1", "31/12/2024",
-    "y", "n", "on", "true", "false", "pending", "in_progress", "completed", "COMPLETED",
-    "<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "//evil.example/", "/tasks/",
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\ud800",
+    "x\udfffy",
+    "\u202e",
+    "\ufeff",
+    "%00",
+    "\r\n",
+    "0",
+    "-1",
+    "1.5",
+    "1e308",
+    "NaN",
+    "inf",
+    "9" * 400,
+    str(2**63),
+    str(-(2**63) - 1),
+    "0000-00-00",
+    "2024-02-30",
+    "9999-12-31",
+    "10000-01-01",
+    "0001-01-01",
+    "1970-1-1",
+    "31/12/2024",
+    "y",
+    "n",
+    "on",
+    "true",
+    "false",
+    "pending",
+    "in_progress",
+    "completed",
+    "COMPLETED",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "../../etc/passwd",
+    "//evil.example/",
+    "/tasks/",
 ]
 # Values a person would type, by field name (after any "prefix-"), so the success paths run too.
 PLAUSIBLE = {
@@ -112,8 +155,12 @@ PLAUSIBLE = {
     "mode": st.sampled_from(["open", "invite", "closed"]),
     "code": st.sampled_from(["123456", "aaaa-bbbb-cccc-dddd"]),
 }
-PLAUSIBLE.update(confirm=PLAUSIBLE["password"], current_password=PLAUSIBLE["password"],
-                 per_page=PLAUSIBLE["page"], is_active=PLAUSIBLE["is_admin"])
+PLAUSIBLE.update(
+    confirm=PLAUSIBLE["password"],
+    current_password=PLAUSIBLE["password"],
+    per_page=PLAUSIBLE["page"],
+    is_active=PLAUSIBLE["is_admin"],
+)
 SOME_TEXT = st.sampled_from(["Fuzzed title", "Ünïcødé 😀", "/tasks/", "NUL \x00 inside"])
 
 
@@ -127,9 +174,12 @@ short_wild_text = st.one_of(
     st.sampled_from(ODD_VALUES),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     # Numbers at the edges of the integer types databases and drivers use.
-    st.builds(lambda edge, sign, nudge: str(sign * edge + nudge),
-              st.sampled_from([2**15, 2**31, 2**32, 2**53, 2**63, 2**64, 10**20, 10**400]),
-              st.sampled_from([1, -1]), st.integers(-1, 1)),
+    st.builds(
+        lambda edge, sign, nudge: str(sign * edge + nudge),
+        st.sampled_from([2**15, 2**31, 2**32, 2**53, 2**63, 2**64, 10**20, 10**400]),
+        st.sampled_from([1, -1]),
+        st.integers(-1, 1),
+    ),
 )
 # About 100 KB. Only bodies carry that much: gunicorn refuses request lines over 4 KB,
 # so a query string that long never reaches the app.
@@ -219,14 +269,18 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             assert all(counts_after[table] == counts_before[table] for table in others)
         elif response.status_code in (201, 302, 303) and form.creates:
             expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
-            expected.update({table: counts_after[table] for table in form.links if counts_after[table] <= expected[table] + 1})
+            expected.update(
+                {table: counts_after[table] for table in form.links if counts_after[table] <= expected[table] + 1}
+            )
             assert counts_after == expected or (form.may_add_nothing and counts_after == counts_before), (
                 "a successful create adds exactly one row"
             )
         elif response.status_code in (302, 303) and form.removes:
             assert all(counts_after[table] <= count for table, count in counts_before.items()), "a delete adds rows"
         elif response.status_code in (302, 303):
-            linked = {table: counts_after[table] for table in form.links if counts_after[table] <= counts_before[table] + 1}
+            linked = {
+                table: counts_after[table] for table in form.links if counts_after[table] <= counts_before[table] + 1
+            }
             assert counts_after == {**counts_before, **linked}, "an edit adds or removes no rows"
         else:
             assert digest_after == digest_before, f"{response.status_code} answered, yet the database changed"

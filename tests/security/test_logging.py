@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-
 from conftest import PASSWORD
 
 SECRET_GUESS = "my-secret-guess-123"
@@ -24,7 +23,9 @@ def everything_logged(caplog) -> str:
 
 
 def test_a_failed_login_is_logged_with_the_account_and_address_but_not_the_password(client, alice, security_log):
-    client.post("/login", data={"email": alice.email, "password": SECRET_GUESS}, environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    client.post(
+        "/login", data={"email": alice.email, "password": SECRET_GUESS}, environ_base={"REMOTE_ADDR": "10.1.2.3"}
+    )
     [line] = messages(security_log)
     assert "login failed" in line and f"account={alice.id}" in line and "ip=10.1.2.3" in line
     assert SECRET_GUESS not in everything_logged(security_log)
@@ -57,7 +58,9 @@ def test_a_429_is_logged_with_the_address(client, alice, security_log):
 
 
 def test_a_wrong_password_on_the_account_page_is_logged_without_it(alice_client, alice, security_log):
-    alice_client.post("/account/email", data={"change_email-email": "x@example.com", "change_email-password": SECRET_GUESS})
+    alice_client.post(
+        "/account/email", data={"change_email-email": "x@example.com", "change_email-password": SECRET_GUESS}
+    )
     [line] = messages(security_log)
     assert "password confirmation failed" in line and f"user={alice.id}" in line
     assert SECRET_GUESS not in everything_logged(security_log)

@@ -1,8 +1,8 @@
 """A failed login tells nothing about whether the account exists."""
 
 import pytest
-
 from conftest import PASSWORD
+
 from webapp import passwords
 
 

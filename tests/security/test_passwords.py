@@ -2,9 +2,9 @@
 
 import pytest
 from argon2 import PasswordHasher
+from conftest import PASSWORD, make_app
 from sqlalchemy import select
 
-from conftest import PASSWORD, make_app
 from webapp import crud, passwords
 from webapp.config import ProductionConfig
 from webapp.extensions import db
@@ -135,7 +135,9 @@ def test_no_transaction_is_open_while_hashing_or_verifying(app, alice, alice_cli
     register(client, "fresh@example.com", "a brand new password")
     client.post("/login", data={"email": alice.email, "password": "not her password"})
     client.post("/login", data={"email": "nobody@example.com", "password": "not her password"})
-    alice_client.post("/account/email", data={"change_email-email": "a2@example.com", "change_email-password": PASSWORD})
+    alice_client.post(
+        "/account/email", data={"change_email-email": "a2@example.com", "change_email-password": PASSWORD}
+    )
     alice_client.post(
         "/account/password",
         data={

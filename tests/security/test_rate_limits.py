@@ -4,7 +4,6 @@ Only failures count; a person using the site normally never meets a limit.
 """
 
 import pytest
-
 from conftest import PASSWORD
 
 LIMIT = 10
@@ -21,7 +20,9 @@ def fail_login(client, email, ip="10.0.0.1"):
 def test_after_ten_failed_logins_for_an_account_further_attempts_get_a_friendly_429(client, alice):
     for _ in range(LIMIT):
         assert fail_login(client, alice.email).status_code == 422
-    response = client.post("/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1"))
+    response = client.post(
+        "/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1")
+    )
     assert response.status_code == 429
     assert "Too many requests" in response.text and "Taskboard" in response.text
     assert int(response.headers["Retry-After"]) <= 60
@@ -37,7 +38,9 @@ def test_the_address_limit_holds_across_accounts(client, alice):
     for n in range(LIMIT):
         fail_login(client, f"guess{n}@example.com")
     assert fail_login(client, "another@example.com").status_code == 429
-    response = client.post("/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1"))
+    response = client.post(
+        "/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1")
+    )
     assert response.status_code == 429
     assert fail_login(client, "another@example.com", ip="10.0.0.2").status_code == 422  # others go on
 
@@ -45,7 +48,9 @@ def test_the_address_limit_holds_across_accounts(client, alice):
 def test_nine_failures_still_let_the_right_password_in(client, alice):
     for _ in range(LIMIT - 1):
         fail_login(client, alice.email)
-    response = client.post("/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1"))
+    response = client.post(
+        "/login", data={"email": alice.email, "password": PASSWORD}, environ_base=from_ip("10.0.0.1")
+    )
     assert response.status_code == 302
 
 
@@ -70,7 +75,10 @@ def test_registrations_are_limited_to_ten_per_address_per_minute(app):
     assert register(app.test_client(), LIMIT + 1, ip="10.0.3.2").status_code == 302
 
 
-@pytest.mark.parametrize("url, field", [("/account/password", "change_password-current_password"), ("/account/email", "change_email-password")])
+@pytest.mark.parametrize(
+    "url, field",
+    [("/account/password", "change_password-current_password"), ("/account/email", "change_email-password")],
+)
 def test_password_confirmations_on_the_account_page_are_limited(alice_client, url, field, alice):
     data = {
         "change_password-password": "a new fine password",

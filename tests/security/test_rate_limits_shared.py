@@ -42,10 +42,28 @@ class Gunicorn:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.access_log = access_log
         self.process = subprocess.Popen(
-            [str(gunicorn), "--config", "gunicorn.conf.py", "--bind", "127.0.0.1:0", "--workers", "2",
-             "--worker-class", "sync", "--preload", "--no-control-socket",
-             "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s", "wsgi:app"],
-            cwd=PROJECT, env=env, stderr=subprocess.PIPE, text=True,
+            [
+                str(gunicorn),
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                "127.0.0.1:0",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--preload",
+                "--no-control-socket",
+                "--access-logfile",
+                str(access_log),
+                "--access-logformat",
+                "%(p)s %(s)s",
+                "wsgi:app",
+            ],
+            cwd=PROJECT,
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             self.host, self.port = self._wait_for_workers()

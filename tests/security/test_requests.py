@@ -1,9 +1,9 @@
 """Requests: size limits, POST-only actions, on-site redirects, and forms that ignore extra fields."""
 
 import pytest
+from conftest import PASSWORD, created_id
 from sqlalchemy import select
 
-from conftest import PASSWORD, created_id
 from webapp.extensions import db
 from webapp.models import Item, Task, User
 
@@ -48,7 +48,9 @@ def test_every_state_changing_action_rejects_get_with_405(app, admin_client, ali
     assert admin_client.get(f"/users/{alice.id}").status_code == 200  # nothing was deleted
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"]
+)
 def test_action_buttons_follow_next_only_on_this_site(alice_client, target):
     task_id = created_id(alice_client.post("/tasks/new", data={"title": "T", "status": "pending"}))
     response = alice_client.post(f"/tasks/{task_id}/complete", data={"next": target})
@@ -91,7 +93,13 @@ def test_new_tasks_and_items_belong_to_who_made_them_whatever_the_form_says(app,
 
 def test_editing_a_task_cannot_move_it_to_someone_else(app, bob_client, alice):
     task_id = created_id(bob_client.post("/tasks/new", data={"title": "Mine", "status": "pending"}))
-    data = {"title": "Still mine", "status": "pending", "version": "1", "owner_id": str(alice.id), "completed_at": "2000-01-01"}
+    data = {
+        "title": "Still mine",
+        "status": "pending",
+        "version": "1",
+        "owner_id": str(alice.id),
+        "completed_at": "2000-01-01",
+    }
     assert bob_client.post(f"/tasks/{task_id}/edit", data=data).status_code == 302
     with app.app_context():
         task = db.session.get(Task, task_id)
@@ -99,8 +107,15 @@ def test_editing_a_task_cannot_move_it_to_someone_else(app, bob_client, alice):
 
 
 def test_the_account_forms_cannot_make_anyone_an_admin(app, alice_client, alice):
-    alice_client.post("/account/email", data={"change_email-email": "a2@example.com", "change_email-password": PASSWORD,
-                                              "is_admin": "y", "change_email-is_admin": "y"})
+    alice_client.post(
+        "/account/email",
+        data={
+            "change_email-email": "a2@example.com",
+            "change_email-password": PASSWORD,
+            "is_admin": "y",
+            "change_email-is_admin": "y",
+        },
+    )
     alice_client.post("/account/verify-email", data={"is_admin": "y"})
     with app.app_context():
         user = db.session.get(User, alice.id)

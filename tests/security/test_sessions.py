@@ -1,8 +1,8 @@
 """Sessions: fresh at login, really over at logout, ended elsewhere by a password change or deactivation."""
 
 import pytest
-
 from conftest import PASSWORD, make_app
+
 from webapp.auth.sessions import SEEN_RESOLUTION
 
 NEW_PASSWORD = "a different good password"
@@ -69,7 +69,9 @@ def test_editing_an_active_account_keeps_its_sessions(admin_client, alice, alice
     assert alice_client.get("/tasks/").status_code == 200
 
 
-@pytest.mark.parametrize("key, age_setting", [("seen_at", "SESSION_IDLE_TIMEOUT"), ("signed_in_at", "SESSION_ABSOLUTE_TIMEOUT")])
+@pytest.mark.parametrize(
+    "key, age_setting", [("seen_at", "SESSION_IDLE_TIMEOUT"), ("signed_in_at", "SESSION_ABSOLUTE_TIMEOUT")]
+)
 def test_a_session_ends_after_the_idle_timeout_and_the_absolute_lifetime(app, alice_client, key, age_setting):
     with alice_client.session_transaction() as session:
         session[key] -= app.config[age_setting] + 1
@@ -120,9 +122,7 @@ def test_session_cookies_are_httponly_lax_and_expire_with_the_absolute_lifetime(
 def test_over_https_the_session_cookie_is_secure_and_host_bound(database_url, accounts, alice):
     app = make_app(database_url, PREFERRED_URL_SCHEME="https")
     client = app.test_client()
-    response = client.post(
-        "/login", base_url="https://localhost", data={"email": alice.email, "password": PASSWORD}
-    )
+    response = client.post("/login", base_url="https://localhost", data={"email": alice.email, "password": PASSWORD})
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith("__Host-session=")
     assert "Secure" in cookie and "Path=/" in cookie and "Domain" not in cookie and "HttpOnly" in cookie

@@ -28,9 +28,7 @@ def authenticate():
 def require_json_body():
     """`before_request` of the API: a body that is not a JSON object is a 400, before any validation."""
     if request.method in BODY_METHODS and not isinstance(request.get_json(silent=True), dict):
-        return field_error(
-            400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid"
-        )
+        return field_error(400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid")
 
 
 def api_user() -> User:

@@ -13,8 +13,11 @@ from .spec import spec
 SWAGGER_UI_FILES = files("flask_swagger_ui") / "dist"
 
 bp = Blueprint(
-    "api_docs", __name__, url_prefix=PREFIX,
-    static_folder=str(SWAGGER_UI_FILES), static_url_path="/docs/swagger-ui",
+    "api_docs",
+    __name__,
+    url_prefix=PREFIX,
+    static_folder=str(SWAGGER_UI_FILES),
+    static_url_path="/docs/swagger-ui",
 )
 
 

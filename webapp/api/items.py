@@ -35,9 +35,7 @@ def get_item(item_id: int):
 
 
 @bp.patch("/items/<int:item_id>")
-@spec.validate(
-    json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"]
-)
+@spec.validate(json=ItemUpdate, resp=responses(HTTP_200=Item, HTTP_400=FieldErrors, HTTP_404=Message), tags=["items"])
 def update_item(item_id: int, json: ItemUpdate):
     """Change the fields sent; the others keep their values."""
     owner = api_user()

@@ -7,13 +7,13 @@ same limits as the forms.
 """
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -26,8 +26,8 @@ from pydantic import (
 
 from ..crud import items as item_lists
 from ..crud import task_query
-from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
+from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 
 # Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
 # huge number is a 422, not a database overflow.
@@ -39,7 +39,7 @@ SEARCH_MAX = TITLE_MAX
 
 def as_utc(value: datetime) -> datetime:
     """The database keeps naive UTC; the API says so explicitly (RFC 3339 with an offset)."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
@@ -216,9 +216,7 @@ class TaskUpdate(Strict):
     description: Description | None = None
     status: TaskStatus = None
     due_date: IsoDate | None = None
-    version: StrictInt = Field(
-        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
-    )
+    version: StrictInt = Field(None, ge=1, le=ID_MAX, description="The version the change was based on, as last read.")
 
 
 class TaskUpdateHeaders(BaseModel):

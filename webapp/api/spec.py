@@ -33,9 +33,7 @@ spec = SpecTree(
         "account's API tokens page, sent as `Authorization: Bearer <token>`."
     ),
     page_templates={},
-    security_schemes=[
-        SecurityScheme(name="bearer", data=SecuritySchemeData(type="http", scheme="bearer"))
-    ],
+    security_schemes=[SecurityScheme(name="bearer", data=SecuritySchemeData(type="http", scheme="bearer"))],
     security={"bearer": []},
     validation_error_model=FieldErrors,
     before=wrap_validation_errors,

@@ -7,7 +7,15 @@ from .auth import api_user
 from .blueprint import bp
 from .errors import json_error
 from .schemas import (
-    FieldErrors, Message, StaleTask, Task, TaskCreate, TaskPage, TaskQuery, TaskUpdate, TaskUpdateHeaders,
+    FieldErrors,
+    Message,
+    StaleTask,
+    Task,
+    TaskCreate,
+    TaskPage,
+    TaskQuery,
+    TaskUpdate,
+    TaskUpdateHeaders,
 )
 from .spec import responses, spec
 
@@ -24,7 +32,11 @@ def task_answer(task, status: int = 200, **headers):
 def list_tasks(query: TaskQuery):
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
     result = crud.list_tasks(
-        api_user(), status=query.status, due=query.due, q=query.q, sort=query.sort,
+        api_user(),
+        status=query.status,
+        due=query.due,
+        q=query.q,
+        sort=query.sort,
         **query.crud_args(TASKS_PER_PAGE),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
@@ -49,9 +61,7 @@ def get_task(task_id: int):
 @spec.validate(
     json=TaskUpdate,
     headers=TaskUpdateHeaders,
-    resp=responses(
-        HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message
-    ),
+    resp=responses(HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message),
     tags=["tasks"],
 )
 def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
@@ -64,8 +74,10 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
     task = crud.get_task(owner, task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match)
     fields = {
-        "title": task.title, "description": task.description,
-        "status": task.status, "due_date": task.due_date,
+        "title": task.title,
+        "description": task.description,
+        "status": task.status,
+        "due_date": task.due_date,
     }
     fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
     try:

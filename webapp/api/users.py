@@ -30,9 +30,7 @@ def list_users(query: Paging):
 
 @bp.post("/users/")
 @admin_only
-@spec.validate(
-    json=UserCreate, resp=responses(HTTP_201=User, HTTP_400=FieldErrors, HTTP_403=Message), tags=["users"]
-)
+@spec.validate(json=UserCreate, resp=responses(HTTP_201=User, HTTP_400=FieldErrors, HTTP_403=Message), tags=["users"])
 def create_user(json: UserCreate):
     """Create an account (admins only); a taken email, in any letter case, is a 400."""
     try:

@@ -51,9 +51,7 @@ class Page:
             shown = number
 
 
-def paginate(
-    statement: Select, page: int, per_page: int, skip: int | None = None, total: int | None = None
-) -> Page:
+def paginate(statement: Select, page: int, per_page: int, skip: int | None = None, total: int | None = None) -> Page:
     """One page of rows in two statements: the count, then the rows (see `rows_from`).
 
     Counting first lets a page past the end be answered with the last page
@@ -91,9 +89,7 @@ def rows_from(statement: Select, offset: int, limit: int) -> Select:
     return statement.join(page_ids, model.id == page_ids.c.id)
 
 
-def ordering(
-    sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_last=frozenset(), null_fixed=()
-) -> list:
+def ordering(sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_last=frozenset(), null_fixed=()) -> list:
     """ORDER BY for a sort such as "title" or "-due" (descending).
 
     Ties are broken by `tiebreak` (the id) so pages never overlap, and for the

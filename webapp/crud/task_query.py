@@ -134,6 +134,8 @@ def live_tasks(owner: User) -> Select:
 
 def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
     """The owner's live tasks matching the filter, in the order asked for."""
-    return live_tasks(owner).where(*task_filter.criteria(today)).order_by(
-        *ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at])
+    return (
+        live_tasks(owner)
+        .where(*task_filter.criteria(today))
+        .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

@@ -171,9 +171,11 @@ def trash_tasks(owner: User, task_ids: Iterable[int]) -> list[int]:
 
     Those ids are what an Undo restores: never a task that was in the trash already.
     """
-    moving = list(db.session.scalars(
-        select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
-    ))
+    moving = list(
+        db.session.scalars(
+            select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+        )
+    )
     if moving:
         _update(owner, moving, deleted_at=utcnow())
     return moving
@@ -197,9 +199,7 @@ def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
 def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
     """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
     result = db.session.execute(
-        delete(Task).where(
-            Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None)
-        )
+        delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
     db.session.commit()
     return result.rowcount

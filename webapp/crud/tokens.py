@@ -36,9 +36,7 @@ def create_api_token(owner: User, name: str) -> tuple[ApiToken, str]:
 
 def list_api_tokens(owner: User) -> list[ApiToken]:
     return list(
-        db.session.execute(
-            select(ApiToken).where(ApiToken.owner_id == owner.id).order_by(ApiToken.id.desc())
-        ).scalars()
+        db.session.execute(select(ApiToken).where(ApiToken.owner_id == owner.id).order_by(ApiToken.id.desc())).scalars()
     )
 
 
@@ -57,9 +55,7 @@ def revoke_all_api_tokens(owner: User) -> int:
 
 def user_for_api_token(secret: str) -> User | None:
     """The active owner of this token, or None; records when the token was last used."""
-    token = db.session.execute(
-        select(ApiToken).where(ApiToken.token_hash == hash_token(secret))
-    ).scalar_one_or_none()
+    token = db.session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))).scalar_one_or_none()
     if token is None or not token.owner.is_active:
         return None
     now = utcnow()

@@ -53,9 +53,7 @@ def get_user(user_id: int) -> User:
 
 
 def get_user_by_email(email: str) -> User | None:
-    return db.session.execute(
-        select(User).where(User.email == normalise_email(email))
-    ).scalar_one_or_none()
+    return db.session.execute(select(User).where(User.email == normalise_email(email))).scalar_one_or_none()
 
 
 def authenticate(email: str, password: str) -> User | None:

@@ -96,7 +96,8 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
-                for name, messages in form.errors.items() for message in messages
+                for name, messages in form.errors.items()
+                for message in messages
             ]
     if not rows and not errors:
         errors.append("The file has a header but no tasks.")

@@ -16,9 +16,7 @@ STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskSta
 class TaskForm(FlaskForm):
     title = title_field()
     description = description_field()
-    status = SelectField(
-        "Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()]
-    )
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
 
 
@@ -78,7 +76,11 @@ class TaskIdsForm(FlaskForm):
 class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
-    ACTIONS = [SelectChoice("complete", "Complete"), SelectChoice("set_status", "Set status"), SelectChoice("delete", "Delete")]
+    ACTIONS = [
+        SelectChoice("complete", "Complete"),
+        SelectChoice("set_status", "Set status"),
+        SelectChoice("delete", "Delete"),
+    ]
 
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()

@@ -110,9 +110,7 @@ def edit(user_id: int):
     form = UserEditForm(obj=user)
     if form.validate_on_submit():
         try:
-            crud.update_user(
-                user_id, current_user, form.email.data, form.is_active.data, form.is_admin.data
-            )
+            crud.update_user(user_id, current_user, form.email.data, form.is_active.data, form.is_admin.data)
         except crud.EmailTaken as error:
             form.email.errors.append(str(error))
         except crud.ForbiddenChange as error:
