@@ -11,18 +11,25 @@ ANCHOR_DIR ?= ../shared/anchors/seed-fastapi
 ANCHOR_VENV ?= bench/.venv-anchor
 BENCH_ARGS ?=
 
-.PHONY: run test screenshots migrate bench clean
+.PHONY: run test lint screenshots migrate bench clean
 
 run: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade
 	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
-# The whole suite on SQLite, then on PostgreSQL and MariaDB when their servers answer
-# (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
-test: $(VENV)/.dev-installed node_modules/.package-lock.json
+# Lint, formatting and types first, so a style or type error fails CI before the suite runs; then the
+# whole suite on SQLite (with branch coverage of webapp/), PostgreSQL and MariaDB when their servers
+# answer (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
+test: lint node_modules/.package-lock.json
 	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) is not installed, so the browser suite (tests/browser) is SKIPPED. Install it with: apt-get install chromium"
 	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
+
+# The quick check: ruff's lint rules, ruff's formatting and mypy --strict on webapp/ (pyproject.toml).
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # Retakes the README's screenshots of the real app (needs Chromium).
 screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json

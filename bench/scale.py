@@ -31,7 +31,7 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import event, select, text  # noqa: E402
 
 from webapp import create_app  # noqa: E402
-from webapp.crud.demo import DEMO_PASSWORD, add_demo_tasks, seed_demo  # noqa: E402
+from webapp.demo import DEMO_PASSWORD, add_demo_tasks, seed_demo  # noqa: E402
 from webapp.extensions import db  # noqa: E402
 from webapp.models import User  # noqa: E402
 

@@ -5,51 +5,21 @@ same suite at a PostgreSQL or MariaDB server, where the run creates a database
 of its own and drops it at the end (see tests/databases.py).
 """
 
-import html
 import os
 import re
-from datetime import date
-from types import SimpleNamespace
-from urllib.parse import parse_qs, urlsplit
 
 import flask_migrate
 import pytest
 from databases import backend_of, create_database, drop_database
-from jinja2 import BytecodeCache
+from factories import new_user
+from helpers import PASSWORD, TODAY, make_app
 from smtp_sink import MailServer
 from sqlalchemy import delete, event
 
-from webapp import clock, create_app, crud
+from webapp import clock
 from webapp.extensions import db
 
-PASSWORD = "correct horse battery"
 SERVER_URL = os.environ.get("TEST_DATABASE_URL") or None
-
-
-class CompiledTemplates(BytecodeCache):
-    """Templates compiled once for the whole run: every test builds a new app, whose Jinja
-    environment would otherwise compile each template it renders all over again."""
-
-    def __init__(self):
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])  # ignored if the source changed
-
-    def dump_bytecode(self, bucket):
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = CompiledTemplates()
-
-
-def make_app(database_url: str, **overrides):
-    config = {"TASKBOARD_CONFIG": "testing", "SQLALCHEMY_DATABASE_URI": database_url}
-    config.update(overrides)
-    app = create_app(config)
-    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
-    return app
 
 
 def pytest_report_header(config):
@@ -133,10 +103,7 @@ class Accounts:
         self.app = app
 
     def create(self, email: str, is_admin: bool = False, password: str = PASSWORD, email_verified: bool = True):
-        """An account as people have it after registering: its email confirmed, unless told otherwise."""
-        with self.app.app_context():
-            user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
-            return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+        return new_user(self.app, email, is_admin, password, email_verified)
 
     def login(self, client, email: str, password: str = PASSWORD):
         response = client.post("/login", data={"email": email, "password": password})
@@ -182,16 +149,6 @@ def admin_client(app, accounts, admin, alice):
     return client
 
 
-def created_id(response) -> int:
-    """The id in the Location of a redirect to a newly created object's page."""
-    match = re.search(r"/(\d+)$", response.headers["Location"])
-    assert match, response.headers.get("Location")
-    return int(match.group(1))
-
-
-TODAY = date(2030, 6, 12)
-
-
 @pytest.fixture
 def today(monkeypatch):
     """Fix the day every due-date rule counts from (clock.today is the one place that says it)."""
@@ -216,13 +173,3 @@ def statements(app):
     event.listen(engine, "before_cursor_execute", record)
     yield sent
     event.remove(engine, "before_cursor_execute", record)
-
-
-def listed_titles(page: str) -> list[str]:
-    """The titles of the rows of a list page, in order."""
-    return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)
-
-
-def query_of(href: str) -> dict[str, list[str]]:
-    """The query parameters of a link as the page wrote it."""
-    return parse_qs(urlsplit(html.unescape(href)).query)

@@ -4,21 +4,15 @@ The app sends to it over SMTP exactly as it would to a production mail server.
 """
 
 import re
-import socket
 import threading
 import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from helpers import free_port
 
 WAIT_S = 10
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Mailbox:

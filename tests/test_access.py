@@ -1,7 +1,7 @@
 """Who may open which page: anonymous visitors, the owner, another user and an admin."""
 
 import pytest
-from conftest import created_id
+from helpers import created_id
 
 OWNED_PAGES = [
     ("get", "/tasks/{task}"),

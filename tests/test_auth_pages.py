@@ -1,7 +1,7 @@
 """Registering, logging in and out, as a person does it in the browser."""
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 
 def register(client, email="new@example.com", password=PASSWORD, confirm=None):

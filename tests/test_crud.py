@@ -50,7 +50,7 @@ def test_authenticate_accepts_the_right_password_only():
 def test_an_inactive_account_cannot_authenticate():
     admin = make_user("admin@example.com")
     user = make_user("me@example.com")
-    crud.update_user(user.id, admin, user.email, is_active=False, is_admin=False)
+    crud.update_user(user, admin, {"is_active": False})
     assert crud.authenticate("me@example.com", "a long enough password") is None
 
 
@@ -63,7 +63,7 @@ def test_tasks_belong_to_their_owner_only():
     with pytest.raises(crud.NotFound):
         crud.delete_task(other, task.id)
     with pytest.raises(crud.NotFound):
-        crud.update_task(other, task.id, 1, "Stolen", None, TaskStatus.PENDING, None)
+        crud.update_task(crud.get_task(other, task.id), {"title": "Stolen"}, expected_version=1)
     assert crud.get_task(owner, task.id).title == "Mine"
 
 
@@ -73,7 +73,7 @@ def test_completing_a_task_records_when_and_reopening_clears_it():
     assert task.status is TaskStatus.PENDING and task.completed_at is None
     task = crud.complete_task(owner, task.id)
     assert task.status is TaskStatus.COMPLETED and task.completed_at is not None
-    task = crud.update_task(owner, task.id, task.version, "Write report", None, TaskStatus.IN_PROGRESS, None)
+    task = crud.update_task(task, {"status": TaskStatus.IN_PROGRESS}, task.version)
     assert task.completed_at is None
 
 
@@ -81,16 +81,26 @@ def test_every_save_moves_the_version_on():
     owner = make_user()
     task = crud.create_task(owner, "Draft")
     assert task.version == 1
-    task = crud.update_task(owner, task.id, 1, "Second draft", None, TaskStatus.PENDING, None)
+    task = crud.update_task(task, {"title": "Second draft"}, expected_version=1)
     assert task.version == 2
+
+
+def test_a_partial_update_changes_only_the_fields_named():
+    owner = make_user()
+    task = crud.create_task(owner, "Draft", description="Keep me", due_date=date(2030, 1, 1))
+    task = crud.update_task(task, {"status": TaskStatus.COMPLETED}, expected_version=1)
+    assert (task.title, task.description, task.due_date) == ("Draft", "Keep me", date(2030, 1, 1))
+    assert task.status is TaskStatus.COMPLETED and task.completed_at is not None
+    item = crud.update_item(crud.create_item(owner, "Note", "Body"), {"title": "Renamed"})
+    assert (item.title, item.description) == ("Renamed", "Body")
 
 
 def test_a_save_from_an_old_version_is_refused_and_keeps_the_newer_save():
     owner = make_user()
     task = crud.create_task(owner, "Draft")
-    crud.update_task(owner, task.id, 1, "Saved in tab one", None, TaskStatus.PENDING, None)
+    crud.update_task(crud.get_task(owner, task.id), {"title": "Saved in tab one"}, expected_version=1)
     with pytest.raises(crud.StaleEdit) as stale:
-        crud.update_task(owner, task.id, 1, "Saved in tab two", None, TaskStatus.PENDING, None)
+        crud.update_task(crud.get_task(owner, task.id), {"title": "Saved in tab two"}, expected_version=1)
     assert stale.value.current.title == "Saved in tab one"
     assert crud.get_task(owner, task.id).title == "Saved in tab one"
 
@@ -137,12 +147,13 @@ def test_deleting_a_user_deletes_their_tasks_and_items():
 
 def test_admins_cannot_lock_themselves_out():
     admin = make_user("admin@example.com")
-    with pytest.raises(crud.ForbiddenChange):
-        crud.update_user(admin.id, admin, admin.email, is_active=False, is_admin=True)
-    with pytest.raises(crud.ForbiddenChange):
-        crud.update_user(admin.id, admin, admin.email, is_active=True, is_admin=False)
-    with pytest.raises(crud.ForbiddenChange):
+    with pytest.raises(crud.ForbiddenChange) as deactivating:
+        crud.update_user(admin, admin, {"is_active": False})
+    with pytest.raises(crud.ForbiddenChange) as demoting:
+        crud.update_user(admin, admin, {"is_admin": False})
+    with pytest.raises(crud.ForbiddenChange) as deleting:
         crud.delete_user(admin.id, admin)
+    assert (deactivating.value.field, demoting.value.field, deleting.value.field) == ("is_active", "is_admin", None)
 
 
 def test_task_counts_cover_every_status():

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 
 
 @pytest.fixture

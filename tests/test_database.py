@@ -5,8 +5,8 @@ import os
 import sqlite3
 
 import pytest
-from conftest import make_app
 from flask import Blueprint
+from helpers import make_app
 from sqlalchemy import event, func, make_url, select, text
 
 from webapp import crud

@@ -1,8 +1,8 @@
 """Errors are friendly pages, and every response carries the protective headers."""
 
 import pytest
-from conftest import make_app
 from flask import request
+from helpers import make_app
 from sqlalchemy import func, select
 
 from webapp.extensions import db

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import created_id, listed_titles, query_of
+from helpers import created_id, listed_titles, query_of
 
 
 def new_item(client, title="Camera", description="Fuji X100"):

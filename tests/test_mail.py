@@ -3,7 +3,7 @@
 import logging
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 from smtp_sink import html_of, link_in, text_of
 
 from webapp.mail import mail_settings

@@ -1,9 +1,13 @@
 """The schema comes from the migrations, on every database, and data survives upgrades and restarts."""
 
+from pathlib import Path
+
 import flask_migrate
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
-from conftest import PASSWORD, make_app
+from alembic.script import ScriptDirectory
+from helpers import PASSWORD, make_app
 from sqlalchemy import inspect, text
 
 from webapp import crud
@@ -11,6 +15,14 @@ from webapp.extensions import db
 
 # The oldest revision with data in it; rows written there must survive every later migration.
 FIRST_REVISION = "0001"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+VERSIONS = MIGRATIONS / "versions"
+
+
+def alembic_config() -> Config:
+    config = Config(str(MIGRATIONS / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
 
 
 def schema_differences():
@@ -87,3 +99,17 @@ def test_tasks_survive_a_new_app_instance_on_the_same_database(database_url, app
     restarted = make_app(database_url).test_client()
     restarted.post("/login", data={"email": alice.email, "password": PASSWORD})
     assert "Still here tomorrow" in restarted.get("/tasks/").text
+
+
+def test_migration_files_sort_in_the_order_they_run():
+    scripts = ScriptDirectory.from_config(alembic_config())
+    chain = [script.path for script in reversed(list(scripts.walk_revisions()))]
+    assert [Path(path).name for path in chain] == sorted(Path(path).name for path in chain)
+
+
+def test_new_migration_files_are_named_to_sort_after_the_existing_ones():
+    template = alembic_config().get_main_option("file_template")
+    name = template % {"year": 2026, "month": 11, "day": 30, "hour": 21, "minute": 7, "rev": "x", "slug": "y"}
+    numbered = sorted(path.name for path in VERSIONS.glob("000*.py"))  # the first five, 0001_ ... 0005_
+    assert name == "2026_11_30_2107-x_y"
+    assert name > numbered[-1]

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from webapp.crud.demo import DEMO_PASSWORD
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
 

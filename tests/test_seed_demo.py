@@ -1,10 +1,10 @@
 """`flask seed-demo` fills a database with varied demo data people can log in to."""
 
 import flask_migrate
-from conftest import make_app
+from helpers import make_app
 from sqlalchemy import func, select
 
-from webapp.crud.demo import DEMO_PASSWORD
+from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Item, Task, TaskStatus, User
 

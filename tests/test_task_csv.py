@@ -5,18 +5,14 @@ import io
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, created_id, listed_titles
+from factories import new_task
+from helpers import TODAY, listed_titles
 
 from webapp.tasks.csv_format import COLUMNS, IMPORT_MAX_ROWS, escape_cell, unescape_cell
 
 pytestmark = pytest.mark.usefixtures("today")
 
 HEADER = ",".join(COLUMNS)
-
-
-def new_task(client, title, status="pending", due="", description="") -> int:
-    data = {"title": title, "status": status, "due_date": due, "description": description}
-    return created_id(client.post("/tasks/new", data=data))
 
 
 def exported(client, query="") -> list[dict]:

@@ -4,7 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import TODAY, created_id, listed_titles, make_app, query_of
+from factories import new_task
+from helpers import TODAY, listed_titles, make_app, query_of
 from sqlalchemy import event
 
 from webapp import crud
@@ -15,11 +16,6 @@ from webapp.models import Task, utcnow
 pytestmark = pytest.mark.usefixtures("today")
 
 EVERY_SORT = [direction + key for key in SORT_COLUMNS for direction in ("", "-")]
-
-
-def new_task(client, title, status="pending", due=None, description=""):
-    data = {"title": title, "status": status, "due_date": due.isoformat() if due else "", "description": description}
-    return created_id(client.post("/tasks/new", data=data))
 
 
 @pytest.fixture
@@ -55,8 +51,12 @@ def test_filters_and_sort_are_query_parameters(alice_client, tasks, query, expec
 
 def test_the_filter_form_shows_the_active_filters_and_links_that_remove_them(alice_client, tasks):
     page = alice_client.get("/tasks/?status=pending&status=completed&due=none&q=pla").text
-    assert re.search(r'value="pending" checked', page) and re.search(r'value="completed" checked', page)
-    assert '<option value="none" selected>' in page and 'value="pla"' in page
+    ticked = re.findall(r'<input checked [^>]*id="(status-\d)"', page)
+    assert [re.search(rf'<label [^>]*for="{box}">([^<]+)</label>', page).group(1) for box in ticked] == [
+        "Pending",
+        "Completed",
+    ]
+    assert re.search(r"<option selected [^>]*>No due date</option>", page) and 'value="pla"' in page
     removers = re.findall(r'class="badge rounded-pill text-bg-info[^"]*" href="([^"]+)"', page)
     assert removers == [
         "/tasks/?q=pla&amp;status=completed&amp;due=none",  # without "Pending"
@@ -251,7 +251,8 @@ def test_a_rows_complete_button_completes_that_task_alone_and_returns_to_the_sam
     form = re.search(r'<form id="complete-one" method="post" action="([^"]+)">(.*?)</form>', page, re.S)
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form.group(2)))
     button = re.search(
-        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">Complete<span class="visually-hidden"> Pay rent</span>',
+        r'<button [^>]*form="complete-one" name="ids" value="(\d+)">'
+        r'Complete<span class="visually-hidden"> Pay rent</span>',
         page,
     )
     response = alice_client.post(form.group(1), data={**fields, "ids": button.group(1)})

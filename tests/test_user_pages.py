@@ -1,7 +1,9 @@
 """User administration: admins list, create, edit and delete accounts."""
 
+import re
+
 import pytest
-from conftest import PASSWORD, created_id
+from helpers import PASSWORD, created_id
 
 
 def test_admins_see_every_user_with_their_items(admin_client, alice_client):
@@ -60,6 +62,20 @@ def test_admins_cannot_deactivate_or_delete_themselves(admin_client, admin):
     response = admin_client.post(f"/users/{admin.id}/delete", follow_redirects=True)
     assert "cannot delete your own account" in response.text
     assert admin_client.get("/users/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "field_label"),
+    [({"is_admin": "y"}, "Active"), ({"is_active": "y"}, "Administrator")],
+)
+def test_an_admin_locking_themselves_out_is_told_so_under_the_box_they_unticked(admin_client, admin, data, field_label):
+    response = admin_client.post(f"/users/{admin.id}/edit", data={"email": admin.email, **data})
+    assert response.status_code == 422
+    field_of_error = re.search(
+        r'<label[^>]*>\s*([^<]+?)\s*</label>\s*(?:<[^>]*>\s*)*<div class="invalid-feedback[^"]*">\s*You cannot',
+        response.text,
+    )
+    assert field_of_error is not None and field_of_error.group(1) == field_label
 
 
 def test_deleting_a_user_removes_their_account(admin_client, client, alice):

@@ -1,7 +1,9 @@
 """Taskboard: a self-hosted, server-rendered task manager."""
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -17,6 +19,7 @@ from .config import (
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
+from .formatting import register_template_filters
 from .mail import mail_settings
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
@@ -25,7 +28,7 @@ from .security_headers import set_security_headers
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: dict | None = None) -> Flask:
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app; `config` overrides the configuration chosen by TASKBOARD_CONFIG."""
     app = Flask(
         __name__,
@@ -42,10 +45,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
+    register_template_filters(app)
     return app
 
 
-def load_config(app: Flask, overrides: dict) -> None:
+def load_config(app: Flask, overrides: Mapping[str, Any]) -> None:
     name = overrides.get("TASKBOARD_CONFIG") or os.environ.get("TASKBOARD_CONFIG", "development")
     if name not in CONFIGS:
         raise RuntimeError(f"TASKBOARD_CONFIG must be one of {', '.join(CONFIGS)}, not {name!r}")
@@ -72,7 +76,10 @@ def trust_proxies(app: Flask) -> None:
     """Behind reverse proxies, take the client's address, scheme, host and path prefix from them."""
     count = app.config["TRUSTED_PROXIES"]
     if count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
+        # Flask's documented way to add WSGI middleware, which its type hints do not foresee.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count
+        )
 
 
 def register_extensions(app: Flask) -> None:

@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import crud
-from .crud.demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
+from .demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
 from .extensions import db
 from .mail import external_url

@@ -6,7 +6,9 @@ generated once, both kept in the instance folder.
 
 import os
 import secrets
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 MIB = 1024 * 1024
 SECRET_KEY_MIN = 32
@@ -25,7 +27,7 @@ def instance_secret_key(instance_path: str) -> str:
 class Config:
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
     # Per-database engine options come from webapp.database; these add to them.
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {}
     SQLITE_SYNCHRONOUS = os.environ.get("SQLITE_SYNCHRONOUS", "FULL")
     SECRET_KEY = os.environ.get("SECRET_KEY")
     # Request size limits: the whole body, the form fields kept in memory, and their number.
@@ -60,14 +62,14 @@ class Config:
     MAIL_SEND_IN_BACKGROUND = True
     # The address people reach the site at, for links in emails; without it, the request's host.
     BASE_URL = os.environ.get("BASE_URL", "")
-    # Who may create an account: open, invite or closed (see webapp.registration).
+    # Who may create an account: open, invite or closed, until an admin chooses (webapp.crud.registration).
     REGISTRATION = os.environ.get("REGISTRATION", "open")
     REQUIRE_VERIFIED_EMAIL = os.environ.get("REQUIRE_VERIFIED_EMAIL", "false").lower() == "true"
     # The JSON API's budgets, per token and per client address.
     API_RATE_LIMIT_PER_TOKEN = os.environ.get("API_RATE_LIMIT_PER_TOKEN", "300 per minute")
     API_RATE_LIMIT_PER_ADDRESS = os.environ.get("API_RATE_LIMIT_PER_ADDRESS", "600 per minute")
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
-    PASSWORD_HASHING = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
 
 class DevelopmentConfig(Config):
@@ -80,7 +82,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took over a
     # quarter of its time. tests/security/test_passwords.py checks the real cost in the other configs.
-    PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     # Tests read each message from their SMTP server right after the request that sent it.
     MAIL_SEND_IN_BACKGROUND = False
     # A test database is thrown away: no fsync at every commit.
@@ -98,7 +100,7 @@ CONFIGS = {
 }
 
 
-def apply_cookie_policy(config) -> None:
+def apply_cookie_policy(config: MutableMapping[str, Any]) -> None:
     """Cookies follow the scheme: over HTTPS they are Secure and the session one is `__Host-` bound."""
     https = config["PREFERRED_URL_SCHEME"] == "https"
     config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = https
@@ -114,7 +116,7 @@ def check_registration_mode(mode: str) -> None:
         raise RuntimeError(f"REGISTRATION must be one of {', '.join(REGISTRATION_MODES)}, not {mode!r}")
 
 
-def refuse_unsafe_production(config, debug: bool) -> None:
+def refuse_unsafe_production(config: Mapping[str, Any], debug: bool) -> None:
     """The production configuration does not start with a weak secret or the debugger on."""
     if len(config.get("SECRET_KEY") or "") < SECRET_KEY_MIN:
         raise RuntimeError(f"SECRET_KEY must be set to at least {SECRET_KEY_MIN} characters in production.")

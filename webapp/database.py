@@ -10,9 +10,11 @@ so pages keep reading concurrently with a writer, as WAL allows.
 
 import os
 import weakref
+from typing import Any
 
 from flask import has_request_context, request
-from sqlalchemy import Engine, event, make_url
+from sqlalchemy import Connection, Engine, event, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
 
 # How long a transaction queues for SQLite's write lock. Writers take turns, and
 # SQLite's busy wait is not first-come-first-served, so under a burst one may
@@ -27,13 +29,13 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
 
 
-def engine_options(database_url: str) -> dict:
+def engine_options(database_url: str) -> dict[str, Any]:
     """SQLAlchemy engine options for this database URL."""
     backend = make_url(database_url).get_backend_name()
     # pool_pre_ping replaces connections the server dropped (a restart, an
     # outage), so the app recovers without being restarted itself. It costs a
     # statement on every checkout, and a SQLite file has no server to drop it.
-    options: dict = {"pool_pre_ping": backend != "sqlite"}
+    options: dict[str, Any] = {"pool_pre_ping": backend != "sqlite"}
     if backend in ("postgresql", "mysql", "mariadb"):
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
     return options
@@ -55,7 +57,7 @@ def configure_sqlite(engine: Engine, synchronous: str) -> None:
         )
 
     @event.listens_for(engine, "connect")
-    def set_sqlite_pragmas(dbapi_connection, _record):
+    def set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: object) -> None:
         # Turn off pysqlite's own transaction handling, which begins transactions
         # late and always deferred; `begin_transaction` below emits BEGIN itself.
         dbapi_connection.isolation_level = None
@@ -67,7 +69,7 @@ def configure_sqlite(engine: Engine, synchronous: str) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def begin_transaction(connection):
+    def begin_transaction(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write() else "BEGIN")
 
 

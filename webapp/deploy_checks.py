@@ -1,11 +1,12 @@
 """What is unsafe in a configuration, for `flask check-deploy` (like Django's `check --deploy`)."""
 
+from flask import Config
 from limits.storage import storage_from_string
 
 from .config import SECRET_KEY_MIN
 
 
-def deployment_problems(config, debug: bool, registration_mode: str = "open") -> list[str]:
+def deployment_problems(config: Config, debug: bool, registration_mode: str = "open") -> list[str]:
     """Every unsafe setting found, each as one sentence saying what to change."""
     problems = []
     if config["TASKBOARD_CONFIG"] != "production":
@@ -30,7 +31,7 @@ def deployment_problems(config, debug: bool, registration_mode: str = "open") ->
     return problems
 
 
-def _rate_limit_problems(config) -> list[str]:
+def _rate_limit_problems(config: Config) -> list[str]:
     if not config.get("RATELIMIT_ENABLED"):
         return ["Rate limiting is off (RATELIMIT_ENABLED=False): passwords can be guessed at full speed."]
     uri = config["RATELIMIT_STORAGE_URI"]
@@ -44,7 +45,7 @@ def _rate_limit_problems(config) -> list[str]:
     return []
 
 
-def _account_problems(config, registration_mode: str) -> list[str]:
+def _account_problems(config: Config, registration_mode: str) -> list[str]:
     problems = []
     if registration_mode == "open":
         problems.append(

@@ -1,14 +1,45 @@
 """Every error is a friendly page in the site layout; a 500 never shows a traceback."""
 
-from flask import current_app, render_template
+from collections.abc import Callable
+from typing import NamedTuple
+
+from flask import Flask, current_app, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, TooManyRequests
 
 from . import audit, crud
-from .api import errors as api_errors
 from .extensions import db, login_manager
+
+PATH_ANSWERS = "taskboard.path_error_answers"
+
+
+class PathErrorAnswers(NamedTuple):
+    """How a front end under one path prefix (the JSON API) answers the errors that reach the app.
+
+    An unknown path or a refused request matches no route of its blueprint, so the blueprint's own
+    error handlers never see it; these answer it in that front end's format instead of a page.
+    """
+
+    http_exception: Callable[[HTTPException], ResponseReturnValue]
+    internal_error: Callable[[InternalServerError], ResponseReturnValue]
+    bad_text: Callable[[str, str], ResponseReturnValue]
+
+
+def answer_errors_under(app: Flask, prefix: str, answers: PathErrorAnswers) -> None:
+    app.extensions.setdefault(PATH_ANSWERS, {})[prefix] = answers
+
+
+def path_answers() -> PathErrorAnswers | None:
+    """The answers registered for this request's path, if any."""
+    registered: dict[str, PathErrorAnswers] = current_app.extensions.get(PATH_ANSWERS, {})
+    for prefix, answers in registered.items():
+        if request.path.startswith(prefix):
+            return answers
+    return None
+
 
 MESSAGES = {
     400: ("Bad request", "The request could not be understood. Please go back and try again."),
@@ -24,49 +55,51 @@ MESSAGES = {
 }
 
 
-def error_page(code: int, message: str | None = None):
+def error_page(code: int, message: str | None = None) -> tuple[str, int]:
     title, default_message = MESSAGES.get(code, ("Error", "Something went wrong."))
     return render_template("errors/error.html", code=code, title=title, message=message or default_message), code
 
 
-def handle_http_exception(error: HTTPException):
+def handle_http_exception(error: HTTPException) -> ResponseReturnValue:
     if error.code is None or error.code < 400:
         return error
-    if api_errors.is_api_request():
-        return api_errors.handle_http_exception(error)
+    answers = path_answers()
+    if answers is not None:
+        return answers.http_exception(error)
     return error_page(error.code)
 
 
-def handle_forbidden(error: Forbidden):
+def handle_forbidden(error: Forbidden) -> ResponseReturnValue:
     audit.forbidden()
     return handle_http_exception(error)
 
 
-def handle_rate_limited(error: TooManyRequests):
+def handle_rate_limited(error: TooManyRequests) -> ResponseReturnValue:
     audit.rate_limited(error.description)
     return handle_http_exception(error)
 
 
-def handle_csrf_error(error: CSRFError):
+def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
     return error_page(400, "Your form expired or did not come from this site. Reload the page and try again.")
 
 
-def handle_not_found(error: crud.NotFound):
+def handle_not_found(error: crud.NotFound) -> ResponseReturnValue:
     return error_page(404)
 
 
-def handle_stale_edit(error: crud.StaleEdit):
+def handle_stale_edit(error: crud.StaleEdit) -> ResponseReturnValue:
     return error_page(409)
 
 
-def handle_internal_error(error: InternalServerError):
-    if api_errors.is_api_request():
-        return api_errors.handle_internal_error(error)
+def handle_internal_error(error: InternalServerError) -> ResponseReturnValue:
+    answers = path_answers()
+    if answers is not None:
+        return answers.internal_error(error)
     db.session.rollback()
     return error_page(500)
 
 
-def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
+def handle_database_unavailable(error: OperationalError | PoolTimeoutError) -> ResponseReturnValue:
     """The database is down, unreachable or too busy: say so, and let the pool reconnect later."""
     current_app.logger.error("Database unavailable: %s", error)
     db.session.rollback()
@@ -77,7 +110,7 @@ def handle_database_unavailable(error: OperationalError | PoolTimeoutError):
     return body, status, {"Retry-After": "5"}
 
 
-def register_errorhandlers(app) -> None:
+def register_errorhandlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Forbidden, handle_forbidden)
     app.register_error_handler(TooManyRequests, handle_rate_limited)

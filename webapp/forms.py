@@ -1,14 +1,26 @@
 """Form pieces shared by several features."""
 
-from wtforms import EmailField, Form, PasswordField, SelectField, StringField, TextAreaField
+from collections.abc import Callable
+from typing import Any, Self
+
+from werkzeug.datastructures import MultiDict
+from wtforms import EmailField, Field, Form, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields import SelectChoice
+from wtforms.form import BaseForm
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from .crud.common import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from .crud.errors import CrudError
 from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
 from .passwords import password_problem
 
 
-def strip(value):
+def populate_errors(form: BaseForm, error: CrudError) -> None:
+    """Show a domain error under the form field it names (the CRUD parameter of the same name)."""
+    form[error.field].errors.append(str(error))
+
+
+def strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
@@ -20,10 +32,17 @@ def email_field(label: str = "Email") -> EmailField:
     )
 
 
-def new_password_field(label: str = "Password", email_of=lambda form: form.email.data) -> PasswordField:
+def email_field_of(form: BaseForm) -> str | None:
+    email: str | None = form.email.data
+    return email
+
+
+def new_password_field(
+    label: str = "Password", email_of: Callable[[BaseForm], str | None] = email_field_of
+) -> PasswordField:
     """A password being chosen; `email_of(form)` is the email of the account it is for."""
 
-    def acceptable(form, field):
+    def acceptable(form: BaseForm, field: Field) -> None:
         problem = password_problem(field.data, email_of(form))
         if problem:
             raise ValidationError(problem)
@@ -46,25 +65,30 @@ class ListForm(Form):
     list falls back to that field's default. Subclasses set the sort choices.
     """
 
-    PER_PAGE_CHOICES = (10, 25, 50, 100)
+    PER_PAGE_CHOICES = (10, DEFAULT_PER_PAGE, 50, MAX_PER_PAGE)
 
     q = StringField("Search", filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
     sort = SelectField("Sort by")
     per_page = SelectField(
-        "Per page", coerce=int, choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES], default=25
+        "Per page", coerce=int, choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES], default=DEFAULT_PER_PAGE
     )
 
     @classmethod
-    def from_args(cls, args):
+    def from_args(cls, args: MultiDict[str, str]) -> Self:
+        """The form for these query arguments; a field whose value is invalid keeps its error and
+        takes its default, so that the form shows the list as it is really filtered."""
         form = cls(args)
         form.validate()
+        for field in form:
+            if field.errors:
+                field.data = field.default
         return form
 
-    def values(self) -> dict:
-        """The list's parameters as plain values, with defaults for any that were invalid."""
-        return {name: field.default if field.errors else field.data for name, field in self._fields.items()}
+    def values(self) -> dict[str, Any]:
+        """The list's parameters as plain values (defaults where the URL's were invalid)."""
+        return {name: field.data for name, field in self._fields.items()}
 
-    def query_args(self) -> dict:
+    def query_args(self) -> dict[str, Any]:
         """The parameters that differ from the defaults: what a link to this view needs."""
         return {
             name: value

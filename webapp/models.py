@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Enum,
@@ -18,10 +19,11 @@ from sqlalchemy import (
     func,
     true,
 )
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import clock
-from .extensions import db
+from .extensions import Model
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
@@ -61,12 +63,16 @@ class TaskStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+# The statuses of work still to do; only these can be overdue.
+OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
+
+
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now(), onupdate=utcnow)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,7 +119,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.email}>"
 
 
-class Item(TimestampMixin, db.Model):
+class Item(TimestampMixin, Model):
     __tablename__ = "items"
     __table_args__ = (Index("ix_items_owner_id_id", "owner_id", "id"),)
 
@@ -125,7 +131,7 @@ class Item(TimestampMixin, db.Model):
     owner: Mapped[User] = relationship(back_populates="items")
 
 
-class Task(TimestampMixin, db.Model):
+class Task(TimestampMixin, Model):
     __tablename__ = "tasks"
     # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
     __table_args__ = (
@@ -154,14 +160,27 @@ class Task(TimestampMixin, db.Model):
 
     owner: Mapped[User] = relationship()
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as declared)
+
+    def _is_overdue_on(self, today: date) -> bool:
+        return self.status in OPEN_STATUSES and self.due_date is not None and self.due_date < today
+
+    @classmethod
+    def _overdue_on_sql(cls, today: date) -> ColumnElement[bool]:
+        # Naming the open statuses, rather than "not completed", lets an index on (status, due_date)
+        # find exactly the overdue tasks; a NULL due date compares as not overdue.
+        return cls.status.in_(OPEN_STATUSES) & (cls.due_date < today)
+
+    #: The one definition of overdue: open, with a due date before `today` (a task without a due date
+    #: never is). `task.is_overdue_on(today)` in Python and templates, `Task.is_overdue_on(today)` in SQL.
+    is_overdue_on = hybrid_method(_is_overdue_on, _overdue_on_sql)
 
     @property
     def is_overdue(self) -> bool:
-        return self.due_date is not None and self.status is not TaskStatus.COMPLETED and self.due_date < clock.today()
+        return self.is_overdue_on(clock.today())
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A personal token for the JSON API; only a hash of the secret is kept."""
 
     __tablename__ = "api_tokens"
@@ -182,7 +201,7 @@ class LinkPurpose(enum.StrEnum):
     INVITATION = "invitation"
 
 
-class AccountLink(db.Model):
+class AccountLink(Model):
     """A single-use link sent by email or handed out: password reset, email confirmation, invitation.
 
     Only a SHA-256 of the link's secret is stored: the secret is 32 random bytes, so the hash
@@ -207,7 +226,7 @@ class AccountLink(db.Model):
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     """One of the ten single-use codes that stand in for the authenticator app; stored hashed."""
 
     __tablename__ = "recovery_codes"
@@ -219,7 +238,7 @@ class RecoveryCode(db.Model):
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
-class SiteSettings(db.Model):
+class SiteSettings(Model):
     """Settings admins change on the site, in one row; a None column falls back to the environment's value."""
 
     __tablename__ = "site_settings"

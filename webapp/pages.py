@@ -1,13 +1,16 @@
 """Helpers that every feature's views use to answer with a page."""
 
-from urllib.parse import urlencode
+from typing import Any, TypeGuard
+from urllib.parse import urlencode, urlsplit
 
 from flask import redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
-from .auth.access import is_safe_next
+# A list page's query arguments: each name with one value or several.
+QueryArgs = dict[str, Any]
 
 
-def form_page(template: str, form, status: int | None = None, **context):
+def form_page(template: str, form: Any, status: int | None = None, **context: Any) -> tuple[str, int]:
     """Render a form page: 422 when the submitted form has errors, so clients can tell."""
     if status is None:
         status = 422 if form.errors else 200
@@ -22,7 +25,15 @@ def per_page_arg(default: int) -> int:
     return request.args.get("per_page", default, type=int)
 
 
-def redirect_back(default: str):
+def is_safe_next(target: str | None) -> TypeGuard[str]:
+    """Only a path on this site: no scheme, no host, no protocol-relative or backslash tricks."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def redirect_back(default: str) -> Response:
     """Back to the on-site page a form named in its `next` field, else to `default`."""
     target = request.form.get("next")
     return redirect(target if is_safe_next(target) else default)
@@ -40,15 +51,15 @@ class ListLinks:
     comes from url_for once, and each link adds only its query string.
     """
 
-    def __init__(self, endpoint: str, args: dict | None = None):
+    def __init__(self, endpoint: str, args: QueryArgs | None = None):
         self.path = url_for(endpoint)
         self.args = request.args.to_dict(flat=False) if args is None else args
 
-    def __call__(self, **changes) -> str:
+    def __call__(self, **changes: Any) -> str:
         """The list with these arguments changed; an argument set to None is left out."""
         return self.to(self.args | changes)
 
-    def to(self, args: dict) -> str:
+    def to(self, args: QueryArgs) -> str:
         """The list with exactly these arguments."""
         query = {name: value for name, value in args.items() if value is not None}
         query_string = urlencode(query, doseq=True, safe=QUERY_SAFE_CHARACTERS)

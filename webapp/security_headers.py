@@ -1,6 +1,6 @@
 """Headers every response carries: what the browser may load, frame, send and remember."""
 
-from flask import request
+from flask import Response, request
 
 # Only this site's own files; no inline script or style, no plugins, no framing. Images may also be
 # data: URIs because Bootstrap's CSS draws its select arrows, menu icon and field icons that way.
@@ -12,7 +12,7 @@ CONTENT_SECURITY_POLICY = (
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 
-def set_security_headers(response):
+def set_security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")

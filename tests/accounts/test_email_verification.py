@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from smtp_sink import link_in, text_of
 
-from .helpers import age_links, logged_in
+from .steps import age_links, logged_in
 
 CONFIRM_SUBJECT = "Confirm your email address"
 

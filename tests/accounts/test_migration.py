@@ -5,7 +5,7 @@ from pathlib import Path
 import flask_migrate
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import text
 
 from webapp import crud

@@ -5,14 +5,15 @@ import time
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, make_app
+from factories import new_api_token
+from helpers import PASSWORD, make_app
 from smtp_sink import link_in
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.models import AccountLink
 
-from .helpers import age_links, api_token_count, give_api_token, logged_in
+from .steps import age_links, api_token_count, logged_in
 
 NEW_PASSWORD = "a brand new passphrase"
 
@@ -57,7 +58,7 @@ def test_the_link_lets_the_person_choose_a_password_and_logs_them_in(app, client
 
 
 def test_resetting_ends_every_session_and_revokes_api_tokens(app, client, alice_client, alice, mailbox):
-    give_api_token(app, alice)
+    new_api_token(app, alice)
     link = reset_link(client, mailbox, alice.email)
 
     choose(client, link)

@@ -4,14 +4,14 @@ import re
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from smtp_sink import link_in, text_of
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.models import User
 
-from .helpers import age_links, logged_in
+from .steps import age_links, logged_in
 
 
 def register(client, email, path="/register", password=PASSWORD):

@@ -3,14 +3,15 @@
 import re
 
 import pytest
-from conftest import PASSWORD
+from factories import new_api_token
+from helpers import PASSWORD
 from smtp_sink import link_in
 from sqlalchemy import select
 
 from webapp.extensions import db
 from webapp.models import RecoveryCode, User
 
-from .helpers import api_token_count, code_at, enrol_two_factor, give_api_token, logged_in, next_code
+from .steps import api_token_count, code_at, enrol_two_factor, logged_in, next_code
 
 
 def log_in(client, email, password=PASSWORD):
@@ -115,7 +116,7 @@ def test_recovery_codes_can_be_made_anew_with_the_password(app, alice_client, al
 def test_enrolling_ends_other_sessions_but_keeps_this_one_and_api_tokens(app, accounts, alice_client, alice):
     other = app.test_client()
     accounts.login(other, alice.email)
-    give_api_token(app, alice)
+    new_api_token(app, alice)
 
     enrol_two_factor(alice_client)
 

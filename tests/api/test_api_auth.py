@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 from sqlalchemy import select, update
 
 from webapp import crud

@@ -1,7 +1,7 @@
 """/api/v1/users: everyone reads their own account; only admins manage accounts."""
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 from webapp.models import EMAIL_MAX
 from webapp.passwords import PASSWORD_MIN

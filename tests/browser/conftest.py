@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 from integration.servers import start_gunicorn, stop_gunicorn
 from playwright.sync_api import expect
 

@@ -1,6 +1,6 @@
 """Registering, logging in and out, and what an admin does to other accounts, in a real browser."""
 
-from conftest import PASSWORD
+from helpers import PASSWORD
 from playwright.sync_api import expect
 
 FIRST_PASSWORD = "a long walk-through passphrase"

@@ -4,7 +4,7 @@ import re
 import time
 
 import pyotp
-from conftest import PASSWORD
+from helpers import PASSWORD
 from playwright.sync_api import expect
 from smtp_sink import link_in
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "integration-secret-key-shared-by-every-instance"

@@ -2,7 +2,7 @@
 
 import flask_migrate
 import pytest
-from conftest import make_app
+from helpers import make_app
 
 from webapp.extensions import db
 
@@ -39,7 +39,7 @@ def test_pages_answer_503_while_the_database_is_down_and_recover_without_a_resta
     token = browser.csrf_token("/tasks/new")
 
     private_postgres.stop()
-    for attempt in range(3):
+    for _ in range(3):
         page = browser.get(task_path, timeout=OUTAGE_ANSWER_S)
         assert page.status_code == 503, server.log_text()[-3000:]
         assert "cannot reach its database" in page.text

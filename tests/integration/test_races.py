@@ -3,7 +3,7 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import PASSWORD
+from helpers import PASSWORD
 from sqlalchemy import func, select
 
 from webapp.extensions import db
@@ -67,7 +67,7 @@ def test_two_saves_from_the_same_version_keep_exactly_the_winner(gunicorn, app, 
                     "csrf_token": hidden_value(form, "csrf_token"),
                 },
             )
-            for browser, form, title in zip((first, second), forms, titles)
+            for browser, form, title in zip((first, second), forms, titles, strict=True)
         ]
         responses = post_together(posts)
 

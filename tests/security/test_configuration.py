@@ -2,13 +2,12 @@
 
 import os
 import secrets
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_app
+from helpers import free_port, make_app
 
 from webapp import create_app
 
@@ -32,12 +31,6 @@ def test_production_starts_with_a_long_secret_and_debug_off(database_url, monkey
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
     app = make_app(database_url, TASKBOARD_CONFIG="production", SECRET_KEY=GOOD_SECRET)
     assert app.config["SECRET_KEY"] == GOOD_SECRET and not app.debug
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def check_deploy(tmp_path, **env):

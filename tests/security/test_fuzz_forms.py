@@ -20,7 +20,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 
 CSP_DIRECTIVES = {
     "default-src 'self'",
@@ -18,7 +18,7 @@ def directives(response) -> set[str]:
     return {part.strip() for part in response.headers["Content-Security-Policy"].split(";")}
 
 
-@pytest.mark.parametrize("path", PAGES + ["/healthz", "/static/css/app.css"])
+@pytest.mark.parametrize("path", [*PAGES, "/healthz", "/static/css/app.css"])
 def test_every_response_carries_the_protective_headers(admin_client, path):
     response = admin_client.get(path)
     assert directives(response) >= CSP_DIRECTIVES

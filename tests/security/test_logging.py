@@ -3,7 +3,7 @@
 import logging
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 SECRET_GUESS = "my-secret-guess-123"
 

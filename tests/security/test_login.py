@@ -1,7 +1,7 @@
 """A failed login tells nothing about whether the account exists."""
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 from webapp import passwords
 

@@ -2,7 +2,7 @@
 
 import pytest
 from argon2 import PasswordHasher
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 from sqlalchemy import select
 
 from webapp import crud, passwords

@@ -4,7 +4,7 @@ Only failures count; a person using the site normally never meets a limit.
 """
 
 import pytest
-from conftest import PASSWORD
+from helpers import PASSWORD
 
 LIMIT = 10
 

@@ -1,7 +1,7 @@
 """Requests: size limits, POST-only actions, on-site redirects, and forms that ignore extra fields."""
 
 import pytest
-from conftest import PASSWORD, created_id
+from helpers import PASSWORD, created_id
 from sqlalchemy import select
 
 from webapp.extensions import db

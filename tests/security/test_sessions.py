@@ -1,7 +1,7 @@
 """Sessions: fresh at login, really over at logout, ended elsewhere by a password change or deactivation."""
 
 import pytest
-from conftest import PASSWORD, make_app
+from helpers import PASSWORD, make_app
 
 from webapp.auth.sessions import SEEN_RESOLUTION
 

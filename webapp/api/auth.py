@@ -1,17 +1,23 @@
 """Bearer tokens are the only way into the API: session cookies are ignored, so no CSRF applies."""
 
+from collections.abc import Callable
 from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from flask import abort, g, request
+from flask.typing import ResponseReturnValue
 
 from .. import crud
 from ..models import User
 from .errors import field_error, json_error
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
-def authenticate():
+def authenticate() -> ResponseReturnValue | None:
     """`before_request` of the API: who the token belongs to, or 401."""
     scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
     secret = secret.strip()
@@ -23,21 +29,24 @@ def authenticate():
             {"WWW-Authenticate": "Bearer"},
         )
     g.api_user = user
+    return None
 
 
-def require_json_body():
+def require_json_body() -> ResponseReturnValue | None:
     """`before_request` of the API: a body that is not a JSON object is a 400, before any validation."""
     if request.method in BODY_METHODS and not isinstance(request.get_json(silent=True), dict):
         return field_error(400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid")
+    return None
 
 
 def api_user() -> User:
-    return g.api_user
+    user: User = g.api_user
+    return user
 
 
-def admin_only(view):
+def admin_only(view: Callable[P, R]) -> Callable[P, R]:
     @wraps(view)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         if not api_user().is_admin:
             abort(403)
         return view(*args, **kwargs)

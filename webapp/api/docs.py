@@ -1,8 +1,10 @@
 """The API's description and its readable docs page; both public, neither needs a token."""
 
 from importlib.resources import files
+from typing import Any
 
 from flask import Blueprint, render_template
+from flask.typing import ResponseReturnValue
 
 from .blueprint import PREFIX
 from .spec import spec
@@ -22,11 +24,12 @@ bp = Blueprint(
 
 
 @bp.get("/openapi.json")
-def openapi():
+def openapi() -> ResponseReturnValue:
     """The OpenAPI description, generated from the same models that validate requests."""
-    return spec.spec
+    description: dict[str, Any] = spec.spec
+    return description
 
 
 @bp.get("/docs/")
-def docs():
+def docs() -> ResponseReturnValue:
     return render_template("api/docs.html")

@@ -7,8 +7,9 @@ same limits as the forms.
 """
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -26,12 +27,12 @@ from pydantic import (
 
 from ..crud import items as item_lists
 from ..crud import task_query
+from ..crud.common import MAX_PER_PAGE
 from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
 from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 
-# Paging bounds: the CRUD layer caps a page at MAX_PER_PAGE rows; offsets are bounded so a
+# Paging bounds: a page holds at most MAX_PER_PAGE rows, as everywhere; offsets are bounded so a
 # huge number is a 422, not a database overflow.
-MAX_PER_PAGE = 100
 MAX_PAGE = 1_000_000
 MAX_SKIP = MAX_PAGE * MAX_PER_PAGE
 SEARCH_MAX = TITLE_MAX
@@ -49,7 +50,7 @@ Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX
 UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
 
 
-def iso_date_text(value):
+def iso_date_text(value: object) -> str:
     """Only `YYYY-MM-DD` text is a date: pydantic alone would also read 0 as 1970-01-01."""
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return value
@@ -65,6 +66,9 @@ class Strict(BaseModel):
 
 class Output(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+Listed = TypeVar("Listed", bound=Output)
 
 
 # Errors -------------------------------------------------------------------------------------
@@ -97,21 +101,23 @@ class Paging(Strict):
     skip: int | None = Field(None, ge=0, le=MAX_SKIP)
     limit: int | None = Field(None, ge=1, le=MAX_PER_PAGE)
 
-    def crud_args(self, default_per_page: int) -> dict[str, Any]:
-        return {
-            "page": self.page,
-            "per_page": self.limit or self.per_page or default_per_page,
-            "skip": self.skip,
-        }
+    def crud_args(self) -> dict[str, Any]:
+        """The paging arguments of a crud list function; without a page size, the list's default applies."""
+        per_page = self.limit or self.per_page
+        return {"page": self.page, "skip": self.skip, **({"per_page": per_page} if per_page else {})}
 
 
-def sort_values(columns) -> Any:
+def sort_values(columns: Iterable[str]) -> Any:
     """The sorts a list accepts: each column, ascending or with a leading "-" descending."""
     return Literal[tuple(prefix + column for column in columns for prefix in ("", "-"))]
 
 
-TaskSort = sort_values(task_query.SORT_COLUMNS)
-ItemSort = sort_values(item_lists.SORT_COLUMNS)
+if TYPE_CHECKING:  # Literal types built at run time; to a type checker, the strings they are
+    TaskSort = str
+    ItemSort = str
+else:
+    TaskSort = sort_values(task_query.SORT_COLUMNS)
+    ItemSort = sort_values(item_lists.SORT_COLUMNS)
 
 
 class SearchQuery(Paging):
@@ -128,6 +134,14 @@ class TaskQuery(SearchQuery):
     status: list[TaskStatus] = []
     due: task_query.Due = task_query.Due.ANY
     sort: TaskSort = task_query.DEFAULT_SORT
+
+
+class ListPage(BaseModel, Generic[Listed]):
+    """One page of a list, and how many rows the whole list has. Each list names its own subclass,
+    so that the OpenAPI description calls it by name (TaskPage, ItemPage, UserPage)."""
+
+    items: list[Listed]
+    total: int
 
 
 # Users --------------------------------------------------------------------------------------
@@ -149,13 +163,15 @@ class UserCreate(Strict):
 
 
 # In the partial updates, a field left out keeps its value; null is accepted only where it means
-# "clear this" (an optional description or due date).
+# "clear this" (an optional description or due date). Elsewhere the default None only marks a field
+# left out, never a value a client may send: pydantic refuses null for it, and the type says so, at
+# the cost of telling mypy the default is deliberate.
 
 
 class UserUpdate(Strict):
-    email: Email = None
-    is_active: StrictBool = None
-    is_admin: StrictBool = None
+    email: Email = None  # type: ignore[assignment]
+    is_active: StrictBool = None  # type: ignore[assignment]
+    is_admin: StrictBool = None  # type: ignore[assignment]
 
 
 # Items --------------------------------------------------------------------------------------
@@ -167,7 +183,7 @@ class ItemCreate(Strict):
 
 
 class ItemUpdate(Strict):
-    title: Title = None
+    title: Title = None  # type: ignore[assignment]
     description: Description | None = None
 
 
@@ -180,9 +196,8 @@ class Item(Output):
     updated_at: UtcDateTime
 
 
-class ItemPage(BaseModel):
-    items: list[Item]
-    total: int
+class ItemPage(ListPage[Item]):
+    pass
 
 
 class User(Output):
@@ -194,9 +209,8 @@ class User(Output):
     items: list[Item]
 
 
-class UserPage(BaseModel):
-    items: list[User]
-    total: int
+class UserPage(ListPage[User]):
+    pass
 
 
 # Tasks --------------------------------------------------------------------------------------
@@ -212,11 +226,13 @@ class TaskCreate(Strict):
 class TaskUpdate(Strict):
     """Only the fields sent change. `version` (or an If-Match header) guards against lost updates."""
 
-    title: Title = None
+    title: Title = None  # type: ignore[assignment]
     description: Description | None = None
-    status: TaskStatus = None
+    status: TaskStatus = None  # type: ignore[assignment]
     due_date: IsoDate | None = None
-    version: StrictInt = Field(None, ge=1, le=ID_MAX, description="The version the change was based on, as last read.")
+    version: StrictInt = Field(  # type: ignore[assignment]
+        None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
+    )
 
 
 class TaskUpdateHeaders(BaseModel):
@@ -224,7 +240,7 @@ class TaskUpdateHeaders(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    if_match: str = Field(
+    if_match: str = Field(  # type: ignore[assignment]
         None,
         alias="If-Match",
         pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
@@ -245,9 +261,8 @@ class Task(Output):
     version: int
 
 
-class TaskPage(BaseModel):
-    items: list[Task]
-    total: int
+class TaskPage(ListPage[Task]):
+    pass
 
 
 class StaleTask(BaseModel):

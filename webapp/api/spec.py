@@ -1,15 +1,22 @@
 """The one Spectree instance: it validates every API view and describes them in openapi.json."""
 
+from typing import Any
+
+from flask import Request, json
 from flask import Response as FlaskResponse
-from flask import json
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from spectree import Response, SpecTree
-from spectree.models import SecurityScheme, SecuritySchemeData
+from spectree.models import SecureType, SecurityScheme, SecuritySchemeData
 
 from .schemas import FieldErrors, Message
 
+# What an API view returns: a model Spectree checks and turns into JSON, alone or with a status and
+# headers, or a finished response (an error) or an empty body with its status (204). Spelled out,
+# rather than Flask's ResponseReturnValue, because Spectree reads the views' type hints at run time.
+ApiAnswer = BaseModel | tuple[BaseModel, int] | tuple[BaseModel, int, dict[str, str]] | tuple[str, int] | FlaskResponse
 
-def field_errors(error: ValidationError) -> list[dict]:
+
+def field_errors(error: ValidationError) -> list[dict[str, Any]]:
     """Pydantic's errors without the echoed input: the loc names the field, msg says what is wrong."""
     return [
         {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
@@ -17,9 +24,11 @@ def field_errors(error: ValidationError) -> list[dict]:
     ]
 
 
-def wrap_validation_errors(request, response: FlaskResponse, error, instance, model_adapter) -> None:
+def wrap_validation_errors(
+    request: Request, response: FlaskResponse, error: Exception | None, instance: object, model_adapter: object
+) -> None:
     """Spectree answers a bad request with a bare list; ours is `{"detail": [...]}` like every error."""
-    if error is not None:
+    if isinstance(error, ValidationError):
         response.set_data(json.dumps({"detail": field_errors(error)}, separators=(",", ":")))
 
 
@@ -33,13 +42,13 @@ spec = SpecTree(
         "account's API tokens page, sent as `Authorization: Bearer <token>`."
     ),
     page_templates={},
-    security_schemes=[SecurityScheme(name="bearer", data=SecuritySchemeData(type="http", scheme="bearer"))],
+    security_schemes=[SecurityScheme(name="bearer", data=SecuritySchemeData(type=SecureType.HTTP, scheme="bearer"))],
     security={"bearer": []},
     validation_error_model=FieldErrors,
     before=wrap_validation_errors,
 )
 
 
-def responses(*bare_codes: str, **models) -> Response:
+def responses(*bare_codes: str, **models: type[BaseModel]) -> Response:
     """The endpoint's answers; every endpoint may also answer 401 for a missing or bad token."""
     return Response(*bare_codes, HTTP_401=Message, **models)

@@ -2,7 +2,7 @@
 
 from flask import abort, url_for
 
-from .. import crud
+from .. import crud, models
 from .auth import api_user
 from .blueprint import bp
 from .errors import json_error
@@ -17,19 +17,17 @@ from .schemas import (
     TaskUpdate,
     TaskUpdateHeaders,
 )
-from .spec import responses, spec
-
-TASKS_PER_PAGE = 25
+from .spec import ApiAnswer, responses, spec
 
 
-def task_answer(task, status: int = 200, **headers):
+def task_answer(task: models.Task, status: int = 200, **headers: str) -> tuple[Task, int, dict[str, str]]:
     """The task as JSON, with its version as the ETag to send back in If-Match."""
     return Task.model_validate(task), status, {"ETag": f'"{task.version}"', **headers}
 
 
 @bp.get("/tasks/")
 @spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
-def list_tasks(query: TaskQuery):
+def list_tasks(query: TaskQuery) -> ApiAnswer:
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
     result = crud.list_tasks(
         api_user(),
@@ -37,14 +35,14 @@ def list_tasks(query: TaskQuery):
         due=query.due,
         q=query.q,
         sort=query.sort,
-        **query.crud_args(TASKS_PER_PAGE),
+        **query.crud_args(),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
 
 @bp.post("/tasks/")
 @spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
-def create_task(json: TaskCreate):
+def create_task(json: TaskCreate) -> ApiAnswer:
     """Create a task; the answer is the task, with its address in Location and its version as ETag."""
     task = crud.create_task(api_user(), **json.model_dump())
     return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
@@ -52,7 +50,7 @@ def create_task(json: TaskCreate):
 
 @bp.get("/tasks/<int:task_id>")
 @spec.validate(resp=responses(HTTP_200=Task, HTTP_404=Message), tags=["tasks"])
-def get_task(task_id: int):
+def get_task(task_id: int) -> ApiAnswer:
     """One of your tasks; the ETag header carries its version, for If-Match."""
     return task_answer(crud.get_task(api_user(), task_id))
 
@@ -64,24 +62,16 @@ def get_task(task_id: int):
     resp=responses(HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message),
     tags=["tasks"],
 )
-def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
+def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> ApiAnswer:
     """Change the fields sent; the others keep their values.
 
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
     If the task changed since, the answer is 409 with the stored task; without a version, 428.
     """
-    owner = api_user()
-    task = crud.get_task(owner, task_id)
+    task = crud.get_task(api_user(), task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match)
-    fields = {
-        "title": task.title,
-        "description": task.description,
-        "status": task.status,
-        "due_date": task.due_date,
-    }
-    fields.update(json.model_dump(exclude_unset=True, exclude={"version"}))
     try:
-        task = crud.update_task(owner, task_id, version=version, **fields)
+        task = crud.update_task(task, json.model_dump(exclude_unset=True, exclude={"version"}), version)
     except crud.StaleEdit as stale:
         return StaleTask(
             detail=f"The task changed since version {version}; it is now at version "
@@ -93,7 +83,7 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders):
 
 @bp.delete("/tasks/<int:task_id>")
 @spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["tasks"])
-def delete_task(task_id: int):
+def delete_task(task_id: int) -> ApiAnswer:
     """Delete one of your tasks."""
     crud.delete_task(api_user(), task_id)
     return "", 204

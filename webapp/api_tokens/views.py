@@ -1,6 +1,9 @@
 """/account/tokens: people create and revoke the personal tokens the JSON API accepts."""
 
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
@@ -13,17 +16,17 @@ register_commands(bp)
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Only the signed-in owner manages their tokens (a token never opens these pages)."""
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     return tokens_page(TokenForm())
 
 
 @bp.post("/")
-def create():
+def create() -> ResponseReturnValue:
     form = TokenForm()
     if not form.validate_on_submit():
         return tokens_page(form, status=422)
@@ -34,12 +37,12 @@ def create():
 
 
 @bp.post("/<int:token_id>/revoke")
-def revoke(token_id: int):
+def revoke(token_id: int) -> ResponseReturnValue:
     crud.revoke_api_token(current_user, token_id)
     flash("Token revoked. Programs using it can no longer reach the API.", "success")
     return redirect(url_for("api_tokens.index"))
 
 
-def tokens_page(form, status: int = 200, **context):
+def tokens_page(form: TokenForm, status: int = 200, **context: Any) -> tuple[str, int]:
     tokens = crud.list_api_tokens(current_user)
     return render_template("api_tokens/index.html", form=form, tokens=tokens, **context), status

@@ -1,13 +1,17 @@
 """Who may see what: login wiring and the admin check."""
 
+from collections.abc import Callable
 from functools import wraps
-from urllib.parse import urlsplit
+from typing import ParamSpec, TypeVar
 
 from flask import abort
 from flask_login import current_user, login_required
 
 from ..extensions import db, login_manager
 from ..models import User
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @login_manager.user_loader
@@ -22,20 +26,12 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
-def admin_required(view):
+def admin_required(view: Callable[P, R]) -> Callable[P, R]:
     @wraps(view)
     @login_required
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         if not current_user.is_admin:
             abort(403)
         return view(*args, **kwargs)
 
     return wrapped
-
-
-def is_safe_next(target: str | None) -> bool:
-    """Only a path on this site: no scheme, no host, no protocol-relative or backslash tricks."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return False
-    parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc

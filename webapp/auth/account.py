@@ -3,10 +3,13 @@
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
-from werkzeug.wrappers import Response
+from flask_wtf import FlaskForm
 
 from .. import audit, crud
+from ..forms import populate_errors
+from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import ChangeEmailForm, ChangePasswordForm
 from .limits import password_confirmations, verification_emails_per_user
@@ -31,13 +34,13 @@ def password_form(**kwargs: Any) -> ChangePasswordForm:
 
 
 @bp.get("")
-def show() -> tuple[str, int]:
+def show() -> ResponseReturnValue:
     return account_page()
 
 
 @bp.post("/email")
 @password_confirmations
-def change_email() -> Response | tuple[str, int]:
+def change_email() -> ResponseReturnValue:
     """The new address takes effect once confirmed from the link sent to it; the answer is the same
     whether or not another account has it (then that account's owner is told instead)."""
     form = email_form()
@@ -46,7 +49,7 @@ def change_email() -> Response | tuple[str, int]:
             secret = crud.request_email_change(current_user._get_current_object(), form.password.data, form.email.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.password.errors.append(str(error))
+            populate_errors(form, error)
         else:
             if secret is None:
                 send_address_in_use(form.email.data)
@@ -64,7 +67,7 @@ def change_email() -> Response | tuple[str, int]:
 
 @bp.post("/password")
 @password_confirmations
-def change_password() -> Response | tuple[str, int]:
+def change_password() -> ResponseReturnValue:
     form = password_form()
     if form.validate_on_submit():
         user = current_user._get_current_object()
@@ -72,7 +75,7 @@ def change_password() -> Response | tuple[str, int]:
             revoked = crud.change_password(user, form.current_password.data, form.password.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
-            form.current_password.errors.append(str(error))
+            populate_errors(form, error)
         else:
             start_session(user)  # this session goes on with the new version; all others are over
             flash(
@@ -86,7 +89,7 @@ def change_password() -> Response | tuple[str, int]:
 
 @bp.post("/verify-email")
 @verification_emails_per_user
-def send_confirmation_again() -> Response:
+def send_confirmation_again() -> ResponseReturnValue:
     user = current_user._get_current_object()
     if not user.email_verified:
         send_email_confirmation(user.email, crud.request_email_verification(user))
@@ -97,13 +100,17 @@ def send_confirmation_again() -> Response:
 
 def account_page(
     changing_email: ChangeEmailForm | None = None, changing_password: ChangePasswordForm | None = None
-) -> tuple[str, int]:
+) -> ResponseReturnValue:
     """The page with both forms; the one just sent keeps what was typed and its errors (422)."""
-    forms: dict[str, ChangeEmailForm | ChangePasswordForm] = {
+    forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
     return render_template(
-        "account/show.html", heading="Your account", pending_email=crud.pending_email(current_user), **forms
+        "account/show.html",
+        heading="Your account",
+        password_min=PASSWORD_MIN,
+        pending_email=crud.pending_email(current_user),
+        **forms,
     ), status

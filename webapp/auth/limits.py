@@ -4,7 +4,7 @@ Only failures count against login and password confirmation, so a person who
 types correctly, and ordinary use of the pages, never meet a limit.
 """
 
-from flask import request, session
+from flask import Response, request, session
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -18,9 +18,9 @@ EMAILS_PER_ACCOUNT = "5 per hour"
 EMAILS_PER_ADDRESS = "20 per hour"
 
 
-def refused(response) -> bool:
+def refused(response: Response) -> bool:
     """A form sent back with errors (a wrong password among them)."""
-    return response.status_code == 422
+    return bool(response.status_code == 422)
 
 
 def submitted_account() -> str:

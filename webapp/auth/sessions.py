@@ -40,7 +40,8 @@ def second_step_user() -> User | None:
     pending = session.get("second_step")
     if not pending or time.time() - pending["since"] > SECOND_STEP_SECONDS:
         return None
-    return load_user(str(pending["user"]))
+    user: User | None = load_user(str(pending["user"]))
+    return user
 
 
 def second_step_next() -> str | None:

@@ -1,11 +1,12 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from .. import audit, crud
+from ..forms import populate_errors
 from ..models import User
-from ..pages import form_page
-from .access import is_safe_next
+from ..pages import form_page, is_safe_next
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import LoginForm, RegisterForm, SecondFactorForm
 from .limits import (
@@ -27,8 +28,6 @@ from .sessions import (
 bp = Blueprint("auth", __name__)
 bp.before_app_request(enforce_timeouts)
 
-Answer = Response | str | tuple[str, int]
-
 
 @bp.get("/")
 def index() -> Response:
@@ -42,7 +41,7 @@ def current_registration_mode() -> str:
 @bp.route("/register", methods=["GET", "POST"])
 @bp.route("/register/<invitation>", methods=["GET", "POST"])
 @registrations_per_ip
-def register(invitation: str | None = None) -> Answer:
+def register(invitation: str | None = None) -> ResponseReturnValue:
     """Whether or not the email is taken, the answer is the same; its owner is told by email."""
     mode = current_registration_mode()
     try:
@@ -54,7 +53,7 @@ def register(invitation: str | None = None) -> Answer:
         try:
             user = crud.register(form.email.data, form.password.data, mode, invitation)
         except crud.WrongInvitee as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         except (crud.RegistrationClosed, crud.InvalidLink) as error:
             return registration_refused(error)
         else:
@@ -93,7 +92,7 @@ def registered(user: User | None, email: str) -> Response:
 @bp.route("/login", methods=["GET", "POST"])
 @login_failures_per_ip
 @login_failures_per_account
-def login() -> Answer:
+def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
         user = crud.authenticate(form.email.data, form.password.data)
@@ -129,7 +128,7 @@ def logged_in(user: User, target: str | None) -> Response:
 @bp.route("/login/code", methods=["GET", "POST"])
 @code_failures_per_ip
 @code_failures_per_account
-def second_factor() -> Answer:
+def second_factor() -> ResponseReturnValue:
     """The second step of a login with two-factor on: nothing is granted until the code is right."""
     user = second_step_user()
     if user is None:
@@ -141,7 +140,7 @@ def second_factor() -> Answer:
             crud.verify_second_factor(user, form.code.data)
         except crud.WrongCode as error:
             audit.failed_second_factor(user.id)
-            form.code.errors.append(str(error))
+            populate_errors(form, error)
         else:
             return logged_in(user, second_step_next())
     return form_page("auth/second_factor.html", form, heading="Enter your code", submit_label="Log in")

@@ -16,7 +16,7 @@ from .accounts import (
     request_password_reset,
     reset_password,
 )
-from .common import Page
+from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     CrudError,
     EmailTaken,
@@ -71,6 +71,7 @@ from .two_factor import (
     verify_second_factor,
 )
 from .users import (
+    USERS_PER_PAGE,
     authenticate,
     create_user,
     delete_user,
@@ -82,6 +83,9 @@ from .users import (
 )
 
 __all__ = [
+    "DEFAULT_PER_PAGE",
+    "MAX_PER_PAGE",
+    "USERS_PER_PAGE",
     "CrudError",
     "Due",
     "EmailTaken",

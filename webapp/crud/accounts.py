@@ -19,7 +19,7 @@ from .users import commit_unique_email, get_user_by_email, normalise_email
 def change_password(user: User, current_password: str, new_password: str) -> int:
     """Set a new password, end every session of the user (this one included) and revoke their
     API tokens; the number of tokens revoked."""
-    confirm_password(user, current_password)
+    confirm_password(user, current_password, field="current_password")
     new_hash = hash_password(new_password)
     return _set_password(user, new_hash)
 
@@ -71,7 +71,7 @@ def _set_password(user: User, new_hash: str) -> int:
 def request_email_change(user: User, password: str, new_email: str) -> str | None:
     """The secret of a link that confirms `new_email` for this account, or None when another
     account has that address (the caller answers the same either way)."""
-    confirm_password(user, password)
+    confirm_password(user, password, field="password")
     email = normalise_email(new_email)
     if get_user_by_email(email) is not None:
         db.session.rollback()
@@ -125,9 +125,10 @@ def end_sessions(user: User) -> None:
     db.session.commit()
 
 
-def confirm_password(user: User, password: str) -> None:
-    """WrongPassword unless `password` is the account's; ends the read transaction first."""
+def confirm_password(user: User, password: str, field: str = "password") -> None:
+    """WrongPassword, naming the parameter that carried it, unless `password` is the account's;
+    ends the read transaction first."""
     stored_hash = user.password_hash
     db.session.rollback()  # end the read before the slow hash
     if not verify_password(stored_hash, password):
-        raise WrongPassword("The password is not correct.")
+        raise WrongPassword("The password is not correct.", field)

@@ -1,29 +1,36 @@
 """Helpers shared by the CRUD modules: ownership, optimistic locking, sorting and paging."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from math import ceil
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, asc, desc, func, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, asc, desc, func, or_, select
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.elements import OrderByList
 
 from ..extensions import db
-from ..models import ID_MAX
+from ..models import ID_MAX, ApiToken, Item, Task
 from .errors import InvalidFilter, NotFound, StaleEdit
 
+# The most rows any list gives at once (pages, API, bulk actions), and a list's page size unless asked.
 MAX_PER_PAGE = 100
+DEFAULT_PER_PAGE = 25
 # PostgreSQL takes only `=` as fixing a column: it reads an order such as "created_at, id" from an
 # (owner_id, deleted_at, created_at, id) index under `deleted_at IS NULL` only when the ORDER BY
 # names deleted_at too, and sorts every matching row otherwise. MariaDB is the other way round (it
 # sorts them all when the ORDER BY names deleted_at); SQLite reads the index either way.
 ORDER_NAMES_NULL_FIXED_COLUMNS = frozenset({"postgresql"})
 
+Row = TypeVar("Row")
+Owned = TypeVar("Owned", Item, Task, ApiToken)
+
 
 @dataclass(frozen=True)
-class Page:
+class Page(Generic[Row]):
     """One page of rows and where it sits among all of them."""
 
-    items: list
+    items: list[Row]
     page: int
     per_page: int
     total: int
@@ -51,7 +58,9 @@ class Page:
             shown = number
 
 
-def paginate(statement: Select, page: int, per_page: int, skip: int | None = None, total: int | None = None) -> Page:
+def paginate(
+    statement: Select[Row], page: int, per_page: int, skip: int | None = None, total: int | None = None
+) -> Page[Row]:
     """One page of rows in two statements: the count, then the rows (see `rows_from`).
 
     Counting first lets a page past the end be answered with the last page
@@ -61,7 +70,7 @@ def paginate(statement: Select, page: int, per_page: int, skip: int | None = Non
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     if total is None:
-        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
     if skip is None:
         page = max(1, min(page, ceil(total / per_page)))
         skip = (page - 1) * per_page
@@ -71,7 +80,7 @@ def paginate(statement: Select, page: int, per_page: int, skip: int | None = Non
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 
-def rows_from(statement: Select, offset: int, limit: int) -> Select:
+def rows_from(statement: Select[Row], offset: int, limit: int) -> Select[Row]:
     """The statement's rows from `offset` on, at most `limit` of them, in its order; ids first.
 
     The page's ids are chosen in a subquery that selects nothing but the id, so
@@ -89,7 +98,13 @@ def rows_from(statement: Select, offset: int, limit: int) -> Select:
     return statement.join(page_ids, model.id == page_ids.c.id)
 
 
-def ordering(sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_last=frozenset(), null_fixed=()) -> list:
+def ordering(
+    sort: str,
+    columns: Mapping[str, SQLColumnExpression[Any]],
+    tiebreak: SQLColumnExpression[Any],
+    nulls_last: Collection[str] = (),
+    null_fixed: Iterable[SQLColumnExpression[Any]] = (),
+) -> list[ColumnElement[Any] | OrderByList]:
     """ORDER BY for a sort such as "title" or "-due" (descending).
 
     Ties are broken by `tiebreak` (the id) so pages never overlap, and for the
@@ -104,24 +119,20 @@ def ordering(sort: str, columns: Mapping[str, ColumnElement], tiebreak, nulls_la
     if key not in columns:
         raise InvalidFilter(f"Unknown sort {sort!r}; use one of {', '.join(columns)}, optionally with a leading '-'.")
     direction = desc if sort.startswith("-") else asc
-    clauses = [direction(columns[key]), direction(tiebreak)]
+    clauses: list[ColumnElement[Any] | OrderByList] = [direction(columns[key]), direction(tiebreak)]
     if key in nulls_last:
         clauses.insert(0, columns[key].is_(None))
     if db.engine.dialect.name in ORDER_NAMES_NULL_FIXED_COLUMNS:
-        clauses = [direction(column) for column in null_fixed] + clauses
+        clauses = [*(direction(column) for column in null_fixed), *clauses]
     return clauses
 
 
-def search(columns, q: str) -> ColumnElement[bool]:
+def search(columns: Iterable[SQLColumnExpression[str | None]], q: str) -> ColumnElement[bool]:
     """Case-insensitive substring match on any of the columns, with % and _ taken literally.
 
     `icontains` is ILIKE on PostgreSQL and lower() LIKE lower() on SQLite and MariaDB.
     """
-    condition = None
-    for column in columns:
-        match = column.icontains(q, autoescape=True)
-        condition = match if condition is None else condition | match
-    return condition
+    return or_(*(column.icontains(q, autoescape=True) for column in columns))
 
 
 def is_storable_id(object_id: int) -> bool:
@@ -129,19 +140,26 @@ def is_storable_id(object_id: int) -> bool:
     return 1 <= object_id <= ID_MAX
 
 
-def get_owned(model, owner, object_id: int, *criteria):
+def get_owned(model: type[Owned], owner_id: int, object_id: int, *criteria: SQLColumnExpression[bool]) -> Owned:
     """The owner's object with this id; anyone else's is NotFound, as if it did not exist."""
     if not is_storable_id(object_id):
         raise NotFound(f"{model.__name__} not found")
     obj = db.session.execute(
-        select(model).where(model.id == object_id, model.owner_id == owner.id, *criteria)
+        select(model).where(model.id == object_id, model.owner_id == owner_id, *criteria)
     ).scalar_one_or_none()
     if obj is None:
         raise NotFound(f"{model.__name__} not found")
     return obj
 
 
-def commit_versioned(obj, reload):
+def check_fields(changes: Mapping[str, object], allowed: frozenset[str]) -> None:
+    """A partial update names only fields it may change; anything else is the caller's mistake."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"Cannot change {', '.join(sorted(unknown))}; only {', '.join(sorted(allowed))}.")
+
+
+def commit_versioned(obj: Owned, reload: Callable[[], Owned]) -> Owned:
     """Commit an edit of a versioned row; a concurrent save that won first raises StaleEdit."""
     try:
         db.session.commit()

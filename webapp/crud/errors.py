@@ -1,8 +1,21 @@
-"""Domain errors raised by the CRUD layer; each front end maps them to its own answer."""
+"""Domain errors raised by the CRUD layer; each front end maps them to its own answer.
+
+An error about one value names it in `field`, the name of the CRUD function's parameter (and of the
+form field and JSON property that carry it), so that pages and API put the message in the same place.
+"""
+
+from typing import Any
 
 
 class CrudError(Exception):
     """Base class of every error the CRUD layer raises on purpose."""
+
+    #: What the API calls this kind of error in a field error's "type".
+    kind = "invalid"
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(CrudError):
@@ -12,11 +25,16 @@ class NotFound(CrudError):
 class EmailTaken(CrudError):
     """Another account already uses this email, in any letter case."""
 
+    kind = "email_taken"
+
+    def __init__(self, message: str = "Email already registered", field: str = "email"):
+        super().__init__(message, field)
+
 
 class StaleEdit(CrudError):
     """The edit was based on an older version than the one stored."""
 
-    def __init__(self, current):
+    def __init__(self, current: Any):
         super().__init__("This was changed elsewhere since you opened it.")
         self.current = current
 
@@ -24,9 +42,13 @@ class StaleEdit(CrudError):
 class ForbiddenChange(CrudError):
     """A change that would lock people out, such as an admin removing their own rights."""
 
+    kind = "forbidden_change"
+
 
 class WrongPassword(CrudError):
     """The password given to confirm an account change is not the account's password."""
+
+    kind = "wrong_password"
 
 
 class InvalidFilter(CrudError, ValueError):

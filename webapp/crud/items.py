@@ -1,10 +1,13 @@
 """Items: simple titled notes owned by one user."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Item, User
-from .common import Page, get_owned, ordering, paginate, search
+from .common import DEFAULT_PER_PAGE, Page, check_fields, get_owned, ordering, paginate, search
 
 SORT_COLUMNS = {"title": func.lower(Item.title), "created": Item.created_at, "updated": Item.updated_at}
 SORT_LABELS = {"title": "Title", "created": "Created", "updated": "Updated"}
@@ -19,7 +22,7 @@ def create_item(owner: User, title: str, description: str | None = None) -> Item
 
 
 def get_item(owner: User, item_id: int) -> Item:
-    return get_owned(Item, owner, item_id)
+    return get_owned(Item, owner.id, item_id)
 
 
 def list_items(
@@ -27,9 +30,9 @@ def list_items(
     q: str | None = None,
     sort: str = DEFAULT_SORT,
     page: int = 1,
-    per_page: int = 25,
+    per_page: int = DEFAULT_PER_PAGE,
     skip: int | None = None,
-) -> Page:
+) -> Page[Item]:
     """A page of the owner's items, optionally matching a search, sorted like task lists are."""
     statement = select(Item).where(Item.owner_id == owner.id)
     if q and q.strip():
@@ -37,10 +40,16 @@ def list_items(
     return paginate(statement.order_by(*ordering(sort, SORT_COLUMNS, Item.id)), page, per_page, skip)
 
 
-def update_item(owner: User, item_id: int, title: str, description: str | None) -> Item:
-    item = get_item(owner, item_id)
-    item.title = title
-    item.description = description or None
+ITEM_FIELDS = frozenset({"title", "description"})
+
+
+def update_item(item: Item, changes: Mapping[str, Any]) -> Item:
+    """Change the fields named in `changes` (title, description) of an item read with get_item."""
+    check_fields(changes, ITEM_FIELDS)
+    if "title" in changes:
+        item.title = changes["title"]
+    if "description" in changes:
+        item.description = changes["description"] or None
     db.session.commit()
     return item
 

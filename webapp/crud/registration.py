@@ -65,7 +65,7 @@ def register(email: str, password: str, mode: str, invitation_secret: str | None
     password_hash = hash_password(password)
     invitation = invitation_for(mode, invitation_secret)
     if invitation is not None and invitation.email and invitation.email != normalise_email(email):
-        raise WrongInvitee("This invitation is for another email address.")
+        raise WrongInvitee("This invitation is for another email address.", "email")
     if invitation is not None:
         mark_used(invitation.id)
     user = new_user(email, password_hash)

@@ -8,11 +8,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, Self
 
-from sqlalchemy import ColumnElement, Select, case, func, select, true
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
-from ..models import Task, TaskStatus, User
+from ..models import OPEN_STATUSES, Task, TaskStatus, User
 from .common import ordering, search
 from .errors import InvalidFilter
 
@@ -51,18 +51,6 @@ SORT_LABELS = {"due": "Due date", "created": "Created", "updated": "Updated", "t
 DEFAULT_SORT = "-created"
 
 
-OPEN_STATUSES = tuple(status for status in TaskStatus if status is not TaskStatus.COMPLETED)
-
-
-def is_overdue(today: date) -> ColumnElement[bool]:
-    """Open tasks whose due date has passed; a task without a due date is never overdue.
-
-    Naming the open statuses, rather than "not completed", lets an index on
-    (status, due_date) find exactly the overdue ones.
-    """
-    return Task.status.in_(OPEN_STATUSES) & (Task.due_date < today)
-
-
 class StatusSlice(NamedTuple):
     status: TaskStatus
     overdue: bool
@@ -73,7 +61,7 @@ def status_slices(today: date | ColumnElement[date]) -> list[StatusSlice]:
     """Slices of the live tasks by status, the open ones cut at today by due date: overdue, later, none.
 
     Every live task is in exactly one slice, the overdue slices hold exactly the
-    overdue tasks (is_overdue), and each slice is a single range of an index on
+    overdue tasks (Task.is_overdue_on), and each slice is a single range of an index on
     (status, due_date).
     """
     slices = []
@@ -96,7 +84,7 @@ class TaskFilter:
     q: str = ""
 
     @classmethod
-    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None):
+    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None) -> Self:
         """A filter from plain values; an unknown status or due value raises InvalidFilter."""
         if isinstance(status, str):
             status = [status]
@@ -110,12 +98,12 @@ class TaskFilter:
     def is_active(self) -> bool:
         return bool(self.statuses or self.due is not Due.ANY or self.q)
 
-    def criteria(self, today: date) -> list[ColumnElement[bool]]:
-        conditions = []
+    def criteria(self, today: date) -> list[ColumnExpressionArgument[bool]]:
+        conditions: list[ColumnExpressionArgument[bool]] = []
         if self.statuses:
             conditions.append(Task.status.in_(self.statuses))
         if self.due is Due.OVERDUE:
-            conditions.append(is_overdue(today))
+            conditions.append(Task.is_overdue_on(today))
         elif self.due is Due.TODAY:
             conditions.append(Task.due_date == today)
         elif self.due is Due.WEEK:
@@ -127,12 +115,12 @@ class TaskFilter:
         return conditions
 
 
-def live_tasks(owner: User) -> Select:
+def live_tasks(owner: User) -> Select[Task]:
     """The owner's tasks that are not in the trash."""
     return select(Task).where(Task.owner_id == owner.id, Task.deleted_at.is_(None))
 
 
-def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select:
+def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select[Task]:
     """The owner's live tasks matching the filter, in the order asked for."""
     return (
         live_tasks(owner)

@@ -4,13 +4,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import Date, Select, bindparam, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
 
 from .. import clock
 from ..extensions import db
 from ..models import Task, TaskStatus, User, utcnow
-from .common import Page, commit_versioned, get_owned, paginate
+from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, get_owned, paginate
 from .errors import NotFound, StaleEdit
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
@@ -30,7 +31,7 @@ def create_task(
     return task
 
 
-def import_tasks(owner: User, rows: Iterable[Mapping]) -> int:
+def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> int:
     """Create a task from each row (title, description, status, due_date) in one transaction: all or none."""
     tasks = [_new_task(owner, **row) for row in rows]
     db.session.add_all(tasks)
@@ -40,7 +41,7 @@ def import_tasks(owner: User, rows: Iterable[Mapping]) -> int:
 
 def get_task(owner: User, task_id: int) -> Task:
     """The owner's task; a task in the trash is NotFound here, as everywhere outside the trash."""
-    return get_owned(Task, owner, task_id, Task.deleted_at.is_(None))
+    return _live_task(owner.id, task_id)
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,11 @@ def list_tasks(
     q: str | None = None,
     sort: str = DEFAULT_SORT,
     page: int = 1,
-    per_page: int = 25,
+    per_page: int = DEFAULT_PER_PAGE,
     today: date | None = None,
     skip: int | None = None,
     counts: TaskCounts | None = None,
-) -> Page:
+) -> Page[Task]:
     """A page of the owner's live tasks matching the filters (see task_query): the count, then the rows.
 
     Given the owner's `counts` (count_tasks), as the list page has them, an
@@ -92,7 +93,7 @@ def export_tasks(
 
 
 @cache
-def counts_statement() -> tuple[list[StatusSlice], Select]:
+def counts_statement() -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
     """The status slices, and one statement counting each of them and the trash, for the owner_id and today given.
 
     Each count is a single range of the owner's entries in the (owner_id,
@@ -114,36 +115,47 @@ def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     slices, statement = counts_statement()
     *sliced, in_trash = db.session.execute(statement, {"owner_id": owner.id, "today": today or clock.today()}).one()
     by_status = dict.fromkeys(TaskStatus, 0)
-    for part, count in zip(slices, sliced):
+    for part, count in zip(slices, sliced, strict=True):
         by_status[part.status] += count
-    overdue = sum(count for part, count in zip(slices, sliced) if part.overdue)
+    overdue = sum(count for part, count in zip(slices, sliced, strict=True) if part.overdue)
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-def update_task(
-    owner: User,
-    task_id: int,
-    version: int,
-    title: str,
-    description: str | None,
-    status: TaskStatus,
-    due_date: date | None,
-) -> Task:
-    """Save an edit made from `version`; raises StaleEdit if the task moved on since."""
-    task = get_task(owner, task_id)
-    if task.version != version:
+TASK_FIELDS = frozenset({"title", "description", "status", "due_date"})
+
+
+def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
+    """Save the fields named in `changes` on a task read with get_task; the others keep their values.
+
+    The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
+    """
+    check_fields(changes, TASK_FIELDS)
+    if task.version != expected_version:
         raise StaleEdit(task)
-    task.title = title
-    task.description = description or None
-    task.due_date = due_date
-    _set_status(task, status)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    if "title" in changes:
+        task.title = changes["title"]
+    if "description" in changes:
+        task.description = changes["description"] or None
+    if "due_date" in changes:
+        task.due_date = changes["due_date"]
+    if "status" in changes:
+        _set_status(task, changes["status"])
+    return _commit_edit(task)
 
 
 def complete_task(owner: User, task_id: int) -> Task:
     task = get_task(owner, task_id)
     _set_status(task, TaskStatus.COMPLETED)
-    return commit_versioned(task, reload=lambda: get_task(owner, task_id))
+    return _commit_edit(task)
+
+
+def _commit_edit(task: Task) -> Task:
+    owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
+    return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+
+
+def _live_task(owner_id: int, task_id: int) -> Task:
+    return get_owned(Task, owner_id, task_id, Task.deleted_at.is_(None))
 
 
 def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
@@ -186,7 +198,7 @@ def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
 
 
-def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
+def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
     """The owner's trashed tasks, most recently deleted first."""
     statement = (
         select(Task)
@@ -198,37 +210,40 @@ def list_trash(owner: User, page: int = 1, per_page: int = 25) -> Page:
 
 def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
     """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
-    result = db.session.execute(
+    return _change_rows(
         delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
-    db.session.commit()
-    return result.rowcount
 
 
 def purge_trash(deleted_before: datetime) -> int:
     """Delete for good every task, of anyone, that went to the trash before this moment."""
-    result = db.session.execute(delete(Task).where(Task.deleted_at < deleted_before))
-    db.session.commit()
-    return result.rowcount
+    return _change_rows(delete(Task).where(Task.deleted_at < deleted_before))
 
 
-def _update_live(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update_live(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     return _update(owner, task_ids, Task.deleted_at.is_(None), *criteria, **values)
 
 
-def _update(owner: User, task_ids: Iterable[int], *criteria, **values) -> int:
+def _update(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
     """One UPDATE of the owner's tasks among `task_ids`, moving their version on like an edit would."""
-    result = db.session.execute(
+    return _change_rows(
         update(Task)
         .where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), *criteria)
         .values(version=Task.version + 1, updated_at=utcnow(), **values)
         .execution_options(synchronize_session=False)
     )
+
+
+def _change_rows(statement: Executable) -> int:
+    """Run one UPDATE or DELETE and commit it; how many rows it changed."""
+    result = cast(CursorResult[Any], db.session.execute(statement))
     db.session.commit()
     return result.rowcount
 
 
-def _new_task(owner: User, title: str, description: str | None, status, due_date: date | None) -> Task:
+def _new_task(
+    owner: User, title: str, description: str | None, status: TaskStatus | str | None, due_date: date | None
+) -> Task:
     task = Task(owner_id=owner.id, title=title, description=description or None, due_date=due_date)
     _set_status(task, status or TaskStatus.PENDING)
     return task

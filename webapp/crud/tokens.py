@@ -41,7 +41,7 @@ def list_api_tokens(owner: User) -> list[ApiToken]:
 
 
 def revoke_api_token(owner: User, token_id: int) -> None:
-    db.session.delete(get_owned(ApiToken, owner, token_id))
+    db.session.delete(get_owned(ApiToken, owner.id, token_id))
     db.session.commit()
 
 

@@ -51,10 +51,10 @@ def confirm_enrolment(user: User, password: str, code: str) -> list[str]:
     Ends every session of the account: the caller starts this one again.
     """
     if user.two_factor_enabled or user.totp_secret is None:
-        raise ForbiddenChange("Two-factor login is already on, or its set-up was not started. Start again.")
+        raise ForbiddenChange("Two-factor login is already on, or its set-up was not started. Start again.", "code")
     confirm_password(user, password)
     if not _use_totp_code(user, code):
-        raise WrongCode("The code is not correct.")
+        raise WrongCode("The code is not correct.", "code")
     user.two_factor_enabled_at = utcnow()
     user.session_version += 1
     return _replace_recovery_codes(user)
@@ -63,7 +63,7 @@ def confirm_enrolment(user: User, password: str, code: str) -> list[str]:
 def verify_second_factor(user: User, code: str) -> None:
     """WrongCode unless `code` is a fresh TOTP code or an unused recovery code of the account."""
     if not (user.two_factor_enabled and (_use_totp_code(user, code) or _use_recovery_code(user, code))):
-        raise WrongCode("The code is not correct.")
+        raise WrongCode("The code is not correct.", "code")
 
 
 def regenerate_recovery_codes(user: User, password: str) -> list[str]:

@@ -1,5 +1,8 @@
 """Accounts: registration, authentication and administration."""
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -7,9 +10,11 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Item, User, utcnow
 from ..passwords import hash_password, needs_rehash, verify_password
-from .common import is_storable_id, paginate
+from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
 from .tokens import revoke_all_api_tokens
+
+USERS_PER_PAGE = 20
 
 
 def normalise_email(email: str) -> str:
@@ -66,7 +71,8 @@ def authenticate(email: str, password: str) -> User | None:
     stored_hash = user.password_hash if user else None
     is_active = user is not None and user.is_active
     db.session.rollback()  # end the read before the slow hash
-    if not verify_password(stored_hash, password) or not is_active:
+    # The hash is checked first, whoever asked: an unknown email takes as long as a wrong password.
+    if not verify_password(stored_hash, password) or not is_active or user is None or stored_hash is None:
         return None
     if needs_rehash(stored_hash):
         user.password_hash = hash_password(password)
@@ -74,7 +80,9 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def list_users(page: int = 1, per_page: int = 20, skip: int | None = None, with_items: bool = False):
+def list_users(
+    page: int = 1, per_page: int = USERS_PER_PAGE, skip: int | None = None, with_items: bool = False
+) -> Page[User]:
     """A page of users, newest first; `with_items` loads their items too, in one extra query."""
     statement = select(User).order_by(User.id.desc())
     if with_items:
@@ -82,14 +90,14 @@ def list_users(page: int = 1, per_page: int = 20, skip: int | None = None, with_
     return paginate(statement, page, per_page, skip)
 
 
-def item_titles_by_owner(users) -> dict[int, list[str]]:
+def item_titles_by_owner(users: Iterable[User]) -> dict[int, list[str]]:
     """The titles of these users' items, oldest first, in one statement.
 
     Plain (owner, title) rows rather than Item objects: an overview of twenty
     users shows a couple of hundred titles, and building full ORM objects
     (descriptions and all) for them cost more than the rest of the page.
     """
-    titles = {user.id: [] for user in users}
+    titles: dict[int, list[str]] = {user.id: [] for user in users}
     rows = db.session.execute(
         select(Item.owner_id, Item.title).where(Item.owner_id.in_(titles)).order_by(Item.owner_id, Item.id)
     )
@@ -98,16 +106,29 @@ def item_titles_by_owner(users) -> dict[int, list[str]]:
     return titles
 
 
-def update_user(user_id: int, acting_user: User, email: str, is_active: bool, is_admin: bool) -> User:
-    user = get_user(user_id)
+USER_FIELDS = frozenset({"email", "is_active", "is_admin"})
+
+
+def update_user(user: User, acting_user: User, changes: Mapping[str, Any]) -> User:
+    """Change the fields named in `changes` (email, is_active, is_admin); the others keep their values.
+
+    Admins cannot deactivate themselves or drop their own admin rights: ForbiddenChange names the field.
+    """
+    check_fields(changes, USER_FIELDS)
+    is_active = changes.get("is_active", user.is_active)
+    is_admin = changes.get("is_admin", user.is_admin)
     if user.id == acting_user.id and not (is_active and is_admin):
-        raise ForbiddenChange("You cannot deactivate yourself or remove your own admin rights.")
+        raise ForbiddenChange(
+            "You cannot deactivate yourself or remove your own admin rights.",
+            "is_active" if not is_active else "is_admin",
+        )
     if user.is_active and not is_active:
         # Deactivation signs the user out everywhere and revokes their API tokens for good, so
         # reactivating the account later does not bring old tokens back.
         user.session_version += 1
         revoke_all_api_tokens(user)
-    user.email = normalise_email(email)
+    user_id = user.id
+    user.email = normalise_email(changes.get("email", user.email))
     user.is_active = is_active
     user.is_admin = is_admin
     commit_unique_email(user.email, user_id)
@@ -137,4 +158,4 @@ def commit_unique_email(email: str, user_id: int | None = None) -> None:
         holder = get_user_by_email(email)
         if holder is None or holder.id == user_id:
             raise
-        raise EmailTaken("Email already registered") from None
+        raise EmailTaken() from None

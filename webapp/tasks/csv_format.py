@@ -9,7 +9,8 @@ recommends; the import takes that apostrophe off again, so a file round-trips.
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
@@ -45,7 +46,7 @@ def export_lines(tasks: Iterable[Task]) -> Iterator[str]:
     yield _drain(buffer)
 
 
-def read_import(data: bytes) -> tuple[list[dict], list[str]]:
+def read_import(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     """The tasks in an uploaded CSV file, or the problems with it, each naming its line.
 
     Every row is checked with the same rules as the task form; the caller
@@ -67,7 +68,7 @@ def read_import(data: bytes) -> tuple[list[dict], list[str]]:
         return [], [f"Line {reader.line_num}: {error}."]
 
 
-def _header_errors(header: list[str] | None) -> list[str]:
+def _header_errors(header: Sequence[str] | None) -> list[str]:
     if not header:
         return ["The file is empty: it needs a header row such as " + ",".join(COLUMNS) + "."]
     unknown = [name for name in header if name not in COLUMNS]
@@ -80,8 +81,9 @@ def _header_errors(header: list[str] | None) -> list[str]:
     return []
 
 
-def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
-    rows, errors = [], []
+def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], list[str]]:
+    rows: list[dict[str, Any]] = []
+    errors: list[str] = []
     first_line = reader.line_num + 1
     for record in reader:
         if len(rows) + len(errors) >= IMPORT_MAX_ROWS:
@@ -104,7 +106,7 @@ def _read_rows(reader: csv.DictReader) -> tuple[list[dict], list[str]]:
     return rows, errors
 
 
-def _form_data(record: dict) -> MultiDict:
+def _form_data(record: dict[str | Any, str | Any]) -> MultiDict[str, str]:
     values = {name: unescape_cell(record.get(name) or "") for name in IMPORTED_COLUMNS}
     values["status"] = values["status"] or TaskStatus.PENDING.value
     return MultiDict(values)

@@ -1,9 +1,12 @@
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Optional
-from wtforms.widgets import HiddenInput
+from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
@@ -19,6 +22,10 @@ class TaskForm(FlaskForm):
     status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
 
+    def changes(self) -> dict[str, Any]:
+        """The task's fields as entered, by the names crud.create_task and crud.update_task take."""
+        return {name: self[name].data for name in ("title", "description", "status", "due_date")}
+
 
 class TaskEditForm(TaskForm):
     # Which version of the task the form was filled from, for optimistic locking.
@@ -28,11 +35,12 @@ class TaskEditForm(TaskForm):
 class TaskFilterForm(ListForm):
     """The filters above the task list: ?status=...&status=...&due=...&q=...&sort=...&per_page=..."""
 
-    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[])
+    # Shown as a row of checkboxes: iterating the field gives one per status.
+    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
-    def active_filters(self) -> list[tuple[str, dict]]:
+    def active_filters(self) -> list[tuple[str, dict[str, Any]]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
@@ -58,9 +66,10 @@ class TaskIdsForm(FlaskForm):
     next = HiddenField()
 
     def selected_ids(self) -> list[int]:
-        return self.ids.data
+        ids: list[int] = self.ids.data
+        return ids
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: Mapping[str, Sequence[Callable[..., None]]] | None = None) -> bool:
         if not super().validate(extra_validators):
             return False
         selected = self.selected_ids()
@@ -76,19 +85,20 @@ class TaskIdsForm(FlaskForm):
 class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
-    ACTIONS = [
+    ACTIONS = (
         SelectChoice("complete", "Complete"),
         SelectChoice("set_status", "Set status"),
         SelectChoice("delete", "Delete"),
-    ]
+    )
 
     all_on_page = BooleanField("All on this page")
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
-    status = SelectField("New status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
 
     def selected_ids(self) -> list[int]:
-        return self.page_ids.data if self.all_on_page.data else self.ids.data
+        ids: list[int] = self.page_ids.data if self.all_on_page.data else self.ids.data
+        return ids
 
 
 class ImportForm(FlaskForm):

@@ -1,9 +1,11 @@
 """Tasks in and out as CSV: export exactly the filtered list, import all of a file or nothing."""
 
 from flask import Response, flash, redirect, request, stream_with_context, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import clock, crud
+from ..models import TaskStatus
 from ..pages import form_page
 from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
 from .forms import ImportForm, TaskFilterForm
@@ -11,7 +13,7 @@ from .views import bp, tasks_noun
 
 
 @bp.get("/export.csv")
-def export():
+def export() -> ResponseReturnValue:
     """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
     filters = TaskFilterForm.from_args(request.args).values()
     del filters["per_page"]
@@ -24,9 +26,9 @@ def export():
 
 
 @bp.route("/import", methods=["GET", "POST"])
-def import_csv():
+def import_csv() -> ResponseReturnValue:
     form = ImportForm()
-    problems = []
+    problems: list[str] = []
     if form.validate_on_submit():
         rows, problems = read_import(form.file.data.read())
         if not problems:
@@ -43,4 +45,6 @@ def import_csv():
         problems=problems,
         columns=COLUMNS,
         max_rows=IMPORT_MAX_ROWS,
+        statuses=list(TaskStatus),
+        default_status=TaskStatus.PENDING,
     )

@@ -1,32 +1,39 @@
 """The trash: tasks deleted from the list wait here to be restored or deleted for good."""
 
+from collections.abc import Callable
+
 from flask import flash, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from .. import crud
+from ..models import User
 from ..pages import page_number, per_page_arg, redirect_back
 from .forms import TaskIdsForm
 from .views import STATUS_LABELS, bp, tasks_noun
 
 
 @bp.get("/trash")
-def trash():
-    tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(25))
-    return render_template("tasks/trash.html", tasks=tasks, status_labels=STATUS_LABELS)
+def trash() -> ResponseReturnValue:
+    tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(crud.DEFAULT_PER_PAGE))
+    return render_template(
+        "tasks/trash.html", tasks=tasks, form=TaskIdsForm(formdata=None), status_labels=STATUS_LABELS
+    )
 
 
 @bp.post("/trash/restore")
-def restore():
+def restore() -> ResponseReturnValue:
     """Take tasks out of the trash: the Undo after a delete, and Restore on the trash page."""
     return act_on_chosen_tasks(crud.restore_tasks, "restored")
 
 
 @bp.post("/trash/delete")
-def delete_forever():
+def delete_forever() -> ResponseReturnValue:
     return act_on_chosen_tasks(crud.delete_forever, "deleted for good")
 
 
-def act_on_chosen_tasks(action, done: str):
+def act_on_chosen_tasks(action: Callable[[User, list[int]], int], done: str) -> Response:
     """Apply `action` to the tasks the form names, say how many it changed, and go back."""
     form = TaskIdsForm()
     if form.validate_on_submit():

@@ -1,8 +1,9 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
-from ..models import TaskStatus
+from ..models import Task, TaskStatus
 from ..pages import form_page, page_number, redirect_back
 from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
 
@@ -13,12 +14,12 @@ STATUS_LABELS = {status: status.label for status in TaskStatus}
 
 @bp.before_request
 @login_required
-def require_login():
+def require_login() -> None:
     """Every task page is private."""
 
 
 @bp.get("/")
-def index():
+def index() -> ResponseReturnValue:
     filters = TaskFilterForm.from_args(request.args)
     today = clock.today()
     counts = crud.count_tasks(current_user, today=today)
@@ -28,6 +29,7 @@ def index():
         tasks=tasks,
         counts=counts,
         filters=filters,
+        bulk=BulkActionForm(formdata=None),
         args=filters.query_args(),
         today=today,
         status_labels=STATUS_LABELS,
@@ -35,7 +37,7 @@ def index():
 
 
 @bp.post("/bulk")
-def bulk():
+def bulk() -> ResponseReturnValue:
     """Complete, set the status of, or delete the ticked tasks; only the owner's are ever touched."""
     form = BulkActionForm()
     if not form.validate_on_submit():
@@ -45,7 +47,7 @@ def bulk():
     if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
         message = f"{tasks_noun(len(trashed))} moved to the trash."
-        flash(undoable(message, trashed) if trashed else message, "success")
+        flash_undoable(message, trashed)
     else:
         status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
         changed = crud.set_status_of_tasks(current_user, ids, status)
@@ -54,42 +56,28 @@ def bulk():
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
+def new() -> ResponseReturnValue:
     form = TaskForm()
     if form.validate_on_submit():
-        task = crud.create_task(
-            current_user,
-            title=form.title.data,
-            description=form.description.data,
-            status=form.status.data,
-            due_date=form.due_date.data,
-        )
+        task = crud.create_task(current_user, **form.changes())
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
 
 
 @bp.get("/<int:task_id>")
-def show(task_id: int):
+def show(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     return render_template("tasks/show.html", task=task)
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
-def edit(task_id: int):
+def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     form = TaskEditForm(obj=task)
     if form.validate_on_submit():
         try:
-            task = crud.update_task(
-                current_user,
-                task_id,
-                version=form.version.data,
-                title=form.title.data,
-                description=form.description.data,
-                status=form.status.data,
-                due_date=form.due_date.data,
-            )
+            task = crud.update_task(task, form.changes(), expected_version=form.version.data)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         flash("Task saved.", "success")
@@ -98,29 +86,34 @@ def edit(task_id: int):
 
 
 @bp.post("/<int:task_id>/complete")
-def complete(task_id: int):
+def complete(task_id: int) -> ResponseReturnValue:
     task = crud.complete_task(current_user, task_id)
     flash(f"Task “{task.title}” completed.", "success")
     return redirect_back(url_for("tasks.show", task_id=task_id))
 
 
 @bp.post("/<int:task_id>/delete")
-def delete(task_id: int):
+def delete(task_id: int) -> ResponseReturnValue:
     task = crud.delete_task(current_user, task_id)
-    flash(undoable(f"Task “{task.title}” moved to the trash.", [task_id]), "success")
+    flash_undoable(f"Task “{task.title}” moved to the trash.", [task_id])
     return redirect(url_for("tasks.index"))
 
 
-def undoable(text: str, task_ids: list[int]) -> dict:
-    """A flash message that base.html shows with an Undo button restoring these tasks."""
-    return {"text": text, "undo": task_ids}
+def flash_undoable(text: str, task_ids: list[int]) -> None:
+    """A success message that base.html shows with an Undo button restoring these tasks, if there are any."""
+    if not task_ids:
+        flash(text, "success")
+        return
+    undo = {"text": text, "label": "Undo", "action": url_for("tasks.restore"), "fields": {"ids": task_ids}}
+    # flash() keeps any JSON-serialisable message in the session; its type hints admit only text.
+    flash(undo, "success")  # type: ignore[arg-type]
 
 
 def tasks_noun(count: int) -> str:
     return "1 task" if count == 1 else f"{count} tasks"
 
 
-def stale_edit_page(current):
+def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
     form = TaskEditForm(obj=current, formdata=None)
     return form_page(

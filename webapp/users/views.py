@@ -1,10 +1,11 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from werkzeug.wrappers import Response
 
 from .. import audit, crud
 from ..auth.access import admin_required
 from ..auth.emails import say_where_mail_went, send_invitation
+from ..forms import populate_errors
 from ..items.forms import ItemForm
 from ..mail import external_url
 from ..pages import form_page, page_number, per_page_arg
@@ -21,12 +22,12 @@ REGISTRATION_MODES = {
 
 @bp.before_request
 @admin_required
-def require_admin():
+def require_admin() -> None:
     """Only admins manage users."""
 
 
 @bp.get("/")
-def index() -> tuple[str, int]:
+def index() -> ResponseReturnValue:
     return users_page()
 
 
@@ -36,9 +37,10 @@ def users_page(
     invitation_form: InvitationForm | None = None,
     invitation_link: str | None = None,
 ) -> tuple[str, int]:
-    users = crud.list_users(page=page_number(), per_page=per_page_arg(20))
+    """The users, and the registration settings with the open invitations; a form just sent keeps its errors."""
+    users = crud.list_users(page=page_number(), per_page=per_page_arg(crud.USERS_PER_PAGE))
     mode = crud.registration_mode(current_app.config["REGISTRATION"])
-    return render_template(
+    page = render_template(
         "users/list.html",
         users=users,
         item_titles=crud.item_titles_by_owner(users.items),
@@ -47,11 +49,12 @@ def users_page(
         invitation_form=invitation_form or InvitationForm(formdata=None),
         invitations=crud.open_invitations(),
         invitation_link=invitation_link,
-    ), status
+    )
+    return page, status
 
 
 @bp.post("/registration")
-def registration() -> Response | tuple[str, int]:
+def registration() -> ResponseReturnValue:
     form = RegistrationModeForm()
     if not form.validate_on_submit():
         return users_page(status=422, mode_form=form)
@@ -62,7 +65,7 @@ def registration() -> Response | tuple[str, int]:
 
 
 @bp.post("/invitations")
-def invite() -> tuple[str, int]:
+def invite() -> ResponseReturnValue:
     form = InvitationForm()
     if not form.validate_on_submit():
         return users_page(status=422, invitation_form=form)
@@ -78,20 +81,20 @@ def invite() -> tuple[str, int]:
 
 
 @bp.post("/invitations/<int:invitation_id>/revoke")
-def revoke_invitation(invitation_id: int) -> Response:
+def revoke_invitation(invitation_id: int) -> ResponseReturnValue:
     crud.revoke_invitation(invitation_id)
     flash("Invitation revoked: its link no longer works.", "success")
     return redirect(url_for("users.index"))
 
 
 @bp.route("/new", methods=["GET", "POST"])
-def new():
+def new() -> ResponseReturnValue:
     form = UserCreateForm()
     if form.validate_on_submit():
         try:
             user = crud.create_user(form.email.data, form.password.data, is_admin=form.is_admin.data)
         except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
+            populate_errors(form, error)
         else:
             flash(f"User {user.email} created.", "success")
             return redirect(url_for("users.show", user_id=user.id))
@@ -99,22 +102,21 @@ def new():
 
 
 @bp.get("/<int:user_id>")
-def show(user_id: int):
+def show(user_id: int) -> ResponseReturnValue:
     user = crud.get_user(user_id)
     return render_template("users/show.html", user=user, task_counts=crud.count_tasks(user).by_status)
 
 
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
-def edit(user_id: int):
+def edit(user_id: int) -> ResponseReturnValue:
     user = crud.get_user(user_id)
     form = UserEditForm(obj=user)
     if form.validate_on_submit():
         try:
-            crud.update_user(user_id, current_user, form.email.data, form.is_active.data, form.is_admin.data)
-        except crud.EmailTaken as error:
-            form.email.errors.append(str(error))
-        except crud.ForbiddenChange as error:
-            form.is_active.errors.append(str(error))
+            changes = {"email": form.email.data, "is_active": form.is_active.data, "is_admin": form.is_admin.data}
+            crud.update_user(user, current_user, changes)
+        except (crud.EmailTaken, crud.ForbiddenChange) as error:
+            populate_errors(form, error)
         else:
             flash("User saved.", "success")
             return redirect(url_for("users.show", user_id=user_id))
@@ -122,7 +124,7 @@ def edit(user_id: int):
 
 
 @bp.post("/<int:user_id>/delete")
-def delete(user_id: int):
+def delete(user_id: int) -> ResponseReturnValue:
     try:
         crud.delete_user(user_id, current_user)
     except crud.ForbiddenChange as error:
@@ -133,7 +135,7 @@ def delete(user_id: int):
 
 
 @bp.route("/<int:user_id>/items/new", methods=["GET", "POST"])
-def new_item(user_id: int):
+def new_item(user_id: int) -> ResponseReturnValue:
     owner = crud.get_user(user_id)
     form = ItemForm()
     if form.validate_on_submit():

@@ -2,6 +2,9 @@
 
 Revision ID: 0003_lists
 Revises: 0001
+
+The second migration to run. Its revision id is older than its place in the chain and is kept so that
+databases already at it upgrade unchanged; the file name gives the order.
 """
 
 import sqlalchemy as sa

@@ -1,21 +1,15 @@
-"""What the account specifications share: API tokens to see revoked, links read from emails."""
+"""Steps the account specifications share: tokens counted, links aged, two-factor enrolled as a person does."""
 
 import re
 import time
 from datetime import timedelta
 
 import pyotp
-from conftest import PASSWORD
+from helpers import PASSWORD
 from sqlalchemy import func, select
 
-from webapp import crud
 from webapp.extensions import db
 from webapp.models import AccountLink, ApiToken
-
-
-def give_api_token(app, user) -> str:
-    with app.app_context():
-        return crud.create_api_token(crud.get_user(user.id), "script")[1]
 
 
 def api_token_count(app, user) -> int:

@@ -4,6 +4,9 @@ Revision ID: 0002_security
 Revises: 0003_lists
 Create Date: 2026-11-26 04:40:00
 
+The third migration to run, after 0003_lists. Its revision id is kept so that databases already at it
+upgrade unchanged; the file name gives the order.
+
 """
 
 import sqlalchemy as sa

@@ -1,0 +1,46 @@
+"""One factory per model, building test data the way the app does: users through the CRUD layer
+(as an admin would create them), tasks and items through their pages (as their owner would)."""
+
+from datetime import date
+from types import SimpleNamespace
+
+from helpers import PASSWORD, created_id
+
+from webapp import crud
+
+
+def new_user(
+    app, email: str, is_admin: bool = False, password: str = PASSWORD, email_verified: bool = True
+) -> SimpleNamespace:
+    """An account as people have it after registering (its email confirmed, unless told otherwise);
+    its id, email and admin flag, readable after the app context has ended."""
+    with app.app_context():
+        user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
+        return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+
+
+def new_api_token(app, user) -> str:
+    """A personal API token of this account; its secret."""
+    with app.app_context():
+        return crud.create_api_token(crud.get_user(user.id), "script")[1]
+
+
+def post_task(
+    client, title="Water the plants", status="pending", due_date: date | str | None = None, description="", **fields
+):
+    """Send the New task form; the page's answer (a redirect, or the form with its errors)."""
+    due = due_date.isoformat() if isinstance(due_date, date) else due_date or ""
+    data = {"title": title, "description": description, "status": status, "due_date": due, **fields}
+    return client.post("/tasks/new", data=data)
+
+
+def new_task(
+    client, title="Water the plants", status="pending", due_date: date | str | None = None, description=""
+) -> int:
+    """A task made with the New task form; its id."""
+    return created_id(post_task(client, title, status, due_date, description))
+
+
+def new_item(client, title="Desk lamp", description="") -> int:
+    """An item made with the New item form; its id."""
+    return created_id(client.post("/items/new", data={"title": title, "description": description}))

@@ -1,0 +1,68 @@
+"""What the specifications share: the test app, the password every test account has, and ways to
+read a page as a person would. Fixtures stay in conftest.py; objects are built by factories.py."""
+
+import html
+import re
+import socket
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+from flask import Flask
+from jinja2 import BytecodeCache
+
+from webapp import create_app
+
+PASSWORD = "correct horse battery"
+# The day every due-date rule counts from in tests that fix it (the `today` fixture).
+TODAY = date(2030, 6, 12)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once for the whole run: every test builds a new app, whose Jinja
+    environment would otherwise compile each template it renders all over again."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # ignored if the source changed
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
+def make_app(database_url: str, **overrides) -> Flask:
+    """The app in its test configuration on this database, with any settings overridden."""
+    config = {"TASKBOARD_CONFIG": "testing", "SQLALCHEMY_DATABASE_URI": database_url}
+    config.update(overrides)
+    app = create_app(config)
+    app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
+    return app
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def created_id(response) -> int:
+    """The id in the Location of a redirect to a newly created object's page."""
+    match = re.search(r"/(\d+)$", response.headers["Location"])
+    assert match, response.headers.get("Location")
+    return int(match.group(1))
+
+
+def listed_titles(page: str) -> list[str]:
+    """The titles of the rows of a list page, in order."""
+    return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)
+
+
+def query_of(href: str) -> dict[str, list[str]]:
+    """The query parameters of a link as the page wrote it."""
+    return parse_qs(urlsplit(html.unescape(href)).query)
