@@ -1,12 +1,14 @@
 """Scale check: is the task list as fast for a user with 100,000 tasks as for one with 100?
 
-Seeds 1,000,000 tasks (9,000 demo users with 100 each, and demo2 with 100,000),
+Seeds 1,000,000 tasks (9,000 demo users with 100 each, and demo2 with 100,000;
+demo2's tasks spread over 50 lists and demo3's over 2, each with 30 labels),
 then, in one process with the production configuration:
 - prints the query plan of every statement the list page runs (first page,
   last page, a status filter, sorting by due date) and flags any full scan of
   `tasks` (SQLite "SCAN tasks", PostgreSQL "Seq Scan on tasks", MariaDB type ALL or index);
-- times the first and the last page of the list, with counts, for the heavy
-  and for a light user, interleaved, and prints the medians and their ratios.
+- times the first and the last page of the list, a list's page (filtered by a
+  label too) and its board, with counts, for the heavy and for a light user,
+  interleaved, and prints the medians and their ratios.
 
     .venv/bin/python bench/scale.py                                   # SQLite file in bench/out/
     .venv/bin/python bench/scale.py --database-url postgresql+psycopg://postgres@127.0.0.1/scale_123
@@ -31,9 +33,9 @@ import flask_migrate  # noqa: E402
 from sqlalchemy import event, select, text  # noqa: E402
 
 from webapp import create_app  # noqa: E402
-from webapp.demo import DEMO_PASSWORD, add_demo_tasks, seed_demo  # noqa: E402
+from webapp.demo import DEMO_PASSWORD, add_demo_tasks, organise_demo_tasks, seed_demo  # noqa: E402
 from webapp.extensions import db  # noqa: E402
-from webapp.models import User  # noqa: E402
+from webapp.models import Label, TaskList, User  # noqa: E402
 
 HEAVY, LIGHT = "demo2@example.com", "demo3@example.com"
 # How each database's EXPLAIN says it reads all of `tasks`: the table, or a whole index of it
@@ -45,6 +47,7 @@ FULL_SCAN_OF_TASKS = {
     "mariadb": re.compile(r"^\s*\S+ \S+ tasks (ALL|index) ", re.MULTILINE),
 }
 PER_PAGE = 50
+LISTS, LABELS = 50, 30
 
 
 def build(database_url: str):
@@ -65,6 +68,9 @@ def build(database_url: str):
             written = seed_demo(users=9_000, tasks_per_user=100, items_per_user=0, seed=1)
             heavy_id = db.session.scalar(select(User.id).where(User.email == HEAVY))
             written += add_demo_tasks(heavy_id, 99_900, seed=2)
+            # The light user's 100 tasks in 2 lists, so that a list's first page is a full page for both.
+            for email, lists in ((HEAVY, LISTS), (LIGHT, 2)):
+                organise_demo_tasks(db.session.scalar(select(User.id).where(User.email == email)), lists, LABELS)
             if db.engine.dialect.name == "postgresql":
                 # What autovacuum does soon after a bulk load: statistics and the visibility map.
                 with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
@@ -123,6 +129,18 @@ def explain(app, client, paths: list[str]) -> bool:
     return clean
 
 
+def list_paths(app, email: str) -> tuple[str, str, str]:
+    """A list's page, the same list filtered by a label and sorted by priority, and its board."""
+    with app.app_context():
+        owner_id = db.session.scalar(select(User.id).where(User.email == email))
+        list_id = db.session.scalar(
+            select(TaskList.id).where(TaskList.owner_id == owner_id, TaskList.name == "Demo list 1")
+        )
+        label_id = db.session.scalar(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id).limit(1))
+    page = f"/lists/{list_id}?per_page={PER_PAGE}"
+    return page, f"{page}&label={label_id}&sort=-priority", f"/lists/{list_id}/board"
+
+
 def timed(client, path: str) -> float:
     started = time.perf_counter()
     assert client.get(path).status_code == 200
@@ -146,6 +164,10 @@ def main() -> None:
         "light first": (light, first),
         "light last": (light, f"{first}&page={light_last}"),
     }
+    for name, paths in (("heavy", list_paths(app, HEAVY)), ("light", list_paths(app, LIGHT))):
+        client = heavy if name == "heavy" else light
+        for case, path in zip(("list", "list+label", "board"), paths, strict=True):
+            cases[f"{name} {case}"] = (client, path)
     clean = explain(
         app,
         heavy,
@@ -160,12 +182,16 @@ def main() -> None:
             samples[name].append(timed(client, path))
     p50 = {name: statistics.median(values) for name, values in samples.items()}
     for name, value in p50.items():
-        print(f"{name:12} p50 {value:7.1f} ms")
+        print(f"{name:16} p50 {value:7.1f} ms")
     print(f"first page, 100,000 vs 100 tasks: {p50['heavy first'] / p50['light first']:.2f}× (target ≤ 2×)")
     print(
         f"last page ({heavy_last} of {heavy_last}) vs the light user's first: "
         f"{p50['heavy last'] / p50['light first']:.2f}× (target ≤ 3×)"
     )
+    for case in ("list", "list+label", "board"):
+        print(
+            f"a list's {case}, 100,000 vs 100 tasks: {p50[f'heavy {case}'] / p50[f'light {case}']:.2f}× (target ≤ 2×)"
+        )
     print("query plans:", "no full scan of tasks" if clean else "A FULL SCAN OF tasks (see above)")
 
 

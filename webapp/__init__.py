@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, api_tokens, auth, commands, health, items, tasks, users
+from . import api, api_tokens, auth, commands, health, items, labels, lists, tasks, users
 from .config import (
     CONFIGS,
     apply_cookie_policy,
@@ -21,6 +21,7 @@ from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
 from .formatting import register_template_filters
 from .mail import mail_settings
+from .navigation import owner_lists
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -45,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.before_request(reject_nul_characters)
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
+    app.add_template_global(owner_lists, "nav_lists")
     register_template_filters(app)
     return app
 
@@ -105,6 +107,8 @@ def register_blueprints(app: Flask) -> None:
         auth.verification_bp,
         auth.two_factor_bp,
         tasks.bp,
+        lists.bp,
+        labels.bp,
         items.bp,
         users.bp,
         health.bp,

@@ -11,10 +11,24 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, literal, select, update
 
 from .extensions import Model, db
-from .models import DESCRIPTION_MAX, TITLE_MAX, Item, Task, TaskStatus, User, utcnow
+from .models import (
+    DESCRIPTION_MAX,
+    INBOX_NAME,
+    LABEL_COLOURS,
+    TITLE_MAX,
+    Item,
+    Label,
+    Task,
+    TaskList,
+    TaskStatus,
+    User,
+    name_key,
+    task_labels,
+    utcnow,
+)
 from .passwords import hash_password
 
 DEMO_PASSWORD = "taskboard-demo"
@@ -127,6 +141,45 @@ def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
     return written
 
 
+def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
+    """Spread one account's tasks evenly over its Inbox and `lists - 1` new lists, and give each task one of
+    `labels` new labels (every seventh task a second one), in a few set-based statements."""
+    db.session.execute(
+        insert(_table(TaskList)),
+        [
+            {"owner_id": owner_id, "name": f"Demo list {n}", "name_key": name_key(f"Demo list {n}")}
+            for n in range(1, lists)
+        ],
+    )
+    db.session.execute(
+        insert(_table(Label)),
+        [
+            {
+                "owner_id": owner_id,
+                "name": f"demo-{n}",
+                "name_key": f"demo-{n}",
+                "colour": LABEL_COLOURS[n % len(LABEL_COLOURS)],
+            }
+            for n in range(labels)
+        ],
+    )
+    list_ids = db.session.scalars(select(TaskList.id).where(TaskList.owner_id == owner_id).order_by(TaskList.id)).all()
+    label_ids = db.session.scalars(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id)).all()
+    owned = Task.owner_id == owner_id
+    for number, list_id in enumerate(list_ids):
+        db.session.execute(update(Task).where(owned, Task.id % len(list_ids) == number).values(list_id=list_id))
+    for number, label_id in enumerate(label_ids):
+        # One label each, and every seventh task a second one.
+        second = (Task.id % 7 == 0) & ((Task.id // 7) % len(label_ids) == (number + 1) % len(label_ids))
+        for chosen in (Task.id % len(label_ids) == number, second):
+            db.session.execute(
+                insert(task_labels).from_select(
+                    ["task_id", "label_id"], select(Task.id, literal(label_id)).where(owned, chosen)
+                )
+            )
+    db.session.commit()
+
+
 def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: datetime) -> list[int]:
     emails = [demo_email(number) for number in numbers]
     db.session.execute(
@@ -144,7 +197,23 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
             for number, email in zip(numbers, emails, strict=True)
         ],
     )
-    return list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
+    owner_ids = list(db.session.execute(select(User.id).where(User.email.in_(emails)).order_by(User.id)).scalars())
+    db.session.execute(
+        insert(_table(TaskList)),
+        [
+            {"owner_id": owner_id, "name": INBOX_NAME, "name_key": name_key(INBOX_NAME), "is_inbox": True}
+            for owner_id in owner_ids
+        ],
+    )
+    return owner_ids
+
+
+def _inbox_ids(owner_ids: list[int]) -> dict[int, int]:
+    """Each owner's Inbox id: where their demo tasks go."""
+    rows = db.session.execute(
+        select(TaskList.owner_id, TaskList.id).where(TaskList.owner_id.in_(owner_ids), TaskList.is_inbox.is_(True))
+    )
+    return dict(rows.all())
 
 
 def _item_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: datetime) -> Iterator[dict[str, Any]]:
@@ -167,11 +236,13 @@ def _task_rows(owner_ids: list[int], per_user: int, rng: random.Random, now: dat
     # Due dates from a year ago to a year ahead (some overdue), and 30% with none.
     due_dates = [now.date() + timedelta(days=days) for days in range(-365, 366)] + [None] * 313
     random_ = rng.random
+    inboxes = _inbox_ids(owner_ids)
     for owner_id in owner_ids:
         for status in rng.choices(statuses, weights, k=per_user):
             created = now - timedelta(minutes=int(random_() * MINUTES_PER_YEAR))
             yield {
                 "owner_id": owner_id,
+                "list_id": inboxes[owner_id],
                 "title": texts.title(),
                 "description": texts.description(),
                 "status": status,

@@ -4,10 +4,20 @@ from collections.abc import Callable
 from typing import Any, Self
 
 from werkzeug.datastructures import MultiDict
-from wtforms import EmailField, Field, Form, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import (
+    EmailField,
+    Field,
+    Form,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields import SelectChoice
 from wtforms.form import BaseForm
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .crud.common import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from .crud.errors import CrudError
@@ -58,6 +68,26 @@ def description_field() -> TextAreaField:
     return TextAreaField("Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)])
 
 
+def name_field(label: str, max_length: int) -> StringField:
+    """The name of a list or label: 1 to `max_length` characters once trimmed."""
+    return StringField(label, filters=[strip], validators=[DataRequired(), Length(max=max_length)])
+
+
+class OptionalSelectField(SelectField):
+    """A select that may be left out altogether; when given, its value must be one of the choices."""
+
+    def pre_validate(self, form: Form) -> None:
+        if self.data is not None:
+            super().pre_validate(form)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a group of checkboxes, which work without JavaScript (templates/_macros/forms.html)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
 class ListForm(Form):
     """The query parameters of a list page, read from the URL so every view is a link to keep.
 
@@ -77,12 +107,15 @@ class ListForm(Form):
     def from_args(cls, args: MultiDict[str, str]) -> Self:
         """The form for these query arguments; a field whose value is invalid keeps its error and
         takes its default, so that the form shows the list as it is really filtered."""
-        form = cls(args)
-        form.validate()
-        for field in form:
+        return cls(args).checked()
+
+    def checked(self) -> Self:
+        """Validate the query arguments; a field whose value is invalid keeps its error and takes its default."""
+        self.validate()
+        for field in self:
             if field.errors:
                 field.data = field.default
-        return form
+        return self
 
     def values(self) -> dict[str, Any]:
         """The list's parameters as plain values (defaults where the URL's were invalid)."""

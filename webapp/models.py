@@ -6,19 +6,24 @@ from datetime import UTC, date, datetime
 from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
+    Column,
     ColumnElement,
     Date,
     DateTime,
     Enum,
     ForeignKey,
     Index,
+    SmallInteger,
     String,
+    Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     false,
     func,
     true,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +37,12 @@ TOKEN_NAME_MAX = 100
 SHA256_HEX = 64
 # Base32 of the 160-bit TOTP secret RFC 4226 recommends.
 TOTP_SECRET_LENGTH = 32
+LIST_NAME_MAX = 100
+LABEL_NAME_MAX = 50
+INBOX_NAME = "Inbox"
+# The label colours people choose from; static/css/app.css gives each a chip whose text passes WCAG AA
+# in light and in dark mode (tests/test_labels.py measures it).
+LABEL_COLOURS = ("grey", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink")
 # Ids are INTEGER columns: 32 bits on every supported database.
 ID_MAX = 2**31 - 1
 
@@ -61,6 +72,38 @@ class TaskStatus(enum.StrEnum):
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
+
+
+class Priority(enum.IntEnum):
+    """How much a task matters, stored as a small integer so that sorting by it is sorting by number."""
+
+    NONE = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    URGENT = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+    @property
+    def is_pressing(self) -> bool:
+        """High and Urgent, which the pages mark in text and colour."""
+        return self >= Priority.HIGH
+
+
+class PriorityType(TypeDecorator[Priority]):
+    """A Priority in a SMALLINT column, read back as the enum."""
+
+    impl = SmallInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: int | None, dialect: Dialect) -> int | None:
+        return None if value is None else int(value)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Priority | None:
+        return None if value is None else Priority(value)
 
 
 # The statuses of work still to do; only these can be overdue.
@@ -96,6 +139,7 @@ class User(UserMixin, Model):
     # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column()
 
+    task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
         back_populates="owner",
         cascade="all, delete-orphan",
@@ -131,6 +175,54 @@ class Item(TimestampMixin, Model):
     owner: Mapped[User] = relationship(back_populates="items")
 
 
+def name_key(name: str) -> str:
+    """What makes two list or label names the same: letter case does not (stored, so every database agrees)."""
+    return name.strip().casefold()
+
+
+class TaskList(Model):
+    """A list (project) of tasks; every task is in exactly one, and every account has an Inbox."""
+
+    __tablename__ = "task_lists"
+    __table_args__ = (UniqueConstraint("owner_id", "name_key", name="uq_task_lists_owner_id_name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(LIST_NAME_MAX))
+    name_key: Mapped[str] = mapped_column(String(LIST_NAME_MAX))
+    is_inbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+    def __repr__(self) -> str:
+        return f"<TaskList {self.id} {self.name!r}>"
+
+
+class Label(Model):
+    """A tag a person puts on tasks, shown as a chip in one of the palette's colours."""
+
+    __tablename__ = "labels"
+    __table_args__ = (UniqueConstraint("owner_id", "name_key", name="uq_labels_owner_id_name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(LABEL_NAME_MAX))
+    name_key: Mapped[str] = mapped_column(String(LABEL_NAME_MAX))
+    colour: Mapped[str] = mapped_column(String(20))
+
+    def __repr__(self) -> str:
+        return f"<Label {self.id} {self.name!r}>"
+
+
+task_labels = Table(
+    "task_labels",
+    Model.metadata,
+    Column("task_id", ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True),
+    Column("label_id", ForeignKey("labels.id", ondelete="CASCADE"), primary_key=True),
+    # "Tasks carrying this label" reads from the label's side.
+    Index("ix_task_labels_label_id_task_id", "label_id", "task_id"),
+)
+
+
 class Task(TimestampMixin, Model):
     __tablename__ = "tasks"
     # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
@@ -141,6 +233,35 @@ class Task(TimestampMixin, Model):
         Index("ix_tasks_owner_id_deleted_at_due_date", "owner_id", "deleted_at", "due_date"),
         Index("ix_tasks_owner_id_deleted_at_status_due_date", "owner_id", "deleted_at", "status", "due_date"),
         Index("ix_tasks_deleted_at", "deleted_at"),
+        # A list's page (its rows, its counts) and its board's open columns, each within the owner's range.
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_created_at_id",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "created_at",
+            "id",
+        ),
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_status_due_date",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "status",
+            "due_date",
+        ),
+        Index(
+            "ix_tasks_owner_id_list_id_deleted_at_status_priority",
+            "owner_id",
+            "list_id",
+            "deleted_at",
+            "status",
+            "priority",
+            "created_at",
+            "id",
+        ),
+        # The foreign key's own index (MariaDB would make one otherwise), which deleting a list uses too.
+        Index("ix_tasks_list_id", "list_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -154,11 +275,16 @@ class Task(TimestampMixin, Model):
     due_date: Mapped[date | None] = mapped_column(Date)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    list_id: Mapped[int] = mapped_column(ForeignKey("task_lists.id", ondelete="CASCADE"))
+    priority: Mapped[Priority] = mapped_column(PriorityType, default=Priority.NONE, server_default="0")
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Set when the task is moved to the trash; trashed tasks are left out of everything but the trash.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[User] = relationship()
+    task_list: Mapped[TaskList] = relationship(lazy="raise")
+    # Loaded explicitly (labels_of) for a page of tasks at once, never one task at a time by accident.
+    labels: Mapped[list[Label]] = relationship(secondary=task_labels, lazy="raise", order_by=Label.name_key)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as declared)
 

@@ -51,8 +51,8 @@ class ListLinks:
     comes from url_for once, and each link adds only its query string.
     """
 
-    def __init__(self, endpoint: str, args: QueryArgs | None = None):
-        self.path = url_for(endpoint)
+    def __init__(self, endpoint: str, args: QueryArgs | None = None, **path_values: Any):
+        self.path = url_for(endpoint, **path_values)
         self.args = request.args.to_dict(flat=False) if args is None else args
 
     def __call__(self, **changes: Any) -> str:

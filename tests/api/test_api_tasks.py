@@ -197,7 +197,7 @@ def test_the_list_pages_by_skip_and_limit_or_by_page_and_per_page(alice_api):
         ("page=x", "page"),
         ("status=done", "status"),
         ("due=soon", "due"),
-        ("sort=priority", "sort"),
+        ("sort=importance", "sort"),
         ("sort=--title", "sort"),
         ("sort_by=title", "sort_by"),
     ],

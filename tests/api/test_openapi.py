@@ -34,7 +34,7 @@ def test_every_api_route_and_method_is_described(app, openapi):
     described = {(path, method) for path, operations in openapi["paths"].items() for method in operations}
 
     assert described == routes
-    assert len(routes) == 16
+    assert len(routes) == 26
 
 
 def test_requests_are_described_strictly_with_the_forms_limits(openapi):
@@ -43,7 +43,17 @@ def test_requests_are_described_strictly_with_the_forms_limits(openapi):
         name.split(".")[0]: schema for name, schema in openapi["components"]["schemas"].items() if name.count(".") == 1
     }
 
-    for name in ("TaskCreate", "TaskUpdate", "ItemCreate", "ItemUpdate", "UserCreate", "UserUpdate"):
+    for name in (
+        "TaskCreate",
+        "TaskUpdate",
+        "ItemCreate",
+        "ItemUpdate",
+        "UserCreate",
+        "UserUpdate",
+        "TaskListWrite",
+        "LabelCreate",
+        "LabelUpdate",
+    ):
         assert schemas[name]["additionalProperties"] is False, name
     assert schemas["TaskCreate"]["properties"]["title"]["maxLength"] == TITLE_MAX
     assert schemas["TaskCreate"]["properties"]["title"]["minLength"] == 1

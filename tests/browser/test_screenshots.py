@@ -10,7 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from webapp.models import TaskStatus
+from webapp import crud
+from webapp.models import Priority, TaskStatus
 
 DESKTOP = {"width": 1200, "height": 760}
 
@@ -49,3 +50,34 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
 
     assert (folder / "task-list.png").stat().st_size > 10_000
     assert (folder / "task-form.png").stat().st_size > 10_000
+
+
+def test_screenshot_of_a_lists_board(open_visitor, accounts, app, tmp_path):
+    folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    sam = accounts.create("sam@example.com", is_admin=True)
+    today = date.today()
+    with app.app_context():
+        owner = crud.get_user(sam.id)
+        home = crud.create_list(owner, "Move house").id
+        movers, paperwork = (
+            crud.create_label(owner, name, colour).id for name, colour in (("movers", "orange"), ("paperwork", "blue"))
+        )
+        for title, status, priority, labels, due in [
+            ("Book the van", TaskStatus.PENDING, Priority.URGENT, [movers], today + timedelta(days=1)),
+            ("Change the address at the bank", TaskStatus.PENDING, Priority.MEDIUM, [paperwork], None),
+            ("Pack the books", TaskStatus.IN_PROGRESS, Priority.HIGH, [], today - timedelta(days=1)),
+            ("Measure the new kitchen", TaskStatus.COMPLETED, Priority.LOW, [], None),
+            ("Give notice to the landlord", TaskStatus.COMPLETED, Priority.NONE, [paperwork], None),
+        ]:
+            crud.create_task(
+                owner, title, status=status, priority=priority, label_ids=labels, due_date=due, list_id=home
+            )
+    visitor = open_visitor(viewport=DESKTOP)
+    visitor.log_in(sam.email)
+
+    visitor.visit(f"/lists/{home}/board")
+    expect(visitor.page.get_by_text("(overdue)")).to_be_visible()
+    visitor.page.screenshot(path=folder / "board.png")
+
+    assert (folder / "board.png").stat().st_size > 10_000

@@ -42,7 +42,8 @@ def test_every_state_changing_action_rejects_get_with_405(app, admin_client, ali
     }
     for rule in rules:
         path = rule.rule.replace("<int:", "<").replace("<task_id>", "1").replace("<item_id>", "1")
-        path = path.replace("<token_id>", "1").replace("<invitation_id>", "1")
+        path = path.replace("<token_id>", "1").replace("<list_id>", "1").replace("<label_id>", "1")
+        path = path.replace("<invitation_id>", "1")
         path = path.replace("<user_id>", str(alice.id))
         assert admin_client.get(path).status_code == 405, path
     assert admin_client.get(f"/users/{alice.id}").status_code == 200  # nothing was deleted

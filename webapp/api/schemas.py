@@ -28,7 +28,17 @@ from pydantic import (
 from ..crud import items as item_lists
 from ..crud import task_query
 from ..crud.common import MAX_PER_PAGE
-from ..models import DESCRIPTION_MAX, EMAIL_MAX, ID_MAX, TITLE_MAX, TaskStatus
+from ..models import (
+    DESCRIPTION_MAX,
+    EMAIL_MAX,
+    ID_MAX,
+    LABEL_COLOURS,
+    LABEL_NAME_MAX,
+    LIST_NAME_MAX,
+    TITLE_MAX,
+    Priority,
+    TaskStatus,
+)
 from ..passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 
 # Paging bounds: a page holds at most MAX_PER_PAGE rows, as everywhere; offsets are bounded so a
@@ -48,6 +58,22 @@ Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length
 Email = Annotated[EmailStr, Field(max_length=EMAIL_MAX)]
 Password = Annotated[str, Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
 UtcDateTime = Annotated[datetime, AfterValidator(as_utc)]
+
+
+def stripped_name(value: str) -> str:
+    """A name without its surrounding spaces, which must leave something."""
+    if not value.strip():
+        raise ValueError("The name cannot be blank.")
+    return value.strip()
+
+
+# The length is checked as sent, as openapi.json says, and the spaces around are then taken off.
+ListName = Annotated[str, StringConstraints(min_length=1, max_length=LIST_NAME_MAX), AfterValidator(stripped_name)]
+LabelName = Annotated[str, StringConstraints(min_length=1, max_length=LABEL_NAME_MAX), AfterValidator(stripped_name)]
+Colour = Literal[LABEL_COLOURS]  # type: ignore[valid-type]
+Id = Annotated[StrictInt, Field(ge=1, le=ID_MAX)]
+PRIORITY_HELP = "0 none, 1 low, 2 medium, 3 high, 4 urgent."
+PriorityNumber = Annotated[StrictInt, Field(ge=min(Priority), le=max(Priority), description=PRIORITY_HELP)]
 
 
 def iso_date_text(value: object) -> str:
@@ -129,10 +155,16 @@ class ItemQuery(SearchQuery):
 
 
 class TaskQuery(SearchQuery):
-    """The filters of the task list page; `status` may be given several times."""
+    """The filters of the task list page; `status`, `label` and `priority` may be given several times
+    (tasks with all the labels, with any of the priorities)."""
 
     status: list[TaskStatus] = []
     due: task_query.Due = task_query.Due.ANY
+    list_id: int | None = Field(None, alias="list", ge=1, le=ID_MAX, description="Only the tasks of this list.")
+    label: list[Annotated[int, Field(ge=1, le=ID_MAX)]] = Field([], max_length=MAX_PER_PAGE)
+    priority: list[Annotated[int, Field(ge=min(Priority), le=max(Priority))]] = Field(
+        [], max_length=len(Priority), description=PRIORITY_HELP
+    )
     sort: TaskSort = task_query.DEFAULT_SORT
 
 
@@ -221,6 +253,9 @@ class TaskCreate(Strict):
     description: Description | None = None
     status: TaskStatus = TaskStatus.PENDING
     due_date: IsoDate | None = None
+    list_id: Id | None = Field(None, description="One of your lists; your Inbox when left out.")
+    priority: PriorityNumber = 0
+    label_ids: list[Id] = Field([], max_length=MAX_PER_PAGE, description="Some of your labels.")
 
 
 class TaskUpdate(Strict):
@@ -230,6 +265,13 @@ class TaskUpdate(Strict):
     description: Description | None = None
     status: TaskStatus = None  # type: ignore[assignment]
     due_date: IsoDate | None = None
+    list_id: Id = None  # type: ignore[assignment]
+    priority: PriorityNumber = None  # type: ignore[assignment]
+    label_ids: list[Id] = Field(
+        None,  # type: ignore[arg-type]
+        max_length=MAX_PER_PAGE,
+        description="All the task's labels from now on.",
+    )
     version: StrictInt = Field(  # type: ignore[assignment]
         None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
     )
@@ -248,12 +290,50 @@ class TaskUpdateHeaders(BaseModel):
     )
 
 
+class Label(Output):
+    id: int
+    name: str
+    colour: Colour
+
+
+class LabelCreate(Strict):
+    name: LabelName
+    colour: Colour = LABEL_COLOURS[0]
+
+
+class LabelUpdate(Strict):
+    name: LabelName = None  # type: ignore[assignment]
+    colour: Colour = None
+
+
+class Labels(BaseModel):
+    items: list[Label]
+
+
+class TaskList(Output):
+    id: int
+    name: str
+    is_inbox: bool = Field(description="The Inbox cannot be deleted; tasks go there when no list is given.")
+    created_at: UtcDateTime
+
+
+class TaskListWrite(Strict):
+    name: ListName
+
+
+class TaskLists(BaseModel):
+    items: list[TaskList]
+
+
 class Task(Output):
     id: int
     title: str
     description: str | None
     status: TaskStatus
     due_date: date | None
+    list_id: int
+    priority: int = Field(description=PRIORITY_HELP)
+    labels: list[Label]
     completed_at: UtcDateTime | None
     created_at: UtcDateTime
     updated_at: UtcDateTime

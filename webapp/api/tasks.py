@@ -26,26 +26,35 @@ def task_answer(task: models.Task, status: int = 200, **headers: str) -> tuple[T
 
 
 @bp.get("/tasks/")
-@spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage), tags=["tasks"])
+@spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage, HTTP_404=Message), tags=["tasks"])
 def list_tasks(query: TaskQuery) -> ApiAnswer:
     """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
+    owner = api_user()
+    if query.list_id is not None:
+        crud.get_list(owner, query.list_id)  # someone else's list is a 404, as on the pages
     result = crud.list_tasks(
-        api_user(),
+        owner,
         status=query.status,
         due=query.due,
         q=query.q,
         sort=query.sort,
+        list_id=query.list_id,
+        label=query.label,
+        priority=query.priority,
         **query.crud_args(),
     )
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
 
 @bp.post("/tasks/")
-@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors), tags=["tasks"])
+@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors, HTTP_404=Message), tags=["tasks"])
 def create_task(json: TaskCreate) -> ApiAnswer:
-    """Create a task; the answer is the task, with its address in Location and its version as ETag."""
-    task = crud.create_task(api_user(), **json.model_dump())
-    return task_answer(task, 201, Location=url_for("api.get_task", task_id=task.id))
+    """Create a task; the answer is the task, with its address in Location and its version as ETag.
+
+    A `list_id` or `label_ids` that is not yours is a 404, and nothing is created."""
+    owner = api_user()
+    task = crud.create_task(owner, **json.model_dump())
+    return task_answer(crud.get_task(owner, task.id), 201, Location=url_for("api.get_task", task_id=task.id))
 
 
 @bp.get("/tasks/<int:task_id>")
@@ -68,7 +77,8 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
     If the task changed since, the answer is 409 with the stored task; without a version, 428.
     """
-    task = crud.get_task(api_user(), task_id)
+    owner = api_user()
+    task = crud.get_task(owner, task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match)
     try:
         task = crud.update_task(task, json.model_dump(exclude_unset=True, exclude={"version"}), version)
@@ -78,7 +88,7 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
             f"{stale.current.version}. Apply your change to the current task and send it again.",
             current=Task.model_validate(stale.current),
         ), 409
-    return task_answer(task)
+    return task_answer(crud.get_task(owner, task.id))
 
 
 @bp.delete("/tasks/<int:task_id>")

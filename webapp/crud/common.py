@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import OrderByList
 
 from ..extensions import db
-from ..models import ID_MAX, ApiToken, Item, Task
+from ..models import ID_MAX, ApiToken, Item, Label, Task, TaskList
 from .errors import InvalidFilter, NotFound, StaleEdit
 
 # The most rows any list gives at once (pages, API, bulk actions), and a list's page size unless asked.
@@ -23,7 +23,7 @@ DEFAULT_PER_PAGE = 25
 ORDER_NAMES_NULL_FIXED_COLUMNS = frozenset({"postgresql"})
 
 Row = TypeVar("Row")
-Owned = TypeVar("Owned", Item, Task, ApiToken)
+Owned = TypeVar("Owned", Item, Task, ApiToken, TaskList, Label)
 
 
 @dataclass(frozen=True)

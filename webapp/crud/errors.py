@@ -69,3 +69,27 @@ class WrongInvitee(CrudError):
 
 class WrongCode(CrudError):
     """A two-factor code or recovery code that is not (or no longer) valid."""
+
+
+class NameTaken(CrudError):
+    """The owner already has a list or label of this name, in any letter case."""
+
+    kind = "name_taken"
+
+    def __init__(self, message: str = "You already have one of that name.", field: str = "name"):
+        super().__init__(message, field)
+
+
+class InboxRequired(CrudError):
+    """The Inbox is where tasks go when nothing else is said, so it cannot be deleted."""
+
+    kind = "inbox_required"
+
+
+class UnknownColour(CrudError, ValueError):
+    """A label colour that is not in the palette."""
+
+    kind = "unknown_colour"
+
+    def __init__(self, message: str, field: str = "colour"):
+        super().__init__(message, field)

@@ -12,7 +12,7 @@ from typing import NamedTuple, Self
 
 from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
-from ..models import OPEN_STATUSES, Task, TaskStatus, User
+from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_labels
 from .common import ordering, search
 from .errors import InvalidFilter
 
@@ -46,8 +46,16 @@ SORT_COLUMNS = {
     "updated": Task.updated_at,
     "title": func.lower(Task.title),
     "status": STATUS_RANK,
+    "priority": Task.priority,
 }
-SORT_LABELS = {"due": "Due date", "created": "Created", "updated": "Updated", "title": "Title", "status": "Status"}
+SORT_LABELS = {
+    "due": "Due date",
+    "created": "Created",
+    "updated": "Updated",
+    "title": "Title",
+    "status": "Status",
+    "priority": "Priority",
+}
 DEFAULT_SORT = "-created"
 
 
@@ -82,24 +90,57 @@ class TaskFilter:
     statuses: tuple[TaskStatus, ...] = ()
     due: Due = Due.ANY
     q: str = ""
+    list_id: int | None = None
+    label_ids: tuple[int, ...] = ()
+    priorities: tuple[Priority, ...] = ()
 
     @classmethod
-    def of(cls, status: Iterable[str] | str | None = None, due: str | None = None, q: str | None = None) -> Self:
-        """A filter from plain values; an unknown status or due value raises InvalidFilter."""
+    def of(
+        cls,
+        status: Iterable[str] | str | None = None,
+        due: str | None = None,
+        q: str | None = None,
+        list_id: int | None = None,
+        label: Iterable[int] | None = None,
+        priority: Iterable[int] | None = None,
+    ) -> Self:
+        """A filter from plain values; an unknown status, due or priority value raises InvalidFilter."""
         if isinstance(status, str):
             status = [status]
         try:
             statuses = tuple(sorted({TaskStatus(value) for value in status or ()}, key=list(TaskStatus).index))
-            return cls(statuses=statuses, due=Due(due or Due.ANY), q=(q or "").strip())
+            priorities = tuple(sorted({Priority(int(value)) for value in priority or ()}))
+            return cls(
+                statuses=statuses,
+                due=Due(due or Due.ANY),
+                q=(q or "").strip(),
+                list_id=list_id,
+                label_ids=tuple(sorted(set(label or ()))),
+                priorities=priorities,
+            )
         except ValueError as error:
             raise InvalidFilter(str(error)) from None
 
     @property
     def is_active(self) -> bool:
-        return bool(self.statuses or self.due is not Due.ANY or self.q)
+        """Whether anything narrows the list further than the list it is (list_id) already."""
+        return bool(self.statuses or self.due is not Due.ANY or self.q or self.label_ids or self.priorities)
 
-    def criteria(self, today: date) -> list[ColumnExpressionArgument[bool]]:
+    def criteria(self, owner: User, today: date) -> list[ColumnExpressionArgument[bool]]:
         conditions: list[ColumnExpressionArgument[bool]] = []
+        if self.list_id is not None:
+            conditions.append(Task.list_id == self.list_id)
+        # Tasks carrying every one of the labels; a label of someone else's matches nothing.
+        for label_id in self.label_ids:
+            conditions.append(
+                Task.id.in_(
+                    select(task_labels.c.task_id)
+                    .join(Label, Label.id == task_labels.c.label_id)
+                    .where(task_labels.c.label_id == label_id, Label.owner_id == owner.id)
+                )
+            )
+        if self.priorities:
+            conditions.append(Task.priority.in_(self.priorities))
         if self.statuses:
             conditions.append(Task.status.in_(self.statuses))
         if self.due is Due.OVERDUE:
@@ -124,6 +165,6 @@ def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date)
     """The owner's live tasks matching the filter, in the order asked for."""
     return (
         live_tasks(owner)
-        .where(*task_filter.criteria(today))
+        .where(*task_filter.criteria(owner, today))
         .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

@@ -7,12 +7,15 @@ from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
+from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..extensions import db
-from ..models import Task, TaskStatus, User, utcnow
-from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, get_owned, paginate
+from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
+from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import NotFound, StaleEdit
+from .labels import labels_named, load_labels, owned_labels
+from .task_lists import find_list, get_list, list_or_inbox
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
 EXPORT_BATCH = 500
@@ -24,23 +27,77 @@ def create_task(
     description: str | None = None,
     status: TaskStatus = TaskStatus.PENDING,
     due_date: date | None = None,
+    list_id: int | None = None,
+    priority: Priority | int = Priority.NONE,
+    label_ids: Iterable[int] = (),
 ) -> Task:
-    task = _new_task(owner, title, description, status, due_date)
+    """Create a task in the owner's list `list_id` (the Inbox if None) with the owner's labels `label_ids`.
+
+    A list or label that is not the owner's is NotFound, and nothing is created.
+    """
+    task = _new_task(owner, title, description, status, due_date, list_or_inbox(owner, list_id), priority)
+    task.labels = owned_labels(owner, label_ids)
     db.session.add(task)
     db.session.commit()
     return task
 
 
-def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Create a task from each row (title, description, status, due_date) in one transaction: all or none."""
-    tasks = [_new_task(owner, **row) for row in rows]
+@dataclass(frozen=True)
+class ImportSummary:
+    imported: int
+    new_lists: list[str]
+    new_labels: list[str]
+
+
+def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> ImportSummary:
+    """Create a task from each row in one transaction: all or none.
+
+    A row holds title, description, status, due_date, priority, and optionally
+    `list` (a list name; empty is the Inbox) and `labels` (label names). Lists
+    and labels that do not exist yet are created, and named in the summary.
+    """
+    records = [dict(row) for row in rows]
+    new_lists: list[str] = []
+    lists = {
+        key: _list_named(owner, name, new_lists)
+        for key, name in _distinct(row.get("list") or "" for row in records).items()
+    }
+    labels, new_labels = labels_named(owner, (name for row in records for name in row.get("labels") or ()))
+    labels_by_key = {label.name_key: label for label in labels}
+    tasks = []
+    for row in records:
+        task_list = lists[name_key(row.pop("list", None) or "")]
+        task = _new_task(owner, task_list=task_list, **{k: v for k, v in row.items() if k != "labels"})
+        task.labels = [labels_by_key[key] for key in _distinct(row.get("labels") or ()) if key]
+        tasks.append(task)
     db.session.add_all(tasks)
     db.session.commit()
-    return len(tasks)
+    return ImportSummary(imported=len(tasks), new_lists=new_lists, new_labels=new_labels)
+
+
+def _distinct(names: Iterable[str]) -> dict[str, str]:
+    """Each distinct name (letter case aside) once: its key, and the name as first written."""
+    distinct: dict[str, str] = {}
+    for name in names:
+        distinct.setdefault(name_key(name), name.strip())
+    return distinct
+
+
+def _list_named(owner: User, name: str, new_lists: list[str]) -> TaskList:
+    """The owner's list of this name (the Inbox when empty), created when missing."""
+    if not name:
+        return list_or_inbox(owner, None)
+    found = find_list(owner, name)
+    if found is None:
+        found = TaskList(owner_id=owner.id, name=name, name_key=name_key(name))
+        db.session.add(found)
+        new_lists.append(name)
+    return found
 
 
 def get_task(owner: User, task_id: int) -> Task:
-    """The owner's task; a task in the trash is NotFound here, as everywhere outside the trash."""
+    """The owner's task with its list and labels; a task in the trash is NotFound here, as everywhere outside
+    the trash."""
     return _live_task(owner.id, task_id)
 
 
@@ -66,17 +123,24 @@ def list_tasks(
     today: date | None = None,
     skip: int | None = None,
     counts: TaskCounts | None = None,
+    list_id: int | None = None,
+    label: Iterable[int] | None = None,
+    priority: Iterable[int] | None = None,
 ) -> Page[Task]:
-    """A page of the owner's live tasks matching the filters (see task_query): the count, then the rows.
+    """A page of the owner's live tasks matching the filters (see task_query), with their labels: the count,
+    the rows, then the labels of those rows.
 
-    Given the owner's `counts` (count_tasks), as the list page has them, an
-    unfiltered list takes its total from them rather than counting the same
-    tasks again.
+    `list_id` narrows it to one of the owner's lists (someone else's list has
+    no tasks of the owner's). Given the `counts` (count_tasks) of the same
+    owner and list, as the list pages have them, an unfiltered list takes its
+    total from them rather than counting the same tasks again.
     """
-    task_filter = TaskFilter.of(status, due, q)
+    task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
     statement = filtered_tasks(owner, task_filter, sort, today or clock.today())
     total = counts.total if counts is not None and not task_filter.is_active else None
-    return paginate(statement, page, per_page, skip, total)
+    result = paginate(statement, page, per_page, skip, total)
+    load_labels(result.items)
+    return result
 
 
 def export_tasks(
@@ -86,15 +150,23 @@ def export_tasks(
     q: str | None = None,
     sort: str = DEFAULT_SORT,
     today: date | None = None,
+    list_id: int | None = None,
+    label: Iterable[int] | None = None,
+    priority: Iterable[int] | None = None,
 ) -> Iterator[Task]:
-    """Every live task matching the filters, in list order, fetched in batches to keep memory flat."""
-    statement = filtered_tasks(owner, TaskFilter.of(status, due, q), sort, today or clock.today())
+    """Every live task matching the filters, in list order, with its list and labels, in batches to keep memory
+    flat."""
+    task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
+    statement = filtered_tasks(owner, task_filter, sort, today or clock.today()).options(
+        joinedload(Task.task_list), selectinload(Task.labels)
+    )
     yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
 
 
 @cache
-def counts_statement() -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
-    """The status slices, and one statement counting each of them and the trash, for the owner_id and today given.
+def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
+    """The status slices, and one statement counting each of them and the trash, for the owner_id and today given
+    (and the list_id, `of_list`).
 
     Each count is a single range of the owner's entries in the (owner_id,
     deleted_at, status, due_date) index, which the database counts without
@@ -103,17 +175,20 @@ def counts_statement() -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
     """
     slices = status_slices(bindparam("today", type_=Date))
     owned = select(func.count()).select_from(Task).where(Task.owner_id == bindparam("owner_id"))
+    if of_list:
+        owned = owned.where(Task.list_id == bindparam("list_id"))
     live = owned.where(Task.deleted_at.is_(None))
     counts = [live.where(Task.status == part.status, part.due) for part in slices]
     counts.append(owned.where(Task.deleted_at.is_not(None)))
     return slices, select(*(count.scalar_subquery() for count in counts))
 
 
-def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
+def count_tasks(owner: User, today: date | None = None, list_id: int | None = None) -> TaskCounts:
     """Live tasks per status (each counted once, see status_slices), how many are overdue, and how many
-    are in the trash, in one statement."""
-    slices, statement = counts_statement()
-    *sliced, in_trash = db.session.execute(statement, {"owner_id": owner.id, "today": today or clock.today()}).one()
+    are in the trash, in one statement; of one list if `list_id` is given."""
+    slices, statement = counts_statement(of_list=list_id is not None)
+    parameters = {"owner_id": owner.id, "today": today or clock.today(), "list_id": list_id}
+    *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
     for part, count in zip(slices, sliced, strict=True):
         by_status[part.status] += count
@@ -121,17 +196,24 @@ def count_tasks(owner: User, today: date | None = None) -> TaskCounts:
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-TASK_FIELDS = frozenset({"title", "description", "status", "due_date"})
+TASK_FIELDS = frozenset({"title", "description", "status", "due_date", "list_id", "priority", "label_ids"})
 
 
 def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
     """Save the fields named in `changes` on a task read with get_task; the others keep their values.
 
     The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
+    A `list_id` or `label_ids` that is not the owner's is NotFound, and nothing changes.
     """
     check_fields(changes, TASK_FIELDS)
     if task.version != expected_version:
         raise StaleEdit(task)
+    if "list_id" in changes:
+        task.task_list = get_list(task.owner, changes["list_id"])
+    if "label_ids" in changes:
+        task.labels = owned_labels(task.owner, changes["label_ids"])
+    if "priority" in changes:
+        task.priority = Priority(changes["priority"])
     if "title" in changes:
         task.title = changes["title"]
     if "description" in changes:
@@ -155,7 +237,17 @@ def _commit_edit(task: Task) -> Task:
 
 
 def _live_task(owner_id: int, task_id: int) -> Task:
-    return get_owned(Task, owner_id, task_id, Task.deleted_at.is_(None))
+    """The owner's live task with its list and labels (a task page shows them)."""
+    task = None
+    if is_storable_id(task_id):
+        task = db.session.execute(
+            select(Task)
+            .where(Task.id == task_id, Task.owner_id == owner_id, Task.deleted_at.is_(None))
+            .options(joinedload(Task.task_list), selectinload(Task.labels))
+        ).scalar_one_or_none()
+    if task is None:
+        raise NotFound("Task not found")
+    return task
 
 
 def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
@@ -168,6 +260,18 @@ def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus
     if status is TaskStatus.COMPLETED:
         completed_at = func.coalesce(Task.completed_at, utcnow())
     return _update_live(owner, task_ids, Task.status != status, status=status, completed_at=completed_at)
+
+
+def move_tasks_to_list(owner: User, task_ids: Iterable[int], list_id: int) -> int:
+    """Move the owner's live tasks among `task_ids` into their list `list_id` (NotFound if it is not theirs)."""
+    task_list = get_list(owner, list_id)
+    return _update_live(owner, task_ids, Task.list_id != task_list.id, list_id=task_list.id)
+
+
+def set_priority_of_tasks(owner: User, task_ids: Iterable[int], priority: Priority | int) -> int:
+    """Give the owner's live tasks among `task_ids` this priority; returns how many changed."""
+    priority = Priority(priority)
+    return _update_live(owner, task_ids, Task.priority != priority, priority=priority)
 
 
 def delete_task(owner: User, task_id: int) -> Task:
@@ -242,9 +346,22 @@ def _change_rows(statement: Executable) -> int:
 
 
 def _new_task(
-    owner: User, title: str, description: str | None, status: TaskStatus | str | None, due_date: date | None
+    owner: User,
+    title: str,
+    description: str | None,
+    status: TaskStatus | str | None,
+    due_date: date | None,
+    task_list: TaskList,
+    priority: Priority | int | None = None,
 ) -> Task:
-    task = Task(owner_id=owner.id, title=title, description=description or None, due_date=due_date)
+    task = Task(
+        owner_id=owner.id,
+        title=title,
+        description=description or None,
+        due_date=due_date,
+        task_list=task_list,
+        priority=Priority(priority or Priority.NONE),
+    )
     _set_status(task, status or TaskStatus.PENDING)
     return task
 

@@ -12,6 +12,7 @@ from ..models import Item, User, utcnow
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
+from .task_lists import new_inbox
 from .tokens import revoke_all_api_tokens
 
 USERS_PER_PAGE = 20
@@ -33,7 +34,7 @@ def create_user(email: str, password: str, is_admin: bool | None = None, email_v
 
 
 def new_user(email: str, password_hash: str, is_admin: bool | None = None, email_verified: bool = False) -> User:
-    """An account added to the session, not yet committed; the first account becomes an admin."""
+    """An account with its Inbox, added to the session, not yet committed; the first account becomes an admin."""
     if is_admin is None:
         is_admin = not has_users()
     user = User(
@@ -42,6 +43,7 @@ def new_user(email: str, password_hash: str, is_admin: bool | None = None, email
         is_admin=is_admin,
         email_verified_at=utcnow() if email_verified else None,
     )
+    user.task_lists.append(new_inbox())
     db.session.add(user)
     return user
 

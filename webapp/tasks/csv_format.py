@@ -1,6 +1,8 @@
 """The task CSV format: what /tasks/export.csv writes and /tasks/import reads back.
 
 UTF-8 (a byte-order mark is accepted on import), a header row, ISO dates.
+A task's list is its name (empty on import: the Inbox), its labels their names
+separated by semicolons, its priority a word (none, low, medium, high, urgent).
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab
 or a carriage return) are written with a leading apostrophe, as OWASP
 recommends; the import takes that apostrophe off again, so a file round-trips.
@@ -14,11 +16,24 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from ..models import Task, TaskStatus
-from .forms import TaskForm
+from ..models import LABEL_NAME_MAX, LIST_NAME_MAX, Priority, Task, TaskStatus
+from .forms import TaskFieldsForm as TaskForm
 
-COLUMNS = ("id", "title", "description", "status", "due_date", "created_at", "updated_at", "completed_at")
-IMPORTED_COLUMNS = ("title", "description", "status", "due_date")
+COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "status",
+    "due_date",
+    "created_at",
+    "updated_at",
+    "completed_at",
+    "list",
+    "labels",
+    "priority",
+)
+IMPORTED_COLUMNS = ("title", "description", "status", "due_date", "priority")
+LABEL_SEPARATOR = ";"
 IMPORT_MAX_ROWS = 5000
 EXPORT_CHUNK_ROWS = 500
 
@@ -93,14 +108,16 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
             errors.append(f"Line {line}: more cells than the header has columns.")
             continue
         form = TaskForm(formdata=_form_data(record), meta={"csrf": False})
-        if form.validate():
-            rows.append({name: form[name].data for name in IMPORTED_COLUMNS})
+        place = _place(record)
+        problems = _row_problems(record, place)
+        if form.validate() and not problems:
+            rows.append({name: form[name].data for name in IMPORTED_COLUMNS} | place)
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
                 for name, messages in form.errors.items()
                 for message in messages
-            ]
+            ] + [f"Line {line}: {problem}" for problem in problems]
     if not rows and not errors:
         errors.append("The file has a header but no tasks.")
     return rows, errors
@@ -109,7 +126,37 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
 def _form_data(record: dict[str | Any, str | Any]) -> MultiDict[str, str]:
     values = {name: unescape_cell(record.get(name) or "") for name in IMPORTED_COLUMNS}
     values["status"] = values["status"] or TaskStatus.PENDING.value
+    # A word that names no priority is reported by _row_problems; the form is given none.
+    values["priority"] = str(int(Priority.__members__.get(_priority_word(record), Priority.NONE)))
     return MultiDict(values)
+
+
+def _priority_word(record: dict[str, Any]) -> str:
+    return (record.get("priority") or "").strip().upper() or Priority.NONE.name
+
+
+def _place(record: dict[str, Any]) -> dict[str, Any]:
+    """The list and labels a row names, by name."""
+    labels = unescape_cell(record.get("labels") or "").split(LABEL_SEPARATOR)
+    return {
+        "list": unescape_cell(record.get("list") or "").strip(),
+        "labels": [name.strip() for name in labels if name.strip()],
+    }
+
+
+def _row_problems(record: dict[str, Any], place: dict[str, Any]) -> list[str]:
+    """What is wrong with the row's priority, list and labels."""
+    problems = []
+    if _priority_word(record) not in Priority.__members__:
+        problems.append(f"Priority: use one of {', '.join(priority.name.lower() for priority in Priority)}.")
+    if len(place["list"]) > LIST_NAME_MAX:
+        problems.append(f"List: a list name has at most {LIST_NAME_MAX} characters.")
+    problems += [
+        f"Labels: “{name[:20]}…” is longer than {LABEL_NAME_MAX} characters."
+        for name in place["labels"]
+        if len(name) > LABEL_NAME_MAX
+    ]
+    return problems
 
 
 def _row(task: Task) -> list[str]:
@@ -122,6 +169,9 @@ def _row(task: Task) -> list[str]:
         task.created_at.isoformat(timespec="seconds"),
         task.updated_at.isoformat(timespec="seconds"),
         task.completed_at.isoformat(timespec="seconds") if task.completed_at else "",
+        escape_cell(task.task_list.name),
+        escape_cell(LABEL_SEPARATOR.join(label.name for label in task.labels)),
+        task.priority.name.lower(),
     ]
 
 

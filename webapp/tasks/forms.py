@@ -10,21 +10,63 @@ from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
-from ..forms import ListForm, description_field, title_field
-from ..models import TaskStatus
+from ..forms import ListForm, MultiCheckboxField, OptionalSelectField, description_field, title_field
+from ..models import Label, Priority, TaskList, TaskStatus
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
+PRIORITY_CHOICES = [SelectChoice(int(priority), priority.label) for priority in Priority]
 
 
-class TaskForm(FlaskForm):
+def list_choices(lists: Sequence[TaskList]) -> list[SelectChoice]:
+    return [SelectChoice(task_list.id, task_list.name) for task_list in lists]
+
+
+def label_choices(labels: Sequence[Label]) -> list[SelectChoice]:
+    return [SelectChoice(label.id, label.name) for label in labels]
+
+
+def priority_field() -> SelectField:
+    return SelectField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
+
+
+def optional_id(value: object) -> int | None:
+    """An id chosen in a select whose empty option means "any"."""
+    return None if value in (None, "") else int(str(value))
+
+
+class TaskFieldsForm(FlaskForm):
+    """A task's own fields, as the form and each row of a CSV import give them."""
+
     title = title_field()
     description = description_field()
     status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
     due_date = DateField("Due date", validators=[Optional()])
+    priority = priority_field()
 
     def changes(self) -> dict[str, Any]:
         """The task's fields as entered, by the names crud.create_task and crud.update_task take."""
-        return {name: self[name].data for name in ("title", "description", "status", "due_date")}
+        return {name: self[name].data for name in ("title", "description", "status", "due_date", "priority")}
+
+
+class TaskForm(TaskFieldsForm):
+    """A task with where it belongs: one of the person's lists and any of their labels."""
+
+    list_id = OptionalSelectField("List", coerce=int, default=None)
+    label_ids = MultiCheckboxField(
+        "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
+    )
+
+    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskForm":
+        """Offer the person's own lists and labels, and nothing else."""
+        self.list_id.choices = list_choices(lists)
+        self.label_ids.choices = label_choices(labels)
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        changes = super().changes() | {"label_ids": self.label_ids.data}
+        if self.list_id.data is not None:  # left out: the Inbox for a new task, the same list for an edit
+            changes["list_id"] = self.list_id.data
+        return changes
 
 
 class TaskEditForm(TaskForm):
@@ -33,19 +75,55 @@ class TaskEditForm(TaskForm):
 
 
 class TaskFilterForm(ListForm):
-    """The filters above the task list: ?status=...&status=...&due=...&q=...&sort=...&per_page=..."""
+    """The filters above the task list:
+    ?status=...&status=...&due=...&q=...&list=...&label=...&priority=...&sort=...&per_page=..."""
 
-    # Shown as a row of checkboxes: iterating the field gives one per status.
+    # Shown as rows of checkboxes: iterating such a field gives one per choice.
     status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
     due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
+    list = OptionalSelectField("List", coerce=optional_id, default=None)
+    priority = SelectMultipleField(
+        "Priority", coerce=int, choices=PRIORITY_CHOICES, default=[], option_widget=CheckboxInput()
+    )
+    label = SelectMultipleField(
+        "Labels (tasks with all of them)", coerce=int, default=[], option_widget=CheckboxInput()
+    )
     sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
-    def active_filters(self) -> list[tuple[str, dict[str, Any]]]:
+    @classmethod
+    def for_owner(cls, args: Any, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
+        """The filters of the query string, offering the person's own lists and labels."""
+        form = cls(args)
+        form.list.choices = [SelectChoice("", "Any list"), *list_choices(lists)]
+        form.label.choices = label_choices(labels)
+        return form.checked()
+
+    def crud_args(self) -> dict[str, Any]:
+        """The filters as list_tasks takes them."""
+        values = self.values()
+        values["list_id"] = values.pop("list")
+        return values
+
+    def active_filters(self) -> Sequence[tuple[str, dict[str, Any]]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
             (f"Status: {TaskStatus(status).label}", args | {"status": [s for s in args["status"] if s != status]})
             for status in args.get("status", [])
+        ]
+        names = {field: {choice.value: choice.label for choice in self[field].choices} for field in ("list", "label")}
+        if "list" in args:
+            active.append((f"List: {names['list'][args['list']]}", args | {"list": None}))
+        active += [
+            (f"Label: {names['label'][label]}", args | {"label": [kept for kept in args["label"] if kept != label]})
+            for label in args.get("label", [])
+        ]
+        active += [
+            (
+                f"Priority: {Priority(priority).label}",
+                args | {"priority": [kept for kept in args["priority"] if kept != priority]},
+            )
+            for priority in args.get("priority", [])
         ]
         if "due" in args:
             active.append((Due(args["due"]).label, args | {"due": None}))
@@ -88,6 +166,10 @@ class BulkActionForm(TaskIdsForm):
     ACTIONS = (
         SelectChoice("complete", "Complete"),
         SelectChoice("set_status", "Set status"),
+        SelectChoice("move", "Move to list"),
+        SelectChoice("add_label", "Add label"),
+        SelectChoice("remove_label", "Remove label"),
+        SelectChoice("set_priority", "Set priority"),
         SelectChoice("delete", "Delete"),
     )
 
@@ -95,6 +177,16 @@ class BulkActionForm(TaskIdsForm):
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
     status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    # Any id may be posted: the CRUD layer answers NotFound for a list or label that is not the person's.
+    list_id = SelectField("List", coerce=int, validate_choice=False, validators=[Optional()])
+    label_id = SelectField("Label", coerce=int, validate_choice=False, validators=[Optional()])
+    priority = priority_field()
+
+    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "BulkActionForm":
+        """The person's lists and labels to move to and to add or remove."""
+        self.list_id.choices = list_choices(lists)
+        self.label_id.choices = label_choices(labels)
+        return self
 
     def selected_ids(self) -> list[int]:
         ids: list[int] = self.page_ids.data if self.all_on_page.data else self.ids.data

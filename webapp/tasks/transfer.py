@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from .. import clock, crud
 from ..models import TaskStatus
+from ..navigation import owner_lists
 from ..pages import form_page
 from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
 from .forms import ImportForm, TaskFilterForm
@@ -15,7 +16,7 @@ from .views import bp, tasks_noun
 @bp.get("/export.csv")
 def export() -> ResponseReturnValue:
     """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
-    filters = TaskFilterForm.from_args(request.args).values()
+    filters = TaskFilterForm.for_owner(request.args, owner_lists(), crud.list_labels(current_user)).crud_args()
     del filters["per_page"]
     tasks = crud.export_tasks(current_user, **filters, today=clock.today())
     return Response(
@@ -32,8 +33,8 @@ def import_csv() -> ResponseReturnValue:
     if form.validate_on_submit():
         rows, problems = read_import(form.file.data.read())
         if not problems:
-            imported = crud.import_tasks(current_user, rows)
-            flash(f"Imported {tasks_noun(imported)}.", "success")
+            summary = crud.import_tasks(current_user, rows)
+            flash(import_message(summary), "success")
             return redirect(url_for("tasks.index"))
     return form_page(
         "tasks/import.html",
@@ -48,3 +49,13 @@ def import_csv() -> ResponseReturnValue:
         statuses=list(TaskStatus),
         default_status=TaskStatus.PENDING,
     )
+
+
+def import_message(summary: crud.ImportSummary) -> str:
+    """How many tasks came in, and which lists and labels the import had to create for them."""
+    message = f"Imported {tasks_noun(summary.imported)}."
+    if summary.new_lists:
+        message += f" New lists: {', '.join(summary.new_lists)}."
+    if summary.new_labels:
+        message += f" New labels: {', '.join(summary.new_labels)}."
+    return message

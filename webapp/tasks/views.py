@@ -1,10 +1,13 @@
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
-from ..models import Task, TaskStatus
-from ..pages import form_page, page_number, redirect_back
+from ..models import Priority, Task, TaskList, TaskStatus
+from ..navigation import owner_lists
+from ..pages import ListLinks, form_page, page_number, redirect_back
 from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
@@ -20,17 +23,38 @@ def require_login() -> None:
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    filters = TaskFilterForm.from_args(request.args)
+    return task_list_page(None)
+
+
+def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
+    """All the person's tasks, or those of one list, filtered, sorted and paged as the query string says."""
+    lists = owner_lists()
+    labels = crud.list_labels(current_user)
+    filters = TaskFilterForm.for_owner(request.args, lists, labels)
+    values = filters.crud_args()
+    if task_list is not None:
+        values["list_id"] = task_list.id
     today = clock.today()
-    counts = crud.count_tasks(current_user, today=today)
-    tasks = crud.list_tasks(current_user, **filters.values(), page=page_number(), today=today, counts=counts)
+    # Counts of the list shown (a list's page, or a list= filter), so an unfiltered list takes its total from them.
+    counts = crud.count_tasks(current_user, today=today, list_id=values["list_id"])
+    tasks = crud.list_tasks(current_user, **values, page=page_number(), today=today, counts=counts)
+    args = filters.query_args()
+    if task_list is None:
+        links = ListLinks("tasks.index", args)
+    else:
+        args.pop("list", None)
+        links = ListLinks("lists.show", args, list_id=task_list.id)
     return render_template(
         "tasks/list.html",
         tasks=tasks,
         counts=counts,
         filters=filters,
-        bulk=BulkActionForm(formdata=None),
-        args=filters.query_args(),
+        bulk=BulkActionForm(formdata=None).offer(lists, labels),
+        args=args,
+        links=links,
+        task_list=task_list,
+        lists=lists,
+        labels=labels,
         today=today,
         status_labels=STATUS_LABELS,
     )
@@ -38,7 +62,7 @@ def index() -> ResponseReturnValue:
 
 @bp.post("/bulk")
 def bulk() -> ResponseReturnValue:
-    """Complete, set the status of, or delete the ticked tasks; only the owner's are ever touched."""
+    """Apply the chosen action to the ticked tasks; only the owner's are ever touched."""
     form = BulkActionForm()
     if not form.validate_on_submit():
         flash(" ".join(message for messages in form.errors.values() for message in messages), "warning")
@@ -48,16 +72,41 @@ def bulk() -> ResponseReturnValue:
         trashed = crud.trash_tasks(current_user, ids)
         message = f"{tasks_noun(len(trashed))} moved to the trash."
         flash_undoable(message, trashed)
-    else:
+    elif form.action.data in ("complete", "set_status"):
         status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
         changed = crud.set_status_of_tasks(current_user, ids, status)
         flash(f"{tasks_noun(changed)} set to {status.label}.", "success")
+    else:
+        flash(organise(form.action.data, ids, form), "success")
     return redirect_back(url_for("tasks.index"))
+
+
+def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
+    """Move, label, unlabel or prioritise the tasks; a list or label that is not the person's is a 404."""
+    if action == "move":
+        task_list = crud.get_list(current_user, form.list_id.data or 0)
+        return f"{tasks_noun(crud.move_tasks_to_list(current_user, ids, task_list.id))} moved to {task_list.name}."
+    if action == "set_priority":
+        priority = Priority(form.priority.data)
+        return (
+            f"{tasks_noun(crud.set_priority_of_tasks(current_user, ids, priority))} set to priority {priority.label}."
+        )
+    label = crud.get_label(current_user, form.label_id.data or 0)
+    if action == "add_label":
+        return f"Label {label.name} added to {tasks_noun(crud.add_label_to_tasks(current_user, ids, label.id))}."
+    return f"Label {label.name} removed from {tasks_noun(crud.remove_label_from_tasks(current_user, ids, label.id))}."
+
+
+def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
+    """The task form offering the person's lists and labels."""
+    return form_class(**kwargs).offer(owner_lists(), crud.list_labels(current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    form = TaskForm()
+    form = task_form(TaskForm)
+    if request.method == "GET":
+        form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
     if form.validate_on_submit():
         task = crud.create_task(current_user, **form.changes())
         flash(f"Task “{task.title}” created.", "success")
@@ -74,7 +123,7 @@ def show(task_id: int) -> ResponseReturnValue:
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
-    form = TaskEditForm(obj=task)
+    form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
     if form.validate_on_submit():
         try:
             task = crud.update_task(task, form.changes(), expected_version=form.version.data)
@@ -115,7 +164,7 @@ def tasks_noun(count: int) -> str:
 
 def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
-    form = TaskEditForm(obj=current, formdata=None)
+    form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=[label.id for label in current.labels])
     return form_page(
         "tasks/form.html",
         form,

@@ -1,0 +1,143 @@
+"""Labels: tags people put on their tasks, several per task, each in a colour of the palette."""
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, exists, insert, literal, select
+from sqlalchemy.orm.attributes import set_committed_value
+
+from ..extensions import db
+from ..models import LABEL_COLOURS, Label, Task, User, name_key, task_labels
+from .common import get_owned, is_storable_id
+from .errors import NotFound, UnknownColour
+from .task_lists import commit_unique_name
+
+DEFAULT_COLOUR = LABEL_COLOURS[0]
+
+
+def list_labels(owner: User) -> list[Label]:
+    """The owner's labels by name."""
+    return list(db.session.scalars(select(Label).where(Label.owner_id == owner.id).order_by(Label.name_key)))
+
+
+def get_label(owner: User, label_id: int) -> Label:
+    label: Label = get_owned(Label, owner.id, label_id)
+    return label
+
+
+def create_label(owner: User, name: str, colour: str = DEFAULT_COLOUR) -> Label:
+    label = Label(owner_id=owner.id, name=name.strip(), name_key=name_key(name), colour=_checked(colour))
+    db.session.add(label)
+    commit_unique_name()
+    return label
+
+
+def update_label(owner: User, label_id: int, name: str, colour: str) -> Label:
+    label = get_label(owner, label_id)
+    label.name, label.name_key, label.colour = name.strip(), name_key(name), _checked(colour)
+    commit_unique_name()
+    return label
+
+
+def delete_label(owner: User, label_id: int) -> Label:
+    """Delete the label; its tasks stay, without it."""
+    label = get_label(owner, label_id)
+    db.session.delete(label)
+    db.session.commit()
+    return label
+
+
+def owned_labels(owner: User, label_ids: Iterable[int]) -> list[Label]:
+    """The owner's labels with these ids; NotFound if any is not theirs."""
+    wanted = set(label_ids)
+    if not wanted:
+        return []
+    if not all(is_storable_id(label_id) for label_id in wanted):
+        raise NotFound("Label not found")
+    labels = list(
+        db.session.scalars(
+            select(Label).where(Label.owner_id == owner.id, Label.id.in_(wanted)).order_by(Label.name_key)
+        )
+    )
+    if len(labels) != len(wanted):
+        raise NotFound("Label not found")
+    return labels
+
+
+def labels_named(owner: User, names: Iterable[str]) -> tuple[list[Label], list[str]]:
+    """The owner's labels of these names, any missing ones added to the session (not committed).
+
+    Returns the labels and the names of those that are new.
+    """
+    wanted = {name_key(name): name.strip() for name in names if name.strip()}
+    if not wanted:
+        return [], []
+    found = {
+        label.name_key: label
+        for label in db.session.scalars(select(Label).where(Label.owner_id == owner.id, Label.name_key.in_(wanted)))
+    }
+    created = []
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = Label(owner_id=owner.id, name=name, name_key=key, colour=DEFAULT_COLOUR)
+            db.session.add(found[key])
+            created.append(name)
+    return sorted(found.values(), key=lambda label: label.name_key), created
+
+
+def ensure_labels(owner: User, names: Iterable[str]) -> tuple[list[Label], list[str]]:
+    """The owner's labels of these names, creating the missing ones; returns them and the names created."""
+    labels, created = labels_named(owner, names)
+    if created:
+        commit_unique_name()
+    return labels, created
+
+
+def load_labels(tasks: Sequence[Task]) -> None:
+    """Give each of these tasks its labels, in one statement for all of them."""
+    by_task: dict[int, list[Label]] = {task.id: [] for task in tasks}
+    if by_task:
+        rows = db.session.execute(
+            select(task_labels.c.task_id, Label)
+            .join(Label, Label.id == task_labels.c.label_id)
+            .where(task_labels.c.task_id.in_(by_task))
+            .order_by(Label.name_key)
+        )
+        for task_id, label in rows:
+            by_task[task_id].append(label)
+    for task in tasks:
+        set_committed_value(task, "labels", by_task[task.id])
+
+
+def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
+    """Put the label on the owner's live tasks among `task_ids` that lack it, in one statement."""
+    label = get_label(owner, label_id)
+    lacking = select(Task.id, literal(label.id)).where(
+        Task.owner_id == owner.id,
+        Task.id.in_(set(task_ids)),
+        Task.deleted_at.is_(None),
+        ~exists().where(task_labels.c.task_id == Task.id, task_labels.c.label_id == label.id),
+    )
+    # The ids it labelled, rather than a rowcount, which psycopg does not give for INSERT ... SELECT.
+    labelled = db.session.scalars(
+        insert(task_labels).from_select(["task_id", "label_id"], lacking).returning(task_labels.c.task_id)
+    ).all()
+    db.session.commit()
+    return len(labelled)
+
+
+def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
+    """Take the label off the owner's live tasks among `task_ids`, in one statement."""
+    label = get_label(owner, label_id)
+    owned = select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+    result = db.session.execute(
+        delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(owned))
+    )
+    db.session.commit()
+    removed: int = result.rowcount  # type: ignore[attr-defined]  # a DELETE's result is a CursorResult
+    return removed
+
+
+def _checked(colour: str) -> str:
+    if colour not in LABEL_COLOURS:
+        raise UnknownColour(f"Unknown colour {colour!r}; use one of {', '.join(LABEL_COLOURS)}.")
+    return colour

@@ -1,0 +1,34 @@
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length
+from wtforms.widgets import HiddenInput
+
+from ..forms import name_field, strip
+from ..models import LIST_NAME_MAX, TITLE_MAX
+from ..tasks.forms import STATUS_CHOICES
+
+# Room for a title and the words quick add takes out of it.
+QUICK_ADD_MAX = TITLE_MAX + 200
+
+
+class ListForm(FlaskForm):
+    name = name_field("Name", LIST_NAME_MAX)
+
+
+class QuickAddForm(FlaskForm):
+    text = StringField(
+        "Add a task",
+        filters=[strip],
+        validators=[
+            DataRequired("Type what to do, e.g. “Call the dentist tomorrow #health !high”."),
+            Length(max=QUICK_ADD_MAX),
+        ],
+    )
+
+
+class MoveCardForm(FlaskForm):
+    """A card moved to another column: the board's buttons and its drag and drop post this same form."""
+
+    task_id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    status = SelectField("Column", choices=STATUS_CHOICES, validators=[InputRequired()])
