@@ -24,6 +24,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "sync"
 accesslog = "-"
 timeout = 30
+# The longest request line gunicorn reads, its own maximum (and nginx's default buffer, 8 KB):
+# every URL up to it reaches the app, which answers it (in JSON under /api/). A longer line is
+# refused by gunicorn itself, before the app sees it, with a "414 URI Too Long" HTML page.
+limit_request_line = 8190
 # The control socket lives at one fixed path per user, so two servers on one
 # machine (two apps, or a benchmark beside the app) would fight over it.
 control_socket_disable = True

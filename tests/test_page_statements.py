@@ -112,5 +112,5 @@ def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(
     client = seeded_admin_client(app, 3, 0)
     statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
     # The user; the lists and labels the form offers; the list the task goes in (the Inbox); the insert;
-    # the new task's id and title read back for the redirect and message.
-    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT", "SELECT"], statements
+    # the form's one-time token claimed; the new task's id and title read back for the redirect and message.
+    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT", "INSERT", "SELECT"], statements

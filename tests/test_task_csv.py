@@ -159,6 +159,37 @@ def test_import_reports_every_problem_by_line_and_imports_nothing(alice_client, 
     assert "You have no tasks yet." in alice_client.get("/tasks/").text
 
 
+ROW = ",{title},,pending,,,,\n"
+UNCLOSED_QUOTE = ',"bad quote,x,pending,,,,\n'
+
+
+@pytest.mark.parametrize(
+    "rows_after",
+    [
+        pytest.param(ROW.format(title="three") + ROW.format(title="four"), id="the quote runs to the end of the file"),
+        pytest.param(ROW.format(title="three") + ROW.format(title='"four"'), id="a later quoted cell"),
+        pytest.param(ROW.format(title="three") + ',four,"a ""quoted"" word",pending,,,,\n', id="a later doubled quote"),
+    ],
+)
+def test_an_unclosed_quote_is_refused_naming_its_line_and_nothing_is_imported(alice_client, rows_after):
+    text = HEADER + "\n" + ROW.format(title="one") + UNCLOSED_QUOTE + rows_after
+
+    response = upload(alice_client, text)
+
+    assert response.status_code == 422
+    assert "Line 3: the CSV is malformed from here on" in response.text
+    assert "You have no tasks yet." in alice_client.get("/tasks/").text
+
+
+def test_a_cell_over_the_csv_field_limit_is_reported_on_its_own_line(alice_client):
+    text = "title,description\nA,x\nB," + "y" * (csv.field_size_limit() + 1) + "\nC,z\n"
+
+    response = upload(alice_client, text)
+
+    assert response.status_code == 422
+    assert "Line 3: the CSV is malformed from here on (field larger than field limit" in response.text
+
+
 def test_import_refuses_a_file_that_is_not_utf8(alice_client):
     response = upload(alice_client, "title\nCaf\xe9\n".encode("latin-1"))
     assert response.status_code == 422 and "The file is not UTF-8 text (byte 10)." in response.text

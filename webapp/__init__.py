@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import api, api_tokens, auth, commands, health, items, labels, lists, tasks, users
+from . import api, api_tokens, auth, commands, health, items, labels, lists, rate_limit_storage, tasks, users
 from .config import (
     CONFIGS,
     apply_cookie_policy,
@@ -18,13 +18,16 @@ from .config import (
 )
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, limiter, login_manager, mail, migrate
+from .extensions import bootstrap, csrf, db, limiter, login_manager, mailman, migrate, static_digest
 from .formatting import register_template_filters
+from .forms import new_form_token
 from .mail import mail_settings
 from .navigation import owner_lists
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
+from .static_build import BUILD
+from .static_files import serve_static_files
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,11 +37,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        static_folder=str(BUILD),
         instance_path=os.environ.get("TASKBOARD_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
     )
     load_config(app, config or {})
     trust_proxies(app)
+    serve_static_files(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -47,6 +51,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
     app.add_template_global(owner_lists, "nav_lists")
+    app.add_template_global(new_form_token, "new_form_token")
     register_template_filters(app)
     return app
 
@@ -67,6 +72,8 @@ def load_config(app: Flask, overrides: Mapping[str, Any]) -> None:
     }
     app.config.update(mail_settings(app.config["MAIL_URL"]))
     check_registration_mode(app.config["REGISTRATION"])
+    if not app.config["RATELIMIT_STORAGE_URI"]:
+        app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage.default_uri(app.instance_path)
     if name == "production":
         refuse_unsafe_production(app.config, app.debug)
     if not app.config["SECRET_KEY"]:
@@ -93,7 +100,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
-    mail.init_app(app)
+    mailman.init_app(app)
+    static_digest.init_app(app)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine, app.config["SQLITE_SYNCHRONOUS"])

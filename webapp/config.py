@@ -50,10 +50,13 @@ class Config:
     SESSION_REFRESH_EACH_REQUEST = False
     # Always set: the limiter is one object shared by every app built in a process.
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # Unset: a file in the instance folder that all workers of this machine share (see
+    # webapp.rate_limit_storage); redis://... for several machines.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI")
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "taskboard")
     RATELIMIT_HEADERS_ENABLED = True
-    # Bootstrap's CSS and JS come from the installed package: the app works offline.
+    # Bootstrap's CSS and JS come from the installed package, copied into build/static with the
+    # app's own files (webapp.static_build): the app works offline.
     BOOTSTRAP_SERVE_LOCAL = True
     # Email: an smtp:// or smtps:// URL of the mail server; without one, messages go to the log.
     MAIL_URL = os.environ.get("MAIL_URL", "")
@@ -68,6 +71,8 @@ class Config:
     # The JSON API's budgets, per token and per client address.
     API_RATE_LIMIT_PER_TOKEN = os.environ.get("API_RATE_LIMIT_PER_TOKEN", "300 per minute")
     API_RATE_LIMIT_PER_ADDRESS = os.environ.get("API_RATE_LIMIT_PER_ADDRESS", "600 per minute")
+    # gzip and Brotli copies of every static file, served by WhiteNoise as the browser accepts.
+    FLASK_STATIC_DIGEST_COMPRESSION: ClassVar[list[str]] = ["gzip", "brotli"]
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
     PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 
@@ -87,6 +92,8 @@ class TestConfig(Config):
     MAIL_SEND_IN_BACKGROUND = False
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
+    # Each test app counts on its own, so the passes running side by side never share counters.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
 
 
 class ProductionConfig(Config):

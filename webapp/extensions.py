@@ -9,6 +9,7 @@ from flask_login import LoginManager
 from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_static_digest import FlaskStaticDigest
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -38,6 +39,8 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
-mail = Mail()
+mailman = Mail()
+# Links to static files by their content-hashed names (see webapp.static_files).
+static_digest = FlaskStaticDigest()
 # Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.
 limiter = Limiter(key_func=get_remote_address)

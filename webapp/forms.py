@@ -1,5 +1,6 @@
 """Form pieces shared by several features."""
 
+import secrets
 from collections.abc import Callable
 from typing import Any, Self
 
@@ -8,6 +9,7 @@ from wtforms import (
     EmailField,
     Field,
     Form,
+    HiddenField,
     PasswordField,
     SelectField,
     SelectMultipleField,
@@ -21,7 +23,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .crud.common import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from .crud.errors import CrudError
-from .models import DESCRIPTION_MAX, EMAIL_MAX, TITLE_MAX
+from .models import DESCRIPTION_MAX, EMAIL_MAX, FORM_TOKEN_MAX, TITLE_MAX
 from .passwords import password_problem
 
 
@@ -66,6 +68,24 @@ def title_field() -> StringField:
 
 def description_field() -> TextAreaField:
     return TextAreaField("Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)])
+
+
+def new_form_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def form_token_field() -> HiddenField:
+    """A one-time token, new in each rendered create form, that makes the form single-use.
+
+    Kept when the form comes back with errors (nothing was created yet); the CRUD layer claims it
+    in the transaction that creates (crud.submissions). A post without one (or with an empty one)
+    gets a fresh one: it creates, as before.
+    """
+    return HiddenField(
+        default=new_form_token,
+        filters=[lambda token: token or new_form_token()],
+        validators=[Length(max=FORM_TOKEN_MAX)],
+    )
 
 
 def name_field(label: str, max_length: int) -> StringField:

@@ -371,3 +371,25 @@ class SiteSettings(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     registration: Mapped[str | None] = mapped_column(String(10))
+
+
+FORM_TOKEN_MAX = 64
+
+
+class FormSubmission(Model):
+    """A create form that was used: its one-time token, and what it created.
+
+    The unique (owner_id, token) key makes a form single-use even when it is posted twice at
+    once: the second insert fails inside the same transaction as the second create.
+    """
+
+    __tablename__ = "form_submissions"
+    __table_args__ = (UniqueConstraint("owner_id", "token"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(FORM_TOKEN_MAX))
+    # What the first submission created: a table name and a row id (the row may be gone since).
+    created_kind: Mapped[str] = mapped_column(String(20))
+    created_id: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())

@@ -3,7 +3,7 @@
 from typing import Any, TypeGuard
 from urllib.parse import urlencode, urlsplit
 
-from flask import redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 # A list page's query arguments: each name with one value or several.
@@ -15,6 +15,12 @@ def form_page(template: str, form: Any, status: int | None = None, **context: An
     if status is None:
         status = 422 if form.errors else 200
     return render_template(template, form=form, **context), status
+
+
+def already_submitted(endpoint: str, **values: Any) -> Response:
+    """A create form sent again (twice at once, or from the back button): show what it created."""
+    flash("This form was already sent, so nothing new was created: here is what it created.", "info")
+    return redirect(url_for(endpoint, **values))
 
 
 def page_number() -> int:

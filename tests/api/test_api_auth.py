@@ -86,6 +86,16 @@ def test_the_token_of_a_deactivated_account_stops_working(admin_api, tokens, ali
     assert api.get("/users/me").status_code == 401
 
 
+def test_reactivating_an_account_does_not_revive_its_old_tokens(admin_api, tokens, alice):
+    api = tokens.client_for(alice)
+    admin_api.patch(f"/users/{alice.id}", json={"is_active": False})
+
+    admin_api.patch(f"/users/{alice.id}", json={"is_active": True})
+
+    assert api.get("/users/me").status_code == 401
+    assert tokens.client_for(alice).get("/users/me").status_code == 200
+
+
 def test_using_a_token_records_when_it_was_last_used(app, tokens, alice):
     api = tokens.client_for(alice)
 

@@ -285,14 +285,56 @@ def test_patching_without_any_version_is_428(alice_api):
     assert alice_api.get(f"/tasks/{task['id']}").get_json()["title"] == "Write the report"
 
 
-@pytest.mark.parametrize("if_match", ["*", 'W/"1"', '"1", "2"', '"one"', ""])
-def test_an_if_match_that_is_not_one_of_our_etags_is_422(alice_api, if_match):
+@pytest.mark.parametrize("if_match", ["*", '"1", "2"', '"7", "1"'])
+def test_an_if_match_of_star_or_naming_the_current_etag_among_others_applies_the_change(alice_api, if_match):
+    task = create(alice_api)
+
+    response = alice_api.patch(f"/tasks/{task['id']}", json={"title": "Renamed"}, headers={"If-Match": if_match})
+
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["title"] == "Renamed"
+
+
+def test_if_match_star_changes_a_task_whatever_its_version(alice_api):
+    task = create(alice_api)
+    alice_api.patch(f"/tasks/{task['id']}", json={"title": "Saved first", "version": 1})
+
+    response = alice_api.patch(f"/tasks/{task['id']}", json={"status": "completed"}, headers={"If-Match": "*"})
+
+    assert response.status_code == 200
+    assert (response.get_json()["title"], response.get_json()["version"]) == ("Saved first", 3)
+
+
+@pytest.mark.parametrize("if_match", ['W/"1"', 'W/"1", W/"2"', '"one"', '"", W/"1"'])
+def test_an_if_match_naming_no_strong_etag_of_the_task_is_412_and_changes_nothing(alice_api, if_match):
+    """RFC 9110 compares If-Match strongly: a weak ETag never matches, even of the current version."""
+    task = create(alice_api)
+
+    response = alice_api.patch(f"/tasks/{task['id']}", json={"title": "x"}, headers={"If-Match": if_match})
+
+    assert response.status_code == 412
+    assert '"1"' in response.get_json()["detail"]
+    assert alice_api.get(f"/tasks/{task['id']}").get_json() == task
+
+
+@pytest.mark.parametrize("if_match", ["", "one", '"1', "**"])
+def test_an_if_match_that_is_not_a_list_of_etags_is_422(alice_api, if_match):
     task = create(alice_api)
 
     response = alice_api.patch(f"/tasks/{task['id']}", json={"title": "x"}, headers={"If-Match": if_match})
 
     assert response.status_code == 422
     assert field_locs(response) == {"If-Match"}
+
+
+def test_a_version_written_as_a_whole_float_is_that_integer(alice_api):
+    """JSON has one number type; some clients write every number with a fraction."""
+    task = create(alice_api)
+
+    response = alice_api.patch(f"/tasks/{task['id']}", json={"title": "Renamed", "version": 1.0})
+
+    assert response.status_code == 200
+    assert response.get_json()["version"] == 2
 
 
 @pytest.mark.parametrize(
@@ -302,6 +344,9 @@ def test_an_if_match_that_is_not_one_of_our_etags_is_422(alice_api, if_match):
         ({"title": "", "version": 1}, "title"),
         ({"status": None, "version": 1}, "status"),
         ({"version": "1"}, "version"),
+        ({"version": 1.5}, "version"),
+        ({"version": True}, "version"),
+        ({"version": 256.5}, "version"),
         ({"id": 5, "version": 1}, "id"),
     ],
 )

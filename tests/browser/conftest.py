@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from helpers import PASSWORD
-from integration.servers import start_gunicorn, stop_gunicorn
+from integration.servers import Server, start_gunicorn, stop_gunicorn
 from playwright.sync_api import expect
 
 from webapp import crud
+from webapp.static_build import MANIFEST
+from webapp.static_build import build as build_static_files
 
 from .accessibility_audit import AXE, axe_violations, blocking_violations
 
@@ -86,15 +88,23 @@ def browser_type_launch_args(browser_type_launch_args, browser_requirements):
 
 
 @pytest.fixture(scope="session")
-def base_url(database_url, mail_server, tmp_path_factory, browser_requirements):
+def server(database_url, mail_server, tmp_path_factory, browser_requirements) -> Server:
     """The app served by a real gunicorn on a free port, for the whole session.
 
     It serves the run's freshly migrated database (tests/conftest.py), which the `app` fixture
-    empties after every test, and sends its emails to the run's SMTP server (`mailbox`).
+    empties after every test, and sends its emails to the run's SMTP server (`mailbox`). Its log
+    holds gunicorn's access log: every request that reached it.
     """
+    if not MANIFEST.exists():  # `make test` builds the static files; a bare pytest run may not have
+        build_static_files()
     server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"), MAIL_URL=mail_server.url)
-    yield server.url
+    yield server
     stop_gunicorn(server.process)
+
+
+@pytest.fixture(scope="session")
+def base_url(server) -> str:
+    return server.url
 
 
 @pytest.fixture

@@ -79,3 +79,26 @@ def test_two_saves_from_the_same_version_keep_exactly_the_winner(gunicorn, app, 
             task_id = int(task_path.rsplit("/", 1)[1])
             stored = db.session.get(Task, task_id)
             assert (stored.title, stored.version) == (winner, 2)
+
+
+DOUBLE_POSTS = 3
+
+
+def test_one_create_form_posted_several_times_at_once_creates_one_task(gunicorn, app, database_url):
+    server = gunicorn(database_url)
+    browser = Browser(server.url)
+    browser.register("double.click@example.com")
+    form = browser.get("/tasks/new").text
+    data = {
+        "title": "Clicked thrice",
+        "status": "pending",
+        "csrf_token": hidden_value(form, "csrf_token"),
+        "form_token": hidden_value(form, "form_token"),
+    }
+
+    responses = post_together([(browser, "/tasks/new", data)] * DOUBLE_POSTS)
+
+    assert len({created_path(response) for response in responses}) == 1, "every post lands on the one task"
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Task)) == 1
+    assert "Traceback" not in server.log_text()

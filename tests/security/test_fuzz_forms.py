@@ -4,8 +4,9 @@ Every form of the app is one line of FORMS. A feature that adds a form adds its
 line there: the URL (with {task}, {item} or {user} for the ids of objects made
 for the run), the field names, who is logged in, and what a success does to the
 rows: a form that creates names the table that gains one row (or some rows,
-with `creates_many=True`); a form that deletes says `removes=True`; any other form
-changes rows but never their number. POST bodies go URL-encoded or as
+with `creates_many=True`); a single-use create form (`single_use=True`) also records its
+one-time token, and posted again with a token already used it adds nothing; a form that
+deletes says `removes=True`; any other form changes rows but never their number. POST bodies go URL-encoded or as
 multipart/form-data, as browsers send them; fields named in `files` are uploaded files.
 
 Each form gets at least 200 examples when CI=true (fewer locally, same test). `make test`
@@ -40,10 +41,11 @@ class Form:
     creates: str | None = None  # the table that gains exactly one row when the form succeeds
     creates_many: bool = False  # ...or any number of rows, at least one
     removes: bool = False  # a success may delete rows (in any table), never add them
-    # Tables a success may add one row to besides: the link of a confirmation email.
+    # Tables a success may add one row to besides: a confirmation email's link, a new account's Inbox.
     links: tuple[str, ...] = ()
     # A registration answers a taken email as it answers a new one, so a success may add nothing.
     may_add_nothing: bool = False
+    single_use: bool = False  # a create form whose one-time token is recorded in form_submissions
     method: str = "POST"
     files: tuple[str, ...] = ()  # fields sent as uploaded files
 
@@ -60,7 +62,7 @@ FORMS = [
         ("email", "password", "confirm"),
         login="anonymous",
         creates="users",
-        links=("account_links",),
+        links=("account_links", "task_lists"),
         may_add_nothing=True,
     ),
     Form("/login", ("email", "password"), login="anonymous"),
@@ -71,16 +73,16 @@ FORMS = [
     Form("/tasks/trash/restore", ("ids", "next")),
     Form("/tasks/trash/delete", ("ids", "next"), removes=True),
     Form("/tasks/import", ("file",), files=("file",), creates="tasks", creates_many=True),
-    Form("/tasks/new", TASK_FIELDS, creates="tasks"),
+    Form("/tasks/new", (*TASK_FIELDS, "form_token"), creates="tasks", single_use=True),
     Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
     Form("/tasks/{task}/complete", ("next",)),
     Form("/tasks/{task}/delete", ("next",), removes=True),
     Form("/items/", ("page", "per_page"), method="GET"),
-    Form("/items/new", ("title", "description"), creates="items"),
+    Form("/items/new", ("title", "description", "form_token"), creates="items", single_use=True),
     Form("/items/{item}/edit", ("title", "description")),
     Form("/items/{item}/delete", ("next",), removes=True),
     Form("/users/", ("page", "per_page"), login="admin", method="GET"),
-    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users"),
+    Form("/users/new", ("email", "password", "is_admin"), login="admin", creates="users", links=("task_lists",)),
     Form("/users/{user}/edit", ("email", "is_active", "is_admin"), login="admin"),
     Form("/users/{user}/items/new", ("title", "description"), login="admin", creates="items"),
     Form("/users/{user}/delete", ("next",), login="admin", removes=True),
@@ -154,6 +156,7 @@ PLAUSIBLE = {
     "is_admin": st.sampled_from(["y", ""]),
     "mode": st.sampled_from(["open", "invite", "closed"]),
     "code": st.sampled_from(["123456", "aaaa-bbbb-cccc-dddd"]),
+    "form_token": st.sampled_from(["a-token-used-again", "another-token", ""]),
 }
 PLAUSIBLE.update(
     confirm=PLAUSIBLE["password"],
@@ -267,6 +270,13 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             others = {table for table in counts_before if table != form.creates}
             assert counts_after[form.creates] > counts_before[form.creates], "a successful import adds rows"
             assert all(counts_after[table] == counts_before[table] for table in others)
+        elif response.status_code in (302, 303) and form.single_use:
+            created = {
+                **counts_before,
+                form.creates: counts_before[form.creates] + 1,
+                "form_submissions": counts_before["form_submissions"] + 1,
+            }
+            assert counts_after in (created, counts_before), "one row and its token, or nothing when sent again"
         elif response.status_code in (201, 302, 303) and form.creates:
             expected = {**counts_before, form.creates: counts_before[form.creates] + 1}
             expected.update(

@@ -5,6 +5,10 @@ import re
 import pytest
 from helpers import make_app
 
+from webapp import crud
+from webapp.extensions import db
+from webapp.models import User
+
 CSP_DIRECTIVES = {
     "default-src 'self'",
     "object-src 'none'",
@@ -26,6 +30,36 @@ def test_every_response_carries_the_protective_headers(admin_client, path):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] in {"same-origin", "strict-origin-when-cross-origin", "no-referrer"}
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    "path", [*PAGES, "/tasks/export.csv", "/tasks/trash", "/tasks/import", "/account/tokens/", "/users/1"]
+)
+def test_no_answer_of_the_app_may_be_stored_by_a_browser_or_proxy(admin_client, path):
+    assert admin_client.get(path).headers["Cache-Control"] == "no-store"
+
+
+def test_the_page_showing_a_new_api_token_once_may_not_be_stored(admin_client):
+    response = admin_client.post("/account/tokens/", data={"name": "laptop"})
+
+    assert response.status_code == 201
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", "/tasks/"), ("POST", "/tasks/"), ("GET", "/users/me"), ("GET", "/nothing")]
+)
+def test_no_api_answer_may_be_stored(app, admin, method, path):
+    with app.app_context():
+        _, secret = crud.create_api_token(db.session.get(User, admin.id), "script")
+    response = app.test_client().open(
+        f"/api/v1{path}",
+        method=method,
+        json={"title": "x"} if method == "POST" else None,
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+
+    assert response.headers["Cache-Control"] == "no-store"
 
 
 @pytest.mark.parametrize("path", PAGES)

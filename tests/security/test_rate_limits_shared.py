@@ -1,10 +1,11 @@
-"""With Redis as the store, the login limit holds across the workers of one gunicorn.
+"""The login limit holds across the workers of one gunicorn: with Redis, and with the default store.
 
 gunicorn runs two sync workers, each of which serves one request at a time. A
 login whose body has not arrived yet keeps one worker busy, so the requests
 sent meanwhile must go to the other: the failures are split between both
 workers on purpose. With the per-process memory store each worker counts
-alone and the 11th failure passes; with Redis it is refused.
+alone and the 11th failure passes; with Redis, or the file in the instance
+folder that `make run` uses when RATELIMIT_STORAGE_URI is unset, it is refused.
 """
 
 import os
@@ -25,7 +26,7 @@ import redis
 
 PROJECT = Path(__file__).resolve().parents[2]
 REDIS_URI = "redis://127.0.0.1:6379"
-WRONG = urllib.parse.urlencode({"email": "alice@example.com", "password": "not the password"}).encode()
+WRONG_LOGIN = {"email": "alice@example.com", "password": "not the password"}
 
 
 def redis_available() -> bool:
@@ -38,38 +39,28 @@ def redis_available() -> bool:
 class Gunicorn:
     """gunicorn with two sync workers on a free port of 127.0.0.1; the access log names each worker."""
 
-    def __init__(self, env, access_log: Path):
+    def __init__(self, arguments: list[str], env, access_log: Path):
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.access_log = access_log
+        env = {**env, "GUNICORN_CMD_ARGS": f"--access-logfile {access_log} --access-logformat '%(p)s %(s)s'"}
         self.process = subprocess.Popen(
-            [
-                str(gunicorn),
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                "127.0.0.1:0",
-                "--workers",
-                "2",
-                "--worker-class",
-                "sync",
-                "--preload",
-                "--no-control-socket",
-                "--access-logfile",
-                str(access_log),
-                "--access-logformat",
-                "%(p)s %(s)s",
-                "wsgi:app",
-            ],
-            cwd=PROJECT,
-            env=env,
-            stderr=subprocess.PIPE,
-            text=True,
+            [str(gunicorn), *arguments], cwd=PROJECT, env=env, stderr=subprocess.PIPE, text=True
         )
         try:
             self.host, self.port = self._wait_for_workers()
+            self.headers, self.wrong_login = self._open_login_form()
         except Exception:
             self.stop()
             raise
+
+    def _open_login_form(self) -> tuple[dict, bytes]:
+        """The session cookie and CSRF token a browser gets with the login form (when CSRF is on)."""
+        with urllib.request.urlopen(f"http://{self.host}:{self.port}/login", timeout=10) as response:
+            cookie = response.headers.get("Set-Cookie", "").split(";")[0]
+            page = response.read().decode()
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        form = {**WRONG_LOGIN, **({"csrf_token": token.group(1)} if token else {})}
+        return ({"Cookie": cookie} if cookie else {}), urllib.parse.urlencode(form).encode()
 
     def _wait_for_workers(self):
         address, booted, deadline = None, 0, time.monotonic() + 30
@@ -86,7 +77,9 @@ class Gunicorn:
         return address
 
     def fail_login(self) -> int:
-        request = urllib.request.Request(f"http://{self.host}:{self.port}/login", data=WRONG)
+        request = urllib.request.Request(
+            f"http://{self.host}:{self.port}/login", data=self.wrong_login, headers=self.headers
+        )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status
@@ -96,17 +89,20 @@ class Gunicorn:
     def hold_a_worker(self) -> socket.socket:
         """Start a failed login but keep its body back: the worker that took it waits for it."""
         connection = socket.create_connection((self.host, self.port), timeout=10)
+        headers = "".join(f"{name}: {value}\r\n" for name, value in self.headers.items())
         connection.sendall(
             b"POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
             b"Content-Type: application/x-www-form-urlencoded\r\n"
-            b"Content-Length: " + str(len(WRONG)).encode() + b"\r\n\r\n"
+            + headers.encode()
+            + b"Content-Length: "
+            + str(len(self.wrong_login)).encode()
+            + b"\r\n\r\n"
         )
         time.sleep(0.5)  # until a worker has accepted it
         return connection
 
-    @staticmethod
-    def release(connection: socket.socket) -> int:
-        connection.sendall(WRONG)
+    def release(self, connection: socket.socket) -> int:
+        connection.sendall(self.wrong_login)
         status_line = connection.makefile("rb").readline()
         connection.close()
         return int(status_line.split()[1])
@@ -121,19 +117,32 @@ class Gunicorn:
 
 @pytest.fixture
 def gunicorn(database_url, alice, tmp_path):
+    """Starts gunicorn with RATELIMIT_STORAGE_URI set to a store, or as `make run` does without one."""
     servers = []
     prefix = f"taskboard-test-{uuid.uuid4().hex}"
 
-    def start(storage_uri):
-        env = {
-            **os.environ,
-            "TASKBOARD_CONFIG": "testing",
-            "DATABASE_URL": database_url,
-            "RATELIMIT_STORAGE_URI": storage_uri,
-            "RATELIMIT_KEY_PREFIX": prefix,
-            "GUNICORN_CMD_ARGS": "",
-        }
-        servers.append(Gunicorn(env, tmp_path / f"access-{len(servers)}.log"))
+    def start(storage_uri: str | None = None):
+        env = {key: value for key, value in os.environ.items() if key != "RATELIMIT_STORAGE_URI"}
+        env.update(DATABASE_URL=database_url, RATELIMIT_KEY_PREFIX=prefix, TASKBOARD_INSTANCE_PATH=str(tmp_path))
+        access_log = tmp_path / f"access-{len(servers)}.log"
+        if storage_uri is None:
+            servers.append(make_run(env, access_log))
+        else:
+            env.update(TASKBOARD_CONFIG="testing", RATELIMIT_STORAGE_URI=storage_uri)
+            arguments = [
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                "127.0.0.1:0",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--preload",
+                "--no-control-socket",
+                "wsgi:app",
+            ]
+            servers.append(Gunicorn(arguments, env, access_log))
         return servers[-1]
 
     yield start
@@ -143,6 +152,25 @@ def gunicorn(database_url, alice, tmp_path):
         store = redis.Redis.from_url(REDIS_URI)
         for key in store.scan_iter(f"*{prefix}*"):
             store.delete(key)
+
+
+def make_run(env, access_log: Path) -> Gunicorn:
+    """What `make run` runs, in the configuration it runs in (development, CSRF on, defaults)."""
+    env.pop("TASKBOARD_CONFIG", None)
+    env.pop("WEB_CONCURRENCY", None)
+    flask = Path(sys.executable).with_name("flask")
+    subprocess.run(
+        [str(flask), "--app", "wsgi", "db", "upgrade"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        env["PORT"] = str(probe.getsockname()[1])
+    return Gunicorn(["--config", "gunicorn.conf.py", "wsgi:app"], env, access_log)
 
 
 def eleven_failures_split_over_both_workers(server) -> list[int]:
@@ -162,6 +190,10 @@ def eleven_failures_split_over_both_workers(server) -> list[int]:
 )
 def test_with_redis_the_limit_holds_across_gunicorn_workers(gunicorn):
     assert eleven_failures_split_over_both_workers(gunicorn(REDIS_URI)) == [422] * 10 + [429]
+
+
+def test_under_make_run_without_any_store_configured_the_limit_holds_across_its_two_workers(gunicorn):
+    assert eleven_failures_split_over_both_workers(gunicorn()) == [422] * 10 + [429]
 
 
 def test_with_the_memory_store_each_worker_counts_alone(gunicorn):

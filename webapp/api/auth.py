@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from .. import crud
 from ..models import User
+from ..request_guards import NUL_MESSAGE
 from .errors import field_error, json_error
 
 P = ParamSpec("P")
@@ -33,9 +34,19 @@ def authenticate() -> ResponseReturnValue | None:
 
 
 def require_json_body() -> ResponseReturnValue | None:
-    """`before_request` of the API: a body that is not a JSON object is a 400, before any validation."""
-    if request.method in BODY_METHODS and not isinstance(request.get_json(silent=True), dict):
+    """`before_request` of the API: a body that is not a JSON object is a 400, before any validation;
+    text holding a NUL character is a 422 naming where it is, as the pages refuse it."""
+    if request.method not in BODY_METHODS:
+        return None
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than Python's parser goes: not a body anyone means
+        return field_error(400, "body", "The JSON is nested too deeply.", "json_invalid")
+    if not isinstance(body, dict):
         return field_error(400, "body", "Send a JSON object with `Content-Type: application/json`.", "json_invalid")
+    for field, value in body.items():
+        if "\x00" in field or (isinstance(value, str) and "\x00" in value):
+            return field_error(422, field, NUL_MESSAGE, "nul_character")
     return None
 
 

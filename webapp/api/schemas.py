@@ -86,6 +86,14 @@ def iso_date_text(value: object) -> str:
 IsoDate = Annotated[date, BeforeValidator(iso_date_text)]
 
 
+def integral_number(value: Any) -> Any:
+    """JSON has one number type: 256.0 is the integer 256 (256.5, "256" and true stay refused)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+JsonInt = Annotated[StrictInt, BeforeValidator(integral_number)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -272,9 +280,13 @@ class TaskUpdate(Strict):
         max_length=MAX_PER_PAGE,
         description="All the task's labels from now on.",
     )
-    version: StrictInt = Field(  # type: ignore[assignment]
+    version: JsonInt = Field(  # type: ignore[assignment]
         None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
     )
+
+
+# RFC 9110's If-Match: `*`, or a list of entity tags, weak or strong; a bare number is taken too.
+IF_MATCH_SYNTAX = r'^(\*|[0-9]{1,10}|(W/)?"[\x21\x23-\x7e]*"(\s*,\s*(W/)?"[\x21\x23-\x7e]*")*)$'
 
 
 class TaskUpdateHeaders(BaseModel):
@@ -285,8 +297,9 @@ class TaskUpdateHeaders(BaseModel):
     if_match: str = Field(  # type: ignore[assignment]
         None,
         alias="If-Match",
-        pattern=r'^("[0-9]{1,10}"|[0-9]{1,10})$',
-        description='The ETag a GET returned, e.g. "3"; instead of `version`.',
+        pattern=IF_MATCH_SYNTAX,
+        description='The ETag a GET returned, e.g. "3", instead of `version`; `*` changes whatever '
+        'version is stored. Weak ETags (`W/"3"`) never match: If-Match compares strong ones.',
     )
 
 

@@ -1,5 +1,7 @@
 """/api/v1/tasks: the same rules as the task pages, because the same CRUD functions apply them."""
 
+import re
+
 from flask import abort, url_for
 
 from .. import crud, models
@@ -18,6 +20,9 @@ from .schemas import (
     TaskUpdateHeaders,
 )
 from .spec import ApiAnswer, responses, spec
+
+ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
+VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_answer(task: models.Task, status: int = 200, **headers: str) -> tuple[Task, int, dict[str, str]]:
@@ -68,7 +73,14 @@ def get_task(task_id: int) -> ApiAnswer:
 @spec.validate(
     json=TaskUpdate,
     headers=TaskUpdateHeaders,
-    resp=responses(HTTP_200=Task, HTTP_400=FieldErrors, HTTP_404=Message, HTTP_409=StaleTask, HTTP_428=Message),
+    resp=responses(
+        HTTP_200=Task,
+        HTTP_400=FieldErrors,
+        HTTP_404=Message,
+        HTTP_409=StaleTask,
+        HTTP_412=Message,
+        HTTP_428=Message,
+    ),
     tags=["tasks"],
 )
 def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> ApiAnswer:
@@ -76,10 +88,12 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
 
     Send the `version` you read, in the body or as `If-Match: "<version>"` (the ETag of GET).
     If the task changed since, the answer is 409 with the stored task; without a version, 428.
+    `If-Match: *` changes the task whatever its version; an If-Match naming none of this task's
+    ETags (a weak one, say) is 412.
     """
     owner = api_user()
     task = crud.get_task(owner, task_id)
-    version = json.version if json.version is not None else if_match_version(headers.if_match)
+    version = json.version if json.version is not None else if_match_version(headers.if_match, task.version)
     try:
         task = crud.update_task(task, json.model_dump(exclude_unset=True, exclude={"version"}), version)
     except crud.StaleEdit as stale:
@@ -99,8 +113,29 @@ def delete_task(task_id: int) -> ApiAnswer:
     return "", 204
 
 
-def if_match_version(if_match: str | None) -> int:
-    """The version in the If-Match header (its form is checked by the schema); 428 when there is none."""
+def if_match_version(if_match: str | None, current: int) -> int:
+    """The version an If-Match header (its syntax checked by the schema) bases the change on.
+
+    RFC 9110: `*` matches whatever is stored, and only strong ETags are compared, so a weak one never
+    matches. A strong ETag of an older version is a stale edit (409, with the stored task); one
+    that names no version at all is 412. No header and no version in the body is 428.
+    """
     if if_match is None:
         abort(json_error(428, 'Send the version you are changing: "version" in the body or an If-Match header.'))
-    return int(if_match.strip('"'))
+    if if_match == "*":
+        return current
+    strong = (
+        [if_match] if VERSION.fullmatch(if_match) else [tag for weak, tag in ENTITY_TAG.findall(if_match) if not weak]
+    )
+    versions = [int(tag) for tag in strong if VERSION.fullmatch(tag)]
+    if current in versions:
+        return current
+    if not versions:
+        abort(
+            json_error(
+                412,
+                f'If-Match names no version of this task; its ETag is "{current}" (a weak W/ ETag '
+                "never matches: send the ETag exactly as GET gave it).",
+            )
+        )
+    return min(versions)

@@ -19,6 +19,7 @@ from .accounts import (
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
+    AlreadySubmitted,
     CrudError,
     EmailTaken,
     ForbiddenChange,
@@ -118,6 +119,7 @@ __all__ = [
     "MAX_PER_PAGE",
     "OPEN_SHOWN",
     "USERS_PER_PAGE",
+    "AlreadySubmitted",
     "CrudError",
     "Due",
     "EmailTaken",

@@ -71,6 +71,14 @@ class WrongCode(CrudError):
     """A two-factor code or recovery code that is not (or no longer) valid."""
 
 
+class AlreadySubmitted(CrudError):
+    """This create form was used before; `created_id` is what its first submission created."""
+
+    def __init__(self, created_id: int):
+        super().__init__("This form was already submitted.")
+        self.created_id = created_id
+
+
 class NameTaken(CrudError):
     """The owner already has a list or label of this name, in any letter case."""
 

@@ -8,16 +8,18 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Item, User
 from .common import DEFAULT_PER_PAGE, Page, check_fields, get_owned, ordering, paginate, search
+from .submissions import commit_created
 
 SORT_COLUMNS = {"title": func.lower(Item.title), "created": Item.created_at, "updated": Item.updated_at}
 SORT_LABELS = {"title": "Title", "created": "Created", "updated": "Updated"}
 DEFAULT_SORT = "-created"
 
 
-def create_item(owner: User, title: str, description: str | None = None) -> Item:
+def create_item(owner: User, title: str, description: str | None = None, form_token: str | None = None) -> Item:
+    """A new item; `form_token` makes the form that sent it single-use (see submissions)."""
     item = Item(owner_id=owner.id, title=title, description=description or None)
     db.session.add(item)
-    db.session.commit()
+    commit_created(owner, item, form_token)
     return item
 
 

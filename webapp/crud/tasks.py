@@ -15,6 +15,7 @@ from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcno
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
+from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
@@ -30,15 +31,17 @@ def create_task(
     list_id: int | None = None,
     priority: Priority | int = Priority.NONE,
     label_ids: Iterable[int] = (),
+    form_token: str | None = None,
 ) -> Task:
     """Create a task in the owner's list `list_id` (the Inbox if None) with the owner's labels `label_ids`.
 
-    A list or label that is not the owner's is NotFound, and nothing is created.
+    A list or label that is not the owner's is NotFound, and nothing is created; `form_token` makes
+    the form that sent it single-use (see submissions).
     """
     task = _new_task(owner, title, description, status, due_date, list_or_inbox(owner, list_id), priority)
     task.labels = owned_labels(owner, label_ids)
     db.session.add(task)
-    db.session.commit()
+    commit_created(owner, task, form_token)
     return task
 
 

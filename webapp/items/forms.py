@@ -2,12 +2,16 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from ..crud.items import DEFAULT_SORT, SORT_LABELS
-from ..forms import ListForm, description_field, title_field
+from ..forms import ListForm, description_field, form_token_field, title_field
 
 
 class ItemForm(FlaskForm):
     title = title_field()
     description = description_field()
+
+
+class NewItemForm(ItemForm):
+    form_token = form_token_field()
 
 
 class ItemFilterForm(ListForm):

@@ -3,8 +3,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
-from ..pages import form_page, page_number
-from .forms import ItemFilterForm, ItemForm
+from ..pages import already_submitted, form_page, page_number
+from .forms import ItemFilterForm, ItemForm, NewItemForm
 
 bp = Blueprint("items", __name__, url_prefix="/items")
 
@@ -24,9 +24,12 @@ def index() -> ResponseReturnValue:
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    form = ItemForm()
+    form = NewItemForm()
     if form.validate_on_submit():
-        item = crud.create_item(current_user, form.title.data, form.description.data)
+        try:
+            item = crud.create_item(current_user, form.title.data, form.description.data, form.form_token.data)
+        except crud.AlreadySubmitted as first:
+            return already_submitted("items.show", item_id=first.created_id)
         flash(f"Item “{item.title}” created.", "success")
         return redirect(url_for("items.show", item_id=item.id))
     return form_page("items/form.html", form, heading="New item")

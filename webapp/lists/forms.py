@@ -3,7 +3,7 @@ from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from ..forms import name_field, strip
+from ..forms import form_token_field, name_field, strip
 from ..models import LIST_NAME_MAX, TITLE_MAX
 from ..tasks.forms import STATUS_CHOICES
 
@@ -24,6 +24,7 @@ class QuickAddForm(FlaskForm):
             Length(max=QUICK_ADD_MAX),
         ],
     )
+    form_token = form_token_field()
 
 
 class MoveCardForm(FlaskForm):

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from .. import clock, crud
 from ..models import TITLE_MAX
 from ..navigation import owner_lists
-from ..pages import form_page
+from ..pages import already_submitted, form_page
 from ..quick_add import parse_quick_add
 from ..tasks.views import flash_undoable, task_list_page, tasks_noun
 from .forms import ListForm, QuickAddForm
@@ -91,14 +91,18 @@ def quick_add(list_id: int) -> ResponseReturnValue:
     if parsed.list_name is not None:
         task_list = next(each for each in lists if each.name == parsed.list_name)
     labels, new_labels = crud.ensure_labels(current_user, parsed.label_names)
-    task = crud.create_task(
-        current_user,
-        parsed.title,
-        due_date=parsed.due_date,
-        list_id=task_list.id,
-        priority=parsed.priority,
-        label_ids=[label.id for label in labels],
-    )
+    try:
+        task = crud.create_task(
+            current_user,
+            parsed.title,
+            due_date=parsed.due_date,
+            list_id=task_list.id,
+            priority=parsed.priority,
+            label_ids=[label.id for label in labels],
+            form_token=form.form_token.data,
+        )
+    except crud.AlreadySubmitted as first:
+        return already_submitted("tasks.show", task_id=first.created_id)
     understood = ", ".join(parsed.understood) or "just the title"
     created = f" New label{'s' if len(new_labels) > 1 else ''}: {', '.join(new_labels)}." if new_labels else ""
     flash(f"Task “{task.title}” added to {task_list.name}. Understood: {understood}.{created}", "success")

@@ -75,12 +75,26 @@ def read_import(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     if nul >= 0:  # PostgreSQL cannot store it in text, and no real CSV has one
         line = text.count("\n", 0, nul) + 1
         return [], [f"Line {line}: the file contains a NUL character."]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Strict: a quote that is never closed, or a stray one after a closing quote, is an error rather
+    # than a cell that silently swallows the rows after it.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         errors = _header_errors(reader.fieldnames)
         return ([], errors) if errors else _read_rows(reader)
-    except csv.Error as error:
-        return [], [f"Line {reader.line_num}: {error}."]
+    except MalformedCsv as malformed:
+        return [], [str(malformed)]
+    except csv.Error as error:  # in the header
+        return [], [str(MalformedCsv(error, 1))]
+
+
+class MalformedCsv(Exception):
+    """The CSV text itself is broken; says on which line the broken record starts."""
+
+    def __init__(self, error: csv.Error, start: int) -> None:
+        super().__init__(
+            f"Line {start}: the CSV is malformed from here on ({error}). Check the quotes: a cell that "
+            'starts with a quote (") must end with one, and a quote inside a cell is written twice ("").'
+        )
 
 
 def _header_errors(header: Sequence[str] | None) -> list[str]:
@@ -99,11 +113,9 @@ def _header_errors(header: Sequence[str] | None) -> list[str]:
 def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     errors: list[str] = []
-    first_line = reader.line_num + 1
-    for record in reader:
+    for line, record in _records_by_line(reader):
         if len(rows) + len(errors) >= IMPORT_MAX_ROWS:
             return [], [f"The file has more than {IMPORT_MAX_ROWS} tasks; split it into smaller files."]
-        line, first_line = first_line, reader.line_num + 1
         if None in record:
             errors.append(f"Line {line}: more cells than the header has columns.")
             continue
@@ -121,6 +133,18 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
     if not rows and not errors:
         errors.append("The file has a header but no tasks.")
     return rows, errors
+
+
+def _records_by_line(reader: "csv.DictReader[str]") -> Iterator[tuple[int, dict[str | Any, str | Any]]]:
+    """Each record with the line it starts on (a quoted cell may span lines); MalformedCsv names
+    the line where a broken record starts, not where the reader gave up."""
+    start = reader.line_num + 1
+    try:
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise MalformedCsv(error, start) from error
 
 
 def _form_data(record: dict[str | Any, str | Any]) -> MultiDict[str, str]:

@@ -10,7 +10,14 @@ from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
-from ..forms import ListForm, MultiCheckboxField, OptionalSelectField, description_field, title_field
+from ..forms import (
+    ListForm,
+    MultiCheckboxField,
+    OptionalSelectField,
+    description_field,
+    form_token_field,
+    title_field,
+)
 from ..models import Label, Priority, TaskList, TaskStatus
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
@@ -67,6 +74,10 @@ class TaskForm(TaskFieldsForm):
         if self.list_id.data is not None:  # left out: the Inbox for a new task, the same list for an edit
             changes["list_id"] = self.list_id.data
         return changes
+
+
+class NewTaskForm(TaskForm):
+    form_token = form_token_field()
 
 
 class TaskEditForm(TaskForm):

@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from .. import clock, crud
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
-from ..pages import ListLinks, form_page, page_number, redirect_back
-from .forms import BulkActionForm, TaskEditForm, TaskFilterForm, TaskForm
+from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
+from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
@@ -104,11 +104,14 @@ def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    form = task_form(TaskForm)
+    form = task_form(NewTaskForm)
     if request.method == "GET":
         form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
     if form.validate_on_submit():
-        task = crud.create_task(current_user, **form.changes())
+        try:
+            task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
+        except crud.AlreadySubmitted as first:
+            return already_submitted("tasks.show", task_id=first.created_id)
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")

@@ -1,14 +1,14 @@
 """Trusted accounts: confirmed emails, two-factor login, single-use links, recovery codes, site settings
 
 Revision ID: accounts_links_and_two_factor
-Revises: lists_labels_priorities
+Revises: form_submissions
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "accounts_links_and_two_factor"
-down_revision = "lists_labels_priorities"
+down_revision = "form_submissions"
 branch_labels = None
 depends_on = None
 
