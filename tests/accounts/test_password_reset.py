@@ -10,8 +10,8 @@ from helpers import PASSWORD, make_app
 from smtp_sink import link_in
 from sqlalchemy import select
 
-from webapp.mail import _outbox
 from webapp.extensions import db
+from webapp.mail import _outbox
 from webapp.models import AccountLink
 
 from .steps import age_links, api_token_count, logged_in
