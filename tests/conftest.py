@@ -12,6 +12,7 @@ import pytest
 from databases import backend_of, create_database, drop_database
 from factories import new_user
 from helpers import PASSWORD, SERVER_URL, TODAY, make_app
+from smtp_sink import MailServer
 from sqlalchemy import delete, event
 
 from webapp import clock
@@ -43,6 +44,21 @@ def new_database(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def mail_server():
+    """The SMTP server every test app sends its emails to."""
+    server = MailServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(mail_server):
+    """What the SMTP server received during this test."""
+    mail_server.mailbox.clear()
+    return mail_server.mailbox
+
+
+@pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The migrated database the whole run shares."""
     url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
@@ -55,8 +71,8 @@ def database_url(tmp_path_factory):
 
 
 @pytest.fixture
-def app(database_url):
-    app = make_app(database_url)
+def app(database_url, mail_server):
+    app = make_app(database_url, MAIL_URL=mail_server.url)
     yield app
     with app.app_context():
         db.session.rollback()
@@ -83,8 +99,8 @@ class Accounts:
     def __init__(self, app):
         self.app = app
 
-    def create(self, email: str, is_admin: bool = False, password: str = PASSWORD):
-        return new_user(self.app, email, is_admin, password)
+    def create(self, email: str, is_admin: bool = False, password: str = PASSWORD, email_verified: bool = True):
+        return new_user(self.app, email, is_admin, password, email_verified)
 
     def login(self, client, email: str, password: str = PASSWORD):
         response = client.post("/login", data={"email": email, "password": password})

@@ -9,11 +9,20 @@ from helpers import PASSWORD, created_id
 from webapp import crud
 
 
-def new_user(app, email: str, is_admin: bool = False, password: str = PASSWORD) -> SimpleNamespace:
-    """An account; its id, email and admin flag, readable after the app context has ended."""
+def new_user(
+    app, email: str, is_admin: bool = False, password: str = PASSWORD, email_verified: bool = True
+) -> SimpleNamespace:
+    """An account as people have it after registering (its email confirmed, unless told otherwise);
+    its id, email and admin flag, readable after the app context has ended."""
     with app.app_context():
-        user = crud.create_user(email, password, is_admin=is_admin)
+        user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
         return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+
+
+def new_api_token(app, user) -> str:
+    """A personal API token of this account; its secret."""
+    with app.app_context():
+        return crud.create_api_token(crud.get_user(user.id), "script")[1]
 
 
 def post_task(

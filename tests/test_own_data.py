@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from accounts.steps import enrol_two_factor, next_code
 from helpers import PASSWORD, make_app
 from sqlalchemy import select
 
@@ -76,8 +77,11 @@ def test_every_reference_to_an_account_says_what_happens_when_it_is_deleted(app)
     assert undecided == []
 
 
-def delete(client, password=PASSWORD):
-    return client.post("/account/delete", data={"delete_account-password": password})
+def delete(client, password=PASSWORD, code=None):
+    data = {"delete_account-password": password}
+    if code is not None:
+        data["delete_account-code"] = code
+    return client.post("/account/delete", data=data)
 
 
 def test_the_account_page_offers_both(alice_client):
@@ -134,3 +138,23 @@ def test_deleting_the_account_takes_the_token_the_account_page_gave(app, databas
 
 def hidden_token(page: str) -> str:
     return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def test_with_two_factor_on_deleting_needs_a_code_too(app, alice_client, alice):
+    secret, _ = enrol_two_factor(alice_client)
+    assert "Two-factor code" in alice_client.get("/account").text
+
+    for wrong in (None, "000000"):
+        refused = delete(alice_client, code=wrong)
+        assert refused.status_code == 422
+        assert "The code is not correct." in refused.text
+    with app.app_context():
+        assert crud.get_user(alice.id).email == alice.email
+
+    assert delete(alice_client, code=next_code(secret)).status_code == 302
+    with app.app_context():
+        assert db.session.get(User, alice.id) is None
+
+
+def test_without_two_factor_the_form_asks_for_no_code(alice_client):
+    assert "Two-factor code" not in alice_client.get("/account").text

@@ -68,9 +68,12 @@ def statements_for(app, client, method: str, path: str, **kwargs) -> list[str]:
 @pytest.mark.parametrize("users, items_per_user", [(2, 1), (25, 12)])
 def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, users, items_per_user):
     client = seeded_admin_client(app, users, items_per_user)
+    for n in range(users // 2):
+        client.post("/users/invitations", data={"email": f"guest{n}@example.com"})
     statements = statements_for(app, client, "get", "/users/")
-    # The logged-in user, the navigation's lists, the page of users, their total and their items' titles.
-    assert len(statements) == 5, statements
+    # The logged-in user, the navigation's lists, the page of users, their total, their items' titles,
+    # the registration mode, and the open invitations with who made them.
+    assert len(statements) == 7, statements
     assert client.get("/users/").text.count('<td class="task-title">') == min(users, 20)
 
 

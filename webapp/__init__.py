@@ -23,12 +23,19 @@ from . import (
     tasks,
     users,
 )
-from .config import CONFIGS, apply_cookie_policy, instance_secret_key, refuse_unsafe_production
+from .config import (
+    CONFIGS,
+    apply_cookie_policy,
+    check_registration_mode,
+    instance_secret_key,
+    refuse_unsafe_production,
+)
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
-from .extensions import bootstrap, csrf, db, limiter, login_manager, migrate, static_digest
+from .extensions import bootstrap, csrf, db, limiter, login_manager, mailman, migrate, static_digest
 from .formatting import register_template_filters
 from .forms import new_form_token
+from .mail import mail_settings
 from .navigation import owner_lists
 from .pages import ListLinks
 from .request_guards import reject_nul_characters
@@ -79,6 +86,8 @@ def load_config(app: Flask, overrides: Mapping[str, Any]) -> None:
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
     }
+    app.config.update(mail_settings(app.config["MAIL_URL"]))
+    check_registration_mode(app.config["REGISTRATION"])
     if not app.config["RATELIMIT_STORAGE_URI"]:
         app.config["RATELIMIT_STORAGE_URI"] = rate_limit_storage.default_uri(app.instance_path)
     if name == "production":
@@ -107,6 +116,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see this page."
     login_manager.login_message_category = "info"
     bootstrap.init_app(app)
+    mailman.init_app(app)
     static_digest.init_app(app)
     limiter.init_app(app)
     with app.app_context():
@@ -118,6 +128,9 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (
         auth.bp,
         auth.account_bp,
+        auth.password_reset_bp,
+        auth.verification_bp,
+        auth.two_factor_bp,
         tasks.bp,
         lists.bp,
         labels.bp,

@@ -22,6 +22,15 @@ def failed_login(email: str, user_id: int | None) -> None:
     logger.warning("login failed: email=%r account=%s ip=%s", email[:254], user_id or "unknown", request.remote_addr)
 
 
+def failed_second_factor(user_id: int) -> None:
+    logger.warning("two-factor code refused: account=%s ip=%s", user_id, request.remote_addr)
+
+
+def account_changed(change: str, user_id: int) -> None:
+    """A change to how an account logs in or who may register, for the operators' record."""
+    logger.info("%s: account=%s by %s", change, user_id, _who())
+
+
 def wrong_password_confirmation() -> None:
     logger.warning("password confirmation failed: %s path=%s", _who(), request.path)
 

@@ -6,11 +6,14 @@ from datetime import timedelta
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import crud
 from .demo import DEMO_PASSWORD, DemoDataPresent, demo_email, seed_demo
 from .deploy_checks import deployment_problems
-from .models import utcnow
+from .extensions import db
+from .mail import external_url
+from .models import User, utcnow
 from .operations import commands as operations_commands
 from .passwords import password_problem
 
@@ -24,7 +27,7 @@ def create_admin(email: str, password: str) -> None:
     if problem:
         raise click.ClickException(problem)
     try:
-        user = crud.create_user(email, password, is_admin=True)
+        user = crud.create_user(email, password, is_admin=True, email_verified=True)
     except crud.EmailTaken:
         raise click.ClickException(f"{email} is already registered.") from None
     click.echo(f"Created admin {user.email}.")
@@ -34,12 +37,20 @@ def create_admin(email: str, password: str) -> None:
 @with_appcontext
 def check_deploy() -> None:
     """Report what is unsafe in the current configuration; exit status 1 if anything is."""
-    problems = deployment_problems(current_app.config, current_app.debug)
+    problems = deployment_problems(current_app.config, current_app.debug, registration_mode_in_force())
     for problem in problems:
         click.echo(f"UNSAFE: {problem}")
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) found; see above.")
     click.echo("No deployment problems found.")
+
+
+def registration_mode_in_force() -> str:
+    try:
+        return crud.registration_mode(current_app.config["REGISTRATION"])
+    except SQLAlchemyError:  # before the first `db upgrade` there are no settings yet
+        db.session.rollback()
+        return str(current_app.config["REGISTRATION"])
 
 
 @click.command("seed-demo")
@@ -79,9 +90,40 @@ def purge_trash(days: int) -> None:
     click.echo(f"Deleted {deleted} task(s) that had been in the trash for more than {days} days.")
 
 
+def account_for(email: str) -> User:
+    user = crud.get_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account has the email {email}.")
+    return user
+
+
+@click.command("reset-password")
+@click.argument("email")
+@with_appcontext
+def reset_password(email: str) -> None:
+    """Print a one-time link (valid 60 minutes) to choose a new password, for instances without mail."""
+    requested = crud.request_password_reset(email)
+    if requested is None:
+        raise click.ClickException(f"No active account has the email {email}.")
+    _, secret = requested
+    click.echo(external_url("password_reset.choose", secret=secret))
+
+
+@click.command("reset-2fa")
+@click.argument("email")
+@with_appcontext
+def reset_two_factor(email: str) -> None:
+    """Switch two-factor login off for an account whose owner lost their phone and recovery codes."""
+    user = account_for(email)
+    crud.reset_two_factor(user)
+    click.echo(f"Two-factor login is off for {email}; their sessions have ended. They log in with the password alone.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin)
     app.cli.add_command(check_deploy)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(purge_trash)
     operations_commands.register(app)
+    app.cli.add_command(reset_password)
+    app.cli.add_command(reset_two_factor)

@@ -63,6 +63,19 @@ class Config:
     METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
     # `json`: one JSON object per log line; anything else: Flask's plain text.
     LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    # Email: an smtp:// or smtps:// URL of the mail server; without one, messages go to the log.
+    MAIL_URL = os.environ.get("MAIL_URL", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Taskboard <taskboard@localhost>")
+    # Sent after the response, so a page takes as long whether or not it sent an email.
+    MAIL_SEND_IN_BACKGROUND = True
+    # The address people reach the site at, for links in emails; without it, the request's host.
+    BASE_URL = os.environ.get("BASE_URL", "")
+    # Who may create an account: open, invite or closed, until an admin chooses (webapp.crud.registration).
+    REGISTRATION = os.environ.get("REGISTRATION", "open")
+    REQUIRE_VERIFIED_EMAIL = os.environ.get("REQUIRE_VERIFIED_EMAIL", "false").lower() == "true"
+    # The JSON API's budgets, per token and per client address.
+    API_RATE_LIMIT_PER_TOKEN = os.environ.get("API_RATE_LIMIT_PER_TOKEN", "300 per minute")
+    API_RATE_LIMIT_PER_ADDRESS = os.environ.get("API_RATE_LIMIT_PER_ADDRESS", "600 per minute")
     # gzip and Brotli copies of every static file, served by WhiteNoise as the browser accepts.
     FLASK_STATIC_DIGEST_COMPRESSION: ClassVar[list[str]] = ["gzip", "brotli"]
     # argon2id at the cost the OWASP Password Storage Cheat Sheet gives: m=19 MiB, t=2, p=1.
@@ -80,6 +93,8 @@ class TestConfig(Config):
     # The suite hashes passwords in most tests: at the real cost (~40 ms a hash) that took over a
     # quarter of its time. tests/security/test_passwords.py checks the real cost in the other configs.
     PASSWORD_HASHING: ClassVar[dict[str, int]] = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    # Tests read each message from their SMTP server right after the request that sent it.
+    MAIL_SEND_IN_BACKGROUND = False
     # A test database is thrown away: no fsync at every commit.
     SQLITE_SYNCHRONOUS = "OFF"
     # Each test app counts on its own, so the passes running side by side never share counters.
@@ -103,6 +118,14 @@ def apply_cookie_policy(config: MutableMapping[str, Any]) -> None:
     config["SESSION_COOKIE_SECURE"] = config["REMEMBER_COOKIE_SECURE"] = https
     config["SESSION_COOKIE_NAME"] = "__Host-session" if https else "session"
     config["PERMANENT_SESSION_LIFETIME"] = config["SESSION_ABSOLUTE_TIMEOUT"]
+
+
+REGISTRATION_MODES = ("open", "invite", "closed")
+
+
+def check_registration_mode(mode: str) -> None:
+    if mode not in REGISTRATION_MODES:
+        raise RuntimeError(f"REGISTRATION must be one of {', '.join(REGISTRATION_MODES)}, not {mode!r}")
 
 
 def refuse_unsafe_production(config: Mapping[str, Any], debug: bool) -> None:

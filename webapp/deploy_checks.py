@@ -6,7 +6,7 @@ from limits.storage import storage_from_string
 from .config import SECRET_KEY_MIN
 
 
-def deployment_problems(config: Config, debug: bool) -> list[str]:
+def deployment_problems(config: Config, debug: bool, registration_mode: str = "open") -> list[str]:
     """Every unsafe setting found, each as one sentence saying what to change."""
     problems = []
     if config["TASKBOARD_CONFIG"] != "production":
@@ -29,6 +29,7 @@ def deployment_problems(config: Config, debug: bool) -> list[str]:
     if 0 < len(config.get("METRICS_TOKEN") or "") < SECRET_KEY_MIN:
         problems.append(f"METRICS_TOKEN is shorter than {SECRET_KEY_MIN} characters; use a long random value.")
     problems.extend(_rate_limit_problems(config))
+    problems.extend(_account_problems(config, registration_mode))
     return problems
 
 
@@ -44,3 +45,20 @@ def _rate_limit_problems(config: Config) -> list[str]:
     if not storage_from_string(uri).check():
         return [f"The rate-limit store at RATELIMIT_STORAGE_URI {uri!r} does not answer."]
     return []
+
+
+def _account_problems(config: Config, registration_mode: str) -> list[str]:
+    problems = []
+    if registration_mode == "open":
+        problems.append(
+            "Registration is open: anyone who reaches the site can create an account. If that is not "
+            "meant, choose 'invite' or 'closed' on the users page or set REGISTRATION."
+        )
+    if not config.get("MAIL_URL"):
+        problems.append("MAIL_URL is not set: password resets and confirmations go to the log, not to people.")
+    if not config.get("BASE_URL"):
+        problems.append(
+            "BASE_URL is not set: links in emails are built from the Host header of each request, "
+            "which a client can forge. Set it to the address people use, e.g. https://tasks.example.com."
+        )
+    return problems

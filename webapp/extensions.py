@@ -6,6 +6,7 @@ from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_static_digest import FlaskStaticDigest
@@ -38,6 +39,7 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
+mailman = Mail()
 # Links to static files by their content-hashed names (see webapp.static_files).
 static_digest = FlaskStaticDigest()
 # Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.

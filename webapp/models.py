@@ -34,6 +34,9 @@ TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
 EMAIL_MAX = 254
 TOKEN_NAME_MAX = 100
+SHA256_HEX = 64
+# Base32 of the 160-bit TOTP secret RFC 4226 recommends.
+TOTP_SECRET_LENGTH = 32
 LIST_NAME_MAX = 100
 LABEL_NAME_MAX = 50
 INBOX_NAME = "Inbox"
@@ -47,6 +50,18 @@ ID_MAX = 2**31 - 1
 def utcnow() -> datetime:
     """Naive UTC, the form every supported database stores and returns alike."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def string_enum(values: type[enum.StrEnum], name: str) -> Enum:
+    """A column of the enum's values as VARCHAR(20) with a CHECK: the same on every database."""
+    return Enum(
+        values,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class TaskStatus(enum.StrEnum):
@@ -116,6 +131,13 @@ class User(UserMixin, Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
     # Part of every session's identity: raising it ends all the user's sessions at once.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # When the person followed a link sent to their current email; None until then.
+    email_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Two-factor login: the TOTP secret is set at enrolment and counts only once confirmed by a code.
+    totp_secret: Mapped[str | None] = mapped_column(String(TOTP_SECRET_LENGTH))
+    two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
+    totp_last_step: Mapped[int | None] = mapped_column()
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
@@ -124,6 +146,14 @@ class User(UserMixin, Model):
         passive_deletes=True,
         order_by="Item.id",
     )
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return self.two_factor_enabled_at is not None
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def get_id(self) -> str:
         """What a session stores to identify its user (Flask-Login)."""
@@ -238,14 +268,7 @@ class Task(TimestampMixin, Model):
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[TaskStatus] = mapped_column(
-        Enum(
-            TaskStatus,
-            name="task_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda statuses: [s.value for s in statuses],
-        ),
+        string_enum(TaskStatus, "task_status"),
         default=TaskStatus.PENDING,
         server_default=TaskStatus.PENDING.value,
     )
@@ -296,6 +319,58 @@ class ApiToken(Model):
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     owner: Mapped[User] = relationship()
+
+
+class LinkPurpose(enum.StrEnum):
+    PASSWORD_RESET = "password_reset"
+    VERIFY_EMAIL = "verify_email"
+    INVITATION = "invitation"
+
+
+class AccountLink(Model):
+    """A single-use link sent by email or handed out: password reset, email confirmation, invitation.
+
+    Only a SHA-256 of the link's secret is stored: the secret is 32 random bytes, so the hash
+    cannot be reversed, and a database leak hands out no working link.
+    """
+
+    __tablename__ = "account_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[LinkPurpose] = mapped_column(string_enum(LinkPurpose, "link_purpose"))
+    token_hash: Mapped[str] = mapped_column(String(SHA256_HEX), unique=True)
+    # The account a reset or confirmation is for; None for an invitation.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # The address being confirmed, or the one an invitation is bound to (None: anyone holding it).
+    email: Mapped[str | None] = mapped_column(String(EMAIL_MAX))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+
+
+class RecoveryCode(Model):
+    """One of the ten single-use codes that stand in for the authenticator app; stored hashed."""
+
+    __tablename__ = "recovery_codes"
+    __table_args__ = (UniqueConstraint("user_id", "code_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    code_hash: Mapped[str] = mapped_column(String(SHA256_HEX))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SiteSettings(Model):
+    """Settings admins change on the site, in one row; a None column falls back to the environment's value."""
+
+    __tablename__ = "site_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration: Mapped[str | None] = mapped_column(String(10))
 
 
 FORM_TOKEN_MAX = 64

@@ -88,15 +88,16 @@ def browser_type_launch_args(browser_type_launch_args, browser_requirements):
 
 
 @pytest.fixture(scope="session")
-def server(database_url, tmp_path_factory, browser_requirements) -> Server:
+def server(database_url, mail_server, tmp_path_factory, browser_requirements) -> Server:
     """The app served by a real gunicorn on a free port, for the whole session.
 
     It serves the run's freshly migrated database (tests/conftest.py), which the `app` fixture
-    empties after every test. Its log holds gunicorn's access log: every request that reached it.
+    empties after every test, and sends its emails to the run's SMTP server (`mailbox`). Its log
+    holds gunicorn's access log: every request that reached it.
     """
     if not MANIFEST.exists():  # `make test` builds the static files; a bare pytest run may not have
         build_static_files()
-    server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"))
+    server = start_gunicorn(database_url, tmp_path_factory.mktemp("gunicorn"), MAIL_URL=mail_server.url)
     yield server
     stop_gunicorn(server.process)
 

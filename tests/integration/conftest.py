@@ -13,7 +13,7 @@ def gunicorn(tmp_path):
     servers: list[Server] = []
 
     def start(database_url: str, workers: int = 2, **extra_env: str) -> Server:
-        servers.append(start_gunicorn(database_url, tmp_path / f"server{len(servers)}", workers, extra_env))
+        servers.append(start_gunicorn(database_url, tmp_path / f"server{len(servers)}", workers, **extra_env))
         return servers[-1]
 
     yield start

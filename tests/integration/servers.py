@@ -34,10 +34,10 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def start_gunicorn(database_url: str, directory: Path, workers: int = 2, extra_env: dict | None = None) -> Server:
+def start_gunicorn(database_url: str, directory: Path, workers: int = 2, **settings: str) -> Server:
     """A gunicorn serving wsgi:app on a port the OS picks; returns once it answers.
 
-    `extra_env` adds to (or overrides) the environment below."""
+    `settings` are further environment variables, e.g. MAIL_URL."""
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "gunicorn.log"
     env = dict(
@@ -50,7 +50,7 @@ def start_gunicorn(database_url: str, directory: Path, workers: int = 2, extra_e
         # Many clients share one address here; the rate limits have their own tests.
         RATELIMIT_ENABLED="false",
         TASKBOARD_INSTANCE_PATH=str(directory / "instance"),
-        **(extra_env or {}),
+        **settings,
     )
     command = [
         sys.executable,
@@ -133,10 +133,11 @@ class Browser:
         """Open the form at `path` and post it, as a person would."""
         return self.post(path, {**data, "csrf_token": self.csrf_token(path)})
 
-    def register(self, email: str) -> requests.Response:
+    def register(self, email: str) -> None:
+        """Create an account and log in with it, as a person does after registering."""
         response = self.submit("/register", {"email": email, "password": PASSWORD, "confirm": PASSWORD})
         assert response.status_code == 302, response.text
-        return response
+        self.log_in(email)
 
     def log_in(self, email: str) -> None:
         response = self.submit("/login", {"email": email, "password": PASSWORD})

@@ -46,6 +46,9 @@ def check_deploy(tmp_path, **env):
             "PREFERRED_URL_SCHEME",
             "RATELIMIT_STORAGE_URI",
             "FLASK_DEBUG",
+            "REGISTRATION",
+            "MAIL_URL",
+            "BASE_URL",
         }
     }
     clean.update(TASKBOARD_INSTANCE_PATH=str(tmp_path / "instance"), **env)
@@ -68,6 +71,9 @@ def production_setup(tmp_path, **changes):
         "DATABASE_URL": f"sqlite:///{tmp_path}/prod.db",
         "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
         "TRUSTED_PROXIES": "1",
+        "REGISTRATION": "invite",
+        "MAIL_URL": "smtp://mail.example.com:587?starttls=1",
+        "BASE_URL": "https://tasks.example.com",
     }
     env.update(changes)
     return env
@@ -94,6 +100,9 @@ def test_check_deploy_lists_what_is_unsafe_in_development(tmp_path):
         ({"RATELIMIT_STORAGE_URI": "memory://"}, "each gunicorn worker counts on its own"),
         ({"RATELIMIT_STORAGE_URI": "redis://127.0.0.1:{port}"}, "does not answer"),
         ({"METRICS_TOKEN": "guessable"}, "METRICS_TOKEN is shorter than 32"),
+        ({"REGISTRATION": "open"}, "Registration is open"),
+        ({"MAIL_URL": ""}, "MAIL_URL is not set"),
+        ({"BASE_URL": ""}, "BASE_URL is not set"),
     ],
 )
 def test_check_deploy_flags_each_unsafe_production_setting(tmp_path, changes, finding):

@@ -1,4 +1,5 @@
-"""The signed-in person's own account: change the email or the password, take out or delete their data."""
+"""The signed-in person's own account: change the email or the password, confirm the email, take out or
+delete their data."""
 
 from typing import Any
 
@@ -11,8 +12,9 @@ from .. import audit, crud
 from ..forms import populate_errors
 from ..models import utcnow
 from ..passwords import PASSWORD_MIN
+from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm
-from .limits import password_confirmations
+from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
 from .sessions import end_session, start_session
 
@@ -42,17 +44,26 @@ def show() -> ResponseReturnValue:
 @bp.post("/email")
 @password_confirmations
 def change_email() -> ResponseReturnValue:
+    """The new address takes effect once confirmed from the link sent to it; the answer is the same
+    whether or not another account has it (then that account's owner is told instead)."""
     form = email_form()
     if form.validate_on_submit():
         try:
-            user = crud.change_email(current_user._get_current_object(), form.password.data, form.email.data)
+            secret = crud.request_email_change(current_user._get_current_object(), form.password.data, form.email.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
             populate_errors(form, error)
-        except crud.EmailTaken as error:
-            populate_errors(form, error)
         else:
-            flash(f"Your email is now {user.email}.", "success")
+            if secret is None:
+                send_address_in_use(form.email.data)
+            else:
+                send_email_confirmation(form.email.data, secret)
+            flash(
+                f"We sent a link to {form.email.data}. Your email changes once you follow it; "
+                f"until then it stays {current_user.email}.",
+                "success",
+            )
+            say_where_mail_went()
             return redirect(url_for("account.show"))
     return account_page(changing_email=form)
 
@@ -64,19 +75,38 @@ def change_password() -> ResponseReturnValue:
     if form.validate_on_submit():
         user = current_user._get_current_object()
         try:
-            crud.change_password(user, form.current_password.data, form.password.data)
+            revoked = crud.change_password(user, form.current_password.data, form.password.data)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
             populate_errors(form, error)
         else:
             start_session(user)  # this session goes on with the new version; all others are over
-            flash("Your password is changed. Your other sessions have been logged out.", "success")
+            flash(
+                "Your password is changed. Your other sessions have been logged out"
+                + (f" and your {revoked} API token(s) revoked: create new ones for your scripts." if revoked else "."),
+                "success",
+            )
             return redirect(url_for("account.show"))
     return account_page(changing_password=form)
 
 
+@bp.post("/verify-email")
+@verification_emails_per_user
+def send_confirmation_again() -> ResponseReturnValue:
+    user = current_user._get_current_object()
+    if not user.email_verified:
+        send_email_confirmation(user.email, crud.request_email_verification(user))
+        flash(f"We sent a new link to {user.email}. Follow it to confirm your address.", "success")
+        say_where_mail_went()
+    return redirect(url_for("account.show"))
+
+
 def delete_form(**kwargs: Any) -> DeleteAccountForm:
-    return DeleteAccountForm(prefix="delete_account", **kwargs)
+    """The password always; a two-factor code only from an account that has two-factor login."""
+    form = DeleteAccountForm(prefix="delete_account", **kwargs)
+    if not current_user.two_factor_enabled:
+        del form.code
+    return form
 
 
 @bp.get("/data.zip")
@@ -95,11 +125,12 @@ def delete_account() -> ResponseReturnValue:
     form = delete_form()
     if form.validate_on_submit():
         try:
-            crud.delete_account(current_user._get_current_object(), form.password.data)
+            code = form.code.data if "code" in form else None
+            crud.delete_account(current_user._get_current_object(), form.password.data, code)
         except crud.WrongPassword as error:
             audit.wrong_password_confirmation()
             populate_errors(form, error)
-        except crud.ForbiddenChange as error:
+        except (crud.WrongCode, crud.ForbiddenChange) as error:
             populate_errors(form, error)
         else:
             end_session()
@@ -112,7 +143,7 @@ def account_page(
     changing_email: ChangeEmailForm | None = None,
     changing_password: ChangePasswordForm | None = None,
     deleting: DeleteAccountForm | None = None,
-) -> tuple[str, int]:
+) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
@@ -120,4 +151,10 @@ def account_page(
         "delete_form": deleting or delete_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
-    return render_template("account/show.html", heading="Your account", password_min=PASSWORD_MIN, **forms), status
+    return render_template(
+        "account/show.html",
+        heading="Your account",
+        password_min=PASSWORD_MIN,
+        pending_email=crud.pending_email(current_user),
+        **forms,
+    ), status

@@ -1,13 +1,27 @@
+from typing import Any
+
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
-from wtforms.validators import DataRequired, EqualTo
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
-from ..forms import email_field, new_password_field
+from ..forms import email_field, new_password_field, strip
+
+CODE_MAX = 40
 
 
 def confirm_field(label: str = "Confirm password") -> PasswordField:
     return PasswordField(label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")])
+
+
+def code_field(label: str = "Code") -> StringField:
+    return StringField(
+        label,
+        filters=[strip],
+        validators=[DataRequired(), Length(max=CODE_MAX)],
+        render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"},
+        description="The 6 digits your authenticator app shows, or one of your recovery codes.",
+    )
 
 
 class RegisterForm(FlaskForm):
@@ -21,6 +35,10 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired()])
 
 
+class SecondFactorForm(FlaskForm):
+    code = code_field()
+
+
 class ChangeEmailForm(FlaskForm):
     email = email_field("New email")
     password = PasswordField("Current password", validators=[DataRequired()])
@@ -32,6 +50,51 @@ class ChangePasswordForm(FlaskForm):
     confirm = confirm_field("Confirm new password")
 
 
+class ResetRequestForm(FlaskForm):
+    email = email_field()
+
+
+class NewPasswordForm(FlaskForm):
+    """A new password for the account a reset link is for (`account_email`, for the password rules)."""
+
+    password = new_password_field("New password", email_of=lambda form: form.account_email)
+    confirm = confirm_field("Confirm new password")
+
+    def __init__(self, account_email: str, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.account_email = account_email
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class EnableTwoFactorForm(FlaskForm):
+    code = StringField(
+        "Code from your app",
+        filters=[strip],
+        validators=[DataRequired(), Length(max=CODE_MAX)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+    password = PasswordField("Current password", validators=[DataRequired()])
+
+
+class DisableTwoFactorForm(FlaskForm):
+    password = PasswordField("Current password", validators=[DataRequired()])
+    code = code_field()
+
+
 class DeleteAccountForm(FlaskForm):
-    # Two-factor codes will be asked here too once accounts can have them.
+    password = PasswordField("Current password", validators=[DataRequired()])
+    # Asked for only when the account has two-factor login (the template leaves it out otherwise).
+    code = StringField(
+        "Two-factor code",
+        filters=[strip],
+        validators=[Optional(), Length(max=CODE_MAX)],
+        render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"},
+        description="The 6 digits your authenticator app shows, or one of your recovery codes.",
+    )
+
+
+class RecoveryCodesForm(FlaskForm):
     password = PasswordField("Current password", validators=[DataRequired()])

@@ -4,7 +4,19 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
-from .accounts import change_email, change_password, delete_account, end_sessions
+from .account_deletion import delete_account
+from .accounts import (
+    change_password,
+    confirm_email,
+    email_to_confirm,
+    end_sessions,
+    password_reset_account,
+    pending_email,
+    request_email_change,
+    request_email_verification,
+    request_password_reset,
+    reset_password,
+)
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
@@ -14,10 +26,14 @@ from .errors import (
     ForbiddenChange,
     InboxRequired,
     InvalidFilter,
+    InvalidLink,
     NameTaken,
     NotFound,
+    RegistrationClosed,
     StaleEdit,
     UnknownColour,
+    WrongCode,
+    WrongInvitee,
     WrongPassword,
 )
 from .items import create_item, delete_item, get_item, list_items, update_item
@@ -32,6 +48,15 @@ from .labels import (
     load_labels,
     remove_label_from_tasks,
     update_label,
+)
+from .registration import (
+    invitation_for,
+    invite,
+    open_invitations,
+    register,
+    registration_mode,
+    revoke_invitation,
+    set_registration_mode,
 )
 from .task_lists import (
     ListCounts,
@@ -67,6 +92,16 @@ from .tasks import (
     update_task,
 )
 from .tokens import create_api_token, list_api_tokens, revoke_api_token, user_for_api_token
+from .two_factor import (
+    confirm_enrolment,
+    disable_two_factor,
+    provisioning_uri,
+    regenerate_recovery_codes,
+    reset_two_factor,
+    start_enrolment,
+    unused_recovery_codes,
+    verify_second_factor,
+)
 from .users import (
     USERS_PER_PAGE,
     authenticate,
@@ -93,21 +128,26 @@ __all__ = [
     "ImportSummary",
     "InboxRequired",
     "InvalidFilter",
+    "InvalidLink",
     "ListCounts",
     "NameTaken",
     "NotFound",
     "Page",
+    "RegistrationClosed",
     "StaleEdit",
     "TaskCounts",
     "TaskFilter",
     "UnknownColour",
+    "WrongCode",
+    "WrongInvitee",
     "WrongPassword",
     "add_label_to_tasks",
     "authenticate",
     "board_columns",
-    "change_email",
     "change_password",
     "complete_task",
+    "confirm_email",
+    "confirm_enrolment",
     "count_by_list",
     "count_tasks",
     "create_api_token",
@@ -123,6 +163,8 @@ __all__ = [
     "delete_list",
     "delete_task",
     "delete_user",
+    "disable_two_factor",
+    "email_to_confirm",
     "end_sessions",
     "ensure_labels",
     "export_tasks",
@@ -134,6 +176,8 @@ __all__ = [
     "get_user",
     "get_user_by_email",
     "import_tasks",
+    "invitation_for",
+    "invite",
     "item_titles_by_owner",
     "labels_named",
     "list_api_tokens",
@@ -146,17 +190,34 @@ __all__ = [
     "list_users",
     "load_labels",
     "move_tasks_to_list",
+    "open_invitations",
+    "password_reset_account",
+    "pending_email",
+    "provisioning_uri",
     "purge_trash",
+    "regenerate_recovery_codes",
+    "register",
+    "registration_mode",
     "remove_label_from_tasks",
     "rename_list",
+    "request_email_change",
+    "request_email_verification",
+    "request_password_reset",
+    "reset_password",
+    "reset_two_factor",
     "restore_tasks",
     "revoke_api_token",
+    "revoke_invitation",
     "set_priority_of_tasks",
+    "set_registration_mode",
     "set_status_of_tasks",
+    "start_enrolment",
     "trash_tasks",
+    "unused_recovery_codes",
     "update_item",
     "update_label",
     "update_task",
     "update_user",
     "user_for_api_token",
+    "verify_second_factor",
 ]

@@ -55,6 +55,22 @@ class InvalidFilter(CrudError, ValueError):
     """A list was asked for with a filter or sort value that does not exist."""
 
 
+class InvalidLink(CrudError):
+    """A reset, confirmation or invitation link that is unknown, altered, used or expired."""
+
+
+class RegistrationClosed(CrudError):
+    """Nobody may register here now, or only with an invitation."""
+
+
+class WrongInvitee(CrudError):
+    """The invitation is bound to another email address."""
+
+
+class WrongCode(CrudError):
+    """A two-factor code or recovery code that is not (or no longer) valid."""
+
+
 class AlreadySubmitted(CrudError):
     """This create form was used before; `created_id` is what its first submission created."""
 

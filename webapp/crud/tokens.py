@@ -9,7 +9,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..extensions import db
 from ..models import ApiToken, User, utcnow
@@ -43,6 +43,14 @@ def list_api_tokens(owner: User) -> list[ApiToken]:
 def revoke_api_token(owner: User, token_id: int) -> None:
     db.session.delete(get_owned(ApiToken, owner.id, token_id))
     db.session.commit()
+
+
+def revoke_all_api_tokens(owner: User) -> int:
+    """Revoke every token of the account in the current transaction (the caller commits); how many."""
+    result = db.session.execute(
+        delete(ApiToken).where(ApiToken.owner_id == owner.id).execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def user_for_api_token(secret: str) -> User | None:

@@ -3,16 +3,17 @@
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import ApiToken, Item, User
+from ..models import Item, User, utcnow
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import Page, check_fields, is_storable_id, paginate
 from .errors import EmailTaken, ForbiddenChange, NotFound
 from .task_lists import new_inbox
+from .tokens import revoke_all_api_tokens
 
 USERS_PER_PAGE = 20
 
@@ -21,20 +22,34 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def create_user(email: str, password: str, is_admin: bool | None = None) -> User:
+def create_user(email: str, password: str, is_admin: bool | None = None, email_verified: bool = False) -> User:
     """Create an account; the first account ever created becomes an admin.
 
     The password is hashed before any query, so no transaction stays open
     during the deliberately slow hash.
     """
-    password_hash = hash_password(password)
-    if is_admin is None:
-        is_admin = not db.session.execute(select(exists().select_from(User))).scalar()
-    user = User(email=normalise_email(email), password_hash=password_hash, is_admin=is_admin)
-    user.task_lists.append(new_inbox())
-    db.session.add(user)
+    user = new_user(email, hash_password(password), is_admin, email_verified)
     commit_unique_email(user.email)
     return user
+
+
+def new_user(email: str, password_hash: str, is_admin: bool | None = None, email_verified: bool = False) -> User:
+    """An account with its Inbox, added to the session, not yet committed; the first account becomes an admin."""
+    if is_admin is None:
+        is_admin = not has_users()
+    user = User(
+        email=normalise_email(email),
+        password_hash=password_hash,
+        is_admin=is_admin,
+        email_verified_at=utcnow() if email_verified else None,
+    )
+    user.task_lists.append(new_inbox())
+    db.session.add(user)
+    return user
+
+
+def has_users() -> bool:
+    return bool(db.session.execute(select(exists().select_from(User))).scalar())
 
 
 def get_user(user_id: int) -> User:
@@ -110,10 +125,10 @@ def update_user(user: User, acting_user: User, changes: Mapping[str, Any]) -> Us
             "is_active" if not is_active else "is_admin",
         )
     if user.is_active and not is_active:
-        # Deactivation signs the user out everywhere and revokes their API tokens for good:
-        # reactivating an account later must not revive credentials handed out before.
+        # Deactivation signs the user out everywhere and revokes their API tokens for good, so
+        # reactivating the account later does not bring old tokens back.
         user.session_version += 1
-        db.session.execute(delete(ApiToken).where(ApiToken.owner_id == user.id))
+        revoke_all_api_tokens(user)
     user_id = user.id
     user.email = normalise_email(changes.get("email", user.email))
     user.is_active = is_active

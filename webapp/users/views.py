@@ -1,15 +1,23 @@
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from .. import crud
+from .. import audit, crud
 from ..auth.access import admin_required
+from ..auth.emails import say_where_mail_went, send_invitation
 from ..forms import populate_errors
 from ..items.forms import ItemForm
+from ..mail import external_url
 from ..pages import form_page, page_number, per_page_arg
-from .forms import UserCreateForm, UserEditForm
+from .forms import InvitationForm, RegistrationModeForm, UserCreateForm, UserEditForm
 
 bp = Blueprint("users", __name__, url_prefix="/users")
+
+REGISTRATION_MODES = {
+    "open": "anyone may register",
+    "invite": "registration by invitation only",
+    "closed": "registration is closed",
+}
 
 
 @bp.before_request
@@ -20,8 +28,63 @@ def require_admin() -> None:
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
+    return users_page()
+
+
+def users_page(
+    status: int = 200,
+    mode_form: RegistrationModeForm | None = None,
+    invitation_form: InvitationForm | None = None,
+    invitation_link: str | None = None,
+) -> tuple[str, int]:
+    """The users, and the registration settings with the open invitations; a form just sent keeps its errors."""
     users = crud.list_users(page=page_number(), per_page=per_page_arg(crud.USERS_PER_PAGE))
-    return render_template("users/list.html", users=users, item_titles=crud.item_titles_by_owner(users.items))
+    mode = crud.registration_mode(current_app.config["REGISTRATION"])
+    page = render_template(
+        "users/list.html",
+        users=users,
+        item_titles=crud.item_titles_by_owner(users.items),
+        mode_form=mode_form or RegistrationModeForm(formdata=None, mode=mode),
+        mode=mode,
+        invitation_form=invitation_form or InvitationForm(formdata=None),
+        invitations=crud.open_invitations(),
+        invitation_link=invitation_link,
+    )
+    return page, status
+
+
+@bp.post("/registration")
+def registration() -> ResponseReturnValue:
+    form = RegistrationModeForm()
+    if not form.validate_on_submit():
+        return users_page(status=422, mode_form=form)
+    crud.set_registration_mode(form.mode.data)
+    audit.account_changed(f"registration set to {form.mode.data}", current_user.id)
+    flash(f"Registration setting saved: {REGISTRATION_MODES[form.mode.data]}.", "success")
+    return redirect(url_for("users.index"))
+
+
+@bp.post("/invitations")
+def invite() -> ResponseReturnValue:
+    form = InvitationForm()
+    if not form.validate_on_submit():
+        return users_page(status=422, invitation_form=form)
+    invitation, secret = crud.invite(current_user, form.email.data or None)
+    audit.account_changed(f"invitation {invitation.id} created", current_user.id)
+    link = external_url("auth.register", invitation=secret)
+    if invitation.email:
+        send_invitation(invitation.email, current_user.email, secret)
+        flash(f"Invitation sent to {invitation.email}.", "success")
+        say_where_mail_went()
+    # The link is shown in this response only, never through a redirect (it would ride in the cookie).
+    return users_page(status=201, invitation_link=link)
+
+
+@bp.post("/invitations/<int:invitation_id>/revoke")
+def revoke_invitation(invitation_id: int) -> ResponseReturnValue:
+    crud.revoke_invitation(invitation_id)
+    flash("Invitation revoked: its link no longer works.", "success")
+    return redirect(url_for("users.index"))
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -1,0 +1,59 @@
+"""The accounts migration upgrades a database holding data, on every database."""
+
+from pathlib import Path
+
+import flask_migrate
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from helpers import PASSWORD, make_app
+from sqlalchemy import text
+
+from webapp import crud
+from webapp.extensions import db
+
+REVISION = "accounts_links_and_two_factor"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def previous_revision() -> str:
+    config = Config(str(MIGRATIONS / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    down = ScriptDirectory.from_config(config).get_revision(REVISION).down_revision
+    assert isinstance(down, str)
+    return down
+
+
+def test_accounts_and_tokens_written_before_survive_and_gain_the_new_abilities(new_database):
+    app = make_app(new_database())
+    with app.app_context():
+        flask_migrate.upgrade(revision=previous_revision())
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 4)"
+            ),
+            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO api_tokens (id, name, token_hash, owner_id, created_at) "
+                "VALUES (1, 'backup', :hash, 1, CURRENT_TIMESTAMP)"
+            ),
+            {"hash": crud.tokens.hash_token("tb_old")},
+        )
+        db.session.commit()
+
+        flask_migrate.upgrade()
+
+        user = crud.authenticate("old@example.com", PASSWORD)
+        assert user is not None and user.session_version == 4
+        assert not user.email_verified and not user.two_factor_enabled and user.totp_secret is None
+        assert crud.user_for_api_token("tb_old").id == 1
+        secret = crud.request_email_verification(user)
+        assert crud.confirm_email(secret)[0].email_verified
+        crud.start_enrolment(user)
+        assert crud.registration_mode("open") == "open"
+        crud.set_registration_mode("invite")
+        assert crud.registration_mode("open") == "invite"
+        db.session.rollback()
+        db.engine.dispose()
