@@ -1,6 +1,5 @@
 """Password reset: a single-use link by email, valid 60 minutes, that ends sessions and revokes tokens."""
 
-import statistics
 import time
 from datetime import timedelta
 
@@ -148,8 +147,10 @@ def test_requests_are_limited_per_account_and_per_address(client, alice):
 def test_the_answer_takes_as_long_whether_or_not_the_account_exists(database_url, alice, mail_server):
     """The lookup and the email happen after the response, so the page's time does not tell.
 
-    Known and unknown addresses take turns (so a change of load on the machine hits both alike),
-    each request after the previous one's background job is done; their medians differ by under 5 ms.
+    Known and unknown addresses take turns, each request after the previous one's background job is
+    done; their fastest answers differ by under 5 ms. The fastest answer is what the page itself
+    costs: a lookup or an email on the request's own path would raise it every time, while the load
+    of other work on the machine only adds to some answers (medians moved by 6 ms under load).
     """
     app = make_app(database_url, MAIL_URL=mail_server.url, MAIL_SEND_IN_BACKGROUND=True, RATELIMIT_ENABLED=False)
     client = app.test_client()
@@ -160,7 +161,7 @@ def test_the_answer_takes_as_long_whether_or_not_the_account_exists(database_url
             assert ask_for_reset(client, email).status_code == 302
             taken.append((time.perf_counter() - started) * 1000)
             _outbox().submit(lambda: None).result()  # the background job of this request is done
-    known, unknown = (statistics.median(taken[1:]) for taken in times.values())
+    known, unknown = (min(taken[1:]) for taken in times.values())
     assert abs(known - unknown) < 5, (known, unknown)
 
 
