@@ -14,6 +14,7 @@ from .archive import ArchiveError, Manifest
 from .files import CannotWrite
 
 PATH = click.Path(dir_okay=False, path_type=Path)
+EXISTING_PATH = click.Path(dir_okay=False, exists=True, path_type=Path)
 
 
 @contextmanager
@@ -39,7 +40,7 @@ def dump_command(path: Path) -> None:
 
 
 @click.command("load")
-@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("path", type=EXISTING_PATH)
 @with_appcontext
 def load_command(path: Path) -> None:
     """Load the archive PATH into this empty database, keeping every id."""
@@ -59,7 +60,7 @@ def backup_command(path: Path) -> None:
 
 
 @click.command("restore")
-@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("path", type=EXISTING_PATH)
 @click.option("--replace", is_flag=True, help="Replace what the database holds now (refused without it).")
 @with_appcontext
 def restore_command(path: Path, replace: bool) -> None:
