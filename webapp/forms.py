@@ -161,11 +161,12 @@ class ListForm(Form):
         }
 
     @staticmethod
-    def sort_choices(labels: dict[str, str | LazyString]) -> list[SelectChoice]:
+    def sort_choices(labels: dict[str, str]) -> list[SelectChoice]:
+        """Each column ascending and descending; `labels` name the columns in English (N_), shown translated."""
         choices = []
         for key, label in labels.items():
             choices += [
-                SelectChoice(key, _l("%(column)s, ascending", column=label)),
-                SelectChoice(f"-{key}", _l("%(column)s, descending", column=label)),
+                SelectChoice(key, _l("%(column)s, ascending", column=_l(label))),
+                SelectChoice(f"-{key}", _l("%(column)s, descending", column=_l(label))),
             ]
         return choices

@@ -3,6 +3,7 @@
 import enum
 from datetime import UTC, date, datetime
 
+from flask_babel import LazyString
 from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from . import clock
 from .extensions import Model
+from .i18n import _l
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
@@ -73,8 +75,9 @@ class TaskStatus(enum.StrEnum):
     COMPLETED = "completed"
 
     @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+    def label(self) -> LazyString:
+        """The status in words, in the page's language."""
+        return STATUS_LABELS[self]
 
 
 class Priority(enum.IntEnum):
@@ -87,13 +90,28 @@ class Priority(enum.IntEnum):
     URGENT = 4
 
     @property
-    def label(self) -> str:
-        return self.name.capitalize()
+    def label(self) -> LazyString:
+        """The priority in words, in the page's language."""
+        return PRIORITY_LABELS[self]
 
     @property
     def is_pressing(self) -> bool:
         """High and Urgent, which the pages mark in text and colour."""
         return self >= Priority.HIGH
+
+
+STATUS_LABELS = {
+    TaskStatus.PENDING: _l("Pending"),
+    TaskStatus.IN_PROGRESS: _l("In progress"),
+    TaskStatus.COMPLETED: _l("Completed"),
+}
+PRIORITY_LABELS = {
+    Priority.NONE: _l("None"),
+    Priority.LOW: _l("Low"),
+    Priority.MEDIUM: _l("Medium"),
+    Priority.HIGH: _l("High"),
+    Priority.URGENT: _l("Urgent"),
+}
 
 
 class PriorityType(TypeDecorator[Priority]):

@@ -8,10 +8,11 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Item, User
 from .common import DEFAULT_PER_PAGE, Page, check_fields, get_owned, ordering, paginate, search
+from .errors import N_
 from .submissions import commit_created
 
 SORT_COLUMNS = {"title": func.lower(Item.title), "created": Item.created_at, "updated": Item.updated_at}
-SORT_LABELS = {"title": "Title", "created": "Created", "updated": "Updated"}
+SORT_LABELS = {"title": N_("Title"), "created": N_("Created"), "updated": N_("Updated")}
 DEFAULT_SORT = "-created"
 
 

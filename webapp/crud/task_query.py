@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, fu
 
 from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_labels
 from .common import ordering, search
-from .errors import InvalidFilter
+from .errors import N_, InvalidFilter
 
 
 class Due(enum.StrEnum):
@@ -29,12 +29,13 @@ class Due(enum.StrEnum):
         return DUE_LABELS[self]
 
 
+# In English; pages show them in the person's language.
 DUE_LABELS = {
-    Due.ANY: "Any due date",
-    Due.OVERDUE: "Overdue",
-    Due.TODAY: "Due today",
-    Due.WEEK: "Due in the next 7 days",
-    Due.NONE: "No due date",
+    Due.ANY: N_("Any due date"),
+    Due.OVERDUE: N_("Overdue"),
+    Due.TODAY: N_("Due today"),
+    Due.WEEK: N_("Due in the next 7 days"),
+    Due.NONE: N_("No due date"),
 }
 
 # Workflow order, not alphabetical, when sorting by status.
@@ -49,12 +50,12 @@ SORT_COLUMNS = {
     "priority": Task.priority,
 }
 SORT_LABELS = {
-    "due": "Due date",
-    "created": "Created",
-    "updated": "Updated",
-    "title": "Title",
-    "status": "Status",
-    "priority": "Priority",
+    "due": N_("Due date"),
+    "created": N_("Created"),
+    "updated": N_("Updated"),
+    "title": N_("Title"),
+    "status": N_("Status"),
+    "priority": N_("Priority"),
 }
 DEFAULT_SORT = "-created"
 

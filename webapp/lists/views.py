@@ -3,11 +3,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
+from ..i18n import _, message_of, ngettext
 from ..models import TITLE_MAX
 from ..navigation import owner_lists
 from ..pages import already_submitted, form_page
 from ..quick_add import parse_quick_add
-from ..tasks.views import flash_undoable, task_list_page, tasks_noun
+from ..tasks.views import flash_undoable, task_list_page
 from .forms import ListForm, QuickAddForm
 
 bp = Blueprint("lists", __name__, url_prefix="/lists")
@@ -65,11 +66,17 @@ def delete(list_id: int) -> ResponseReturnValue:
     try:
         trashed = crud.delete_list(current_user, list_id)
     except crud.InboxRequired as refused:
-        flash(str(refused), "warning")
+        flash(message_of(refused), "warning")
         return redirect(url_for("lists.show", list_id=list_id))
-    message = f"List “{task_list.name}” deleted; {tasks_noun(len(trashed))} moved to the trash."
     if trashed:
-        message += " Undo puts them back in the Inbox."
+        message = ngettext(
+            "List “%(name)s” deleted; %(num)d task moved to the trash. Undo puts it back in the Inbox.",
+            "List “%(name)s” deleted; %(num)d tasks moved to the trash. Undo puts them back in the Inbox.",
+            len(trashed),
+            name=task_list.name,
+        )
+    else:
+        message = _("List “%(name)s” deleted; it had no tasks.", name=task_list.name)
     flash_undoable(message, trashed)
     return redirect(url_for("lists.index"))
 

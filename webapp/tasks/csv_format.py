@@ -16,6 +16,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from ..i18n import _
 from ..models import LABEL_NAME_MAX, LIST_NAME_MAX, Priority, Task, TaskStatus
 from .forms import TaskFieldsForm as TaskForm
 
@@ -70,11 +71,13 @@ def read_import(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return [], [f"The file is not UTF-8 text (byte {error.start + 1}). Save it as “CSV UTF-8” and try again."]
+        return [], [
+            _("The file is not UTF-8 text (byte %(byte)d). Save it as “CSV UTF-8” and try again.", byte=error.start + 1)
+        ]
     nul = text.find("\0")
     if nul >= 0:  # PostgreSQL cannot store it in text, and no real CSV has one
         line = text.count("\n", 0, nul) + 1
-        return [], [f"Line {line}: the file contains a NUL character."]
+        return [], [at_line(line, _("the file contains a NUL character."))]
     # Strict: a quote that is never closed, or a stray one after a closing quote, is an error rather
     # than a cell that silently swallows the rows after it.
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
@@ -92,21 +95,40 @@ class MalformedCsv(Exception):
 
     def __init__(self, error: csv.Error, start: int) -> None:
         super().__init__(
-            f"Line {start}: the CSV is malformed from here on ({error}). Check the quotes: a cell that "
-            'starts with a quote (") must end with one, and a quote inside a cell is written twice ("").'
+            at_line(
+                start,
+                _(
+                    "the CSV is malformed from here on (%(error)s). Check the quotes: a cell that starts with a "
+                    'quote (") must end with one, and a quote inside a cell is written twice ("").',
+                    error=error,
+                ),
+            )
         )
+
+
+def at_line(line: int, problem: str) -> str:
+    return _("Line %(line)d: %(problem)s", line=line, problem=problem)
 
 
 def _header_errors(header: Sequence[str] | None) -> list[str]:
     if not header:
-        return ["The file is empty: it needs a header row such as " + ",".join(COLUMNS) + "."]
+        return [_("The file is empty: it needs a header row such as %(header)s.", header=",".join(COLUMNS))]
     unknown = [name for name in header if name not in COLUMNS]
     if unknown:
-        return [f"Line 1: unknown column(s) {', '.join(map(repr, unknown))}; the columns are {', '.join(COLUMNS)}."]
+        return [
+            at_line(
+                1,
+                _(
+                    "unknown column(s) %(unknown)s; the columns are %(columns)s.",
+                    unknown=", ".join(map(repr, unknown)),
+                    columns=", ".join(COLUMNS),
+                ),
+            )
+        ]
     if len(set(header)) != len(header):
-        return ["Line 1: a column appears twice."]
+        return [at_line(1, _("a column appears twice."))]
     if "title" not in header:
-        return ["Line 1: the header needs a title column."]
+        return [at_line(1, _("the header needs a title column."))]
     return []
 
 
@@ -115,9 +137,9 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
     errors: list[str] = []
     for line, record in _records_by_line(reader):
         if len(rows) + len(errors) >= IMPORT_MAX_ROWS:
-            return [], [f"The file has more than {IMPORT_MAX_ROWS} tasks; split it into smaller files."]
+            return [], [_("The file has more than %(max)d tasks; split it into smaller files.", max=IMPORT_MAX_ROWS)]
         if None in record:
-            errors.append(f"Line {line}: more cells than the header has columns.")
+            errors.append(at_line(line, _("more cells than the header has columns.")))
             continue
         form = TaskForm(formdata=_form_data(record), meta={"csrf": False})
         place = _place(record)
@@ -126,12 +148,12 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
             rows.append({name: form[name].data for name in IMPORTED_COLUMNS} | place)
         else:
             errors += [
-                f"Line {line}: {form[name].label.text}: {message}"
+                at_line(line, f"{form[name].label.text}: {message}")
                 for name, messages in form.errors.items()
                 for message in messages
-            ] + [f"Line {line}: {problem}" for problem in problems]
+            ] + [at_line(line, problem) for problem in problems]
     if not rows and not errors:
-        errors.append("The file has a header but no tasks.")
+        errors.append(_("The file has a header but no tasks."))
     return rows, errors
 
 
@@ -172,11 +194,12 @@ def _row_problems(record: dict[str, Any], place: dict[str, Any]) -> list[str]:
     """What is wrong with the row's priority, list and labels."""
     problems = []
     if _priority_word(record) not in Priority.__members__:
-        problems.append(f"Priority: use one of {', '.join(priority.name.lower() for priority in Priority)}.")
+        words = ", ".join(priority.name.lower() for priority in Priority)
+        problems.append(_("Priority: use one of %(words)s.", words=words))
     if len(place["list"]) > LIST_NAME_MAX:
-        problems.append(f"List: a list name has at most {LIST_NAME_MAX} characters.")
+        problems.append(_("List: a list name has at most %(max)d characters.", max=LIST_NAME_MAX))
     problems += [
-        f"Labels: “{name[:20]}…” is longer than {LABEL_NAME_MAX} characters."
+        _("Labels: “%(start)s…” is longer than %(max)d characters.", start=name[:20], max=LABEL_NAME_MAX)
         for name in place["labels"]
         if len(name) > LABEL_NAME_MAX
     ]

@@ -5,12 +5,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import clock, crud
+from ..i18n import _, ngettext
 from ..models import TaskStatus
 from ..navigation import owner_lists
 from ..pages import form_page
 from .csv_format import COLUMNS, IMPORT_MAX_ROWS, export_lines, read_import
 from .forms import ImportForm, TaskFilterForm
-from .views import bp, tasks_noun
+from .views import bp
 
 
 @bp.get("/export.csv")
@@ -40,8 +41,8 @@ def import_csv() -> ResponseReturnValue:
         "tasks/import.html",
         form,
         status=422 if problems or form.errors else 200,
-        heading="Import tasks",
-        submit_label="Import",
+        heading=_("Import tasks"),
+        submit_label=_("Import"),
         multipart=True,
         problems=problems,
         columns=COLUMNS,
@@ -53,9 +54,9 @@ def import_csv() -> ResponseReturnValue:
 
 def import_message(summary: crud.ImportSummary) -> str:
     """How many tasks came in, and which lists and labels the import had to create for them."""
-    message = f"Imported {tasks_noun(summary.imported)}."
+    parts = [ngettext("Imported %(num)d task.", "Imported %(num)d tasks.", summary.imported)]
     if summary.new_lists:
-        message += f" New lists: {', '.join(summary.new_lists)}."
+        parts.append(_("New lists: %(names)s.", names=", ".join(summary.new_lists)))
     if summary.new_labels:
-        message += f" New labels: {', '.join(summary.new_labels)}."
-    return message
+        parts.append(_("New labels: %(names)s.", names=", ".join(summary.new_labels)))
+    return " ".join(parts)

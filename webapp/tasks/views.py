@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
+from ..i18n import _, ngettext
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
@@ -70,12 +71,17 @@ def bulk() -> ResponseReturnValue:
     ids = form.selected_ids()
     if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
-        message = f"{tasks_noun(len(trashed))} moved to the trash."
+        message = ngettext("%(num)d task moved to the trash.", "%(num)d tasks moved to the trash.", len(trashed))
         flash_undoable(message, trashed)
     elif form.action.data in ("complete", "set_status"):
         status = TaskStatus.COMPLETED if form.action.data == "complete" else TaskStatus(form.status.data)
         changed = crud.set_status_of_tasks(current_user, ids, status)
-        flash(f"{tasks_noun(changed)} set to {status.label}.", "success")
+        flash(
+            ngettext(
+                "%(num)d task set to %(status)s.", "%(num)d tasks set to %(status)s.", changed, status=status.label
+            ),
+            "success",
+        )
     else:
         flash(organise(form.action.data, ids, form), "success")
     return redirect_back(url_for("tasks.index"))
@@ -85,16 +91,32 @@ def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
     """Move, label, unlabel or prioritise the tasks; a list or label that is not the person's is a 404."""
     if action == "move":
         task_list = crud.get_list(current_user, form.list_id.data or 0)
-        return f"{tasks_noun(crud.move_tasks_to_list(current_user, ids, task_list.id))} moved to {task_list.name}."
+        moved = crud.move_tasks_to_list(current_user, ids, task_list.id)
+        return ngettext(
+            "%(num)d task moved to %(list)s.", "%(num)d tasks moved to %(list)s.", moved, list=task_list.name
+        )
     if action == "set_priority":
         priority = Priority(form.priority.data)
-        return (
-            f"{tasks_noun(crud.set_priority_of_tasks(current_user, ids, priority))} set to priority {priority.label}."
+        changed = crud.set_priority_of_tasks(current_user, ids, priority)
+        return ngettext(
+            "%(num)d task set to priority %(priority)s.",
+            "%(num)d tasks set to priority %(priority)s.",
+            changed,
+            priority=priority.label,
         )
     label = crud.get_label(current_user, form.label_id.data or 0)
     if action == "add_label":
-        return f"Label {label.name} added to {tasks_noun(crud.add_label_to_tasks(current_user, ids, label.id))}."
-    return f"Label {label.name} removed from {tasks_noun(crud.remove_label_from_tasks(current_user, ids, label.id))}."
+        added = crud.add_label_to_tasks(current_user, ids, label.id)
+        return ngettext(
+            "Label %(label)s added to %(num)d task.", "Label %(label)s added to %(num)d tasks.", added, label=label.name
+        )
+    removed = crud.remove_label_from_tasks(current_user, ids, label.id)
+    return ngettext(
+        "Label %(label)s removed from %(num)d task.",
+        "Label %(label)s removed from %(num)d tasks.",
+        removed,
+        label=label.name,
+    )
 
 
 def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
@@ -112,9 +134,9 @@ def new() -> ResponseReturnValue:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
-        flash(f"Task “{task.title}” created.", "success")
+        flash(_("Task “%(title)s” created.", title=task.title), "success")
         return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="New task")
+    return form_page("tasks/form.html", form, heading=_("New task"))
 
 
 @bp.get("/<int:task_id>")
@@ -132,22 +154,22 @@ def edit(task_id: int) -> ResponseReturnValue:
             task = crud.update_task(task, form.changes(), expected_version=form.version.data)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
-        flash("Task saved.", "success")
+        flash(_("Task saved."), "success")
         return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="Edit task", task=task)
+    return form_page("tasks/form.html", form, heading=_("Edit task"), task=task)
 
 
 @bp.post("/<int:task_id>/complete")
 def complete(task_id: int) -> ResponseReturnValue:
     task = crud.complete_task(current_user, task_id)
-    flash(f"Task “{task.title}” completed.", "success")
+    flash(_("Task “%(title)s” completed.", title=task.title), "success")
     return redirect_back(url_for("tasks.show", task_id=task_id))
 
 
 @bp.post("/<int:task_id>/delete")
 def delete(task_id: int) -> ResponseReturnValue:
     task = crud.delete_task(current_user, task_id)
-    flash_undoable(f"Task “{task.title}” moved to the trash.", [task_id])
+    flash_undoable(_("Task “%(title)s” moved to the trash.", title=task.title), [task_id])
     return redirect(url_for("tasks.index"))
 
 
@@ -156,13 +178,9 @@ def flash_undoable(text: str, task_ids: list[int]) -> None:
     if not task_ids:
         flash(text, "success")
         return
-    undo = {"text": text, "label": "Undo", "action": url_for("tasks.restore"), "fields": {"ids": task_ids}}
+    undo = {"text": text, "label": _("Undo"), "action": url_for("tasks.restore"), "fields": {"ids": task_ids}}
     # flash() keeps any JSON-serialisable message in the session; its type hints admit only text.
     flash(undo, "success")  # type: ignore[arg-type]
-
-
-def tasks_noun(count: int) -> str:
-    return "1 task" if count == 1 else f"{count} tasks"
 
 
 def stale_edit_page(current: Task) -> tuple[str, int]:
@@ -172,8 +190,10 @@ def stale_edit_page(current: Task) -> tuple[str, int]:
         "tasks/form.html",
         form,
         status=409,
-        heading="Edit task",
+        heading=_("Edit task"),
         task=current,
-        conflict="This task was changed elsewhere since you opened it. "
-        "The form now shows the saved version; make your change again and save.",
+        conflict=_(
+            "This task was changed elsewhere since you opened it. "
+            "The form now shows the saved version; make your change again and save."
+        ),
     )
