@@ -6,6 +6,8 @@ from urllib.parse import urlencode, urlsplit
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from .i18n import _
+
 # A list page's query arguments: each name with one value or several.
 QueryArgs = dict[str, Any]
 
@@ -19,7 +21,7 @@ def form_page(template: str, form: Any, status: int | None = None, **context: An
 
 def already_submitted(endpoint: str, **values: Any) -> Response:
     """A create form sent again (twice at once, or from the back button): show what it created."""
-    flash("This form was already sent, so nothing new was created: here is what it created.", "info")
+    flash(_("This form was already sent, so nothing new was created: here is what it created."), "info")
     return redirect(url_for(endpoint, **values))
 
 

@@ -3,7 +3,8 @@ priority and list.
 
 A pure function of the text, the day it counts from and the names of the
 person's lists, so every calendar rule is testable without a clock; words it
-does not understand stay in the title.
+does not understand stay in the title. The words it reads are English; what it
+understood is said in the page's language.
 """
 
 import re
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .i18n import _
 from .models import Priority, name_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -47,18 +49,18 @@ def _took(word: str, today: date, result: QuickAdd) -> bool:
     lowered = word.lower()
     if lowered in PRIORITY_WORDS:
         result.priority = PRIORITY_WORDS[lowered]
-        result.understood.append(f"priority {result.priority.label}")
+        result.understood.append(_("priority %(priority)s", priority=result.priority.label))
         return True
     if word.startswith("#") and len(word) > 1:
         if name_key(word[1:]) not in {name_key(name) for name in result.label_names}:
             result.label_names.append(word[1:])
-            result.understood.append(f"label {word[1:]}")
+            result.understood.append(_("label %(label)s", label=word[1:]))
         return True
     if result.due_date is None:
         due = _day(lowered, today)
         if due is not None:
             result.due_date = due
-            result.understood.append(f"due {due.isoformat()} ({word})")
+            result.understood.append(_("due %(date)s (%(words)s)", date=due.isoformat(), words=word))
             return True
     return False
 
@@ -87,7 +89,7 @@ def _take_in_n_units(text: str, today: date, result: QuickAdd) -> str:
         return text
     count, unit = int(match.group(1)), match.group(2).lower()
     result.due_date = today + timedelta(days=count * (7 if unit.startswith("week") else 1))
-    result.understood.append(f"due {result.due_date.isoformat()} ({match.group(0)})")
+    result.understood.append(_("due %(date)s (%(words)s)", date=result.due_date.isoformat(), words=match.group(0)))
     return text[: match.start()] + text[match.end() :]
 
 
@@ -101,6 +103,6 @@ def _take_list(text: str, list_names: Sequence[str], result: QuickAdd) -> str:
             ends_a_word = len(rest) <= len(name) or rest[len(name)].isspace()
             if name_key(candidate) == name_key(name) and ends_a_word:
                 result.list_name = name
-                result.understood.append(f"list {name}")
+                result.understood.append(_("list %(list)s", list=name))
                 return text[:start] + text[start + 1 + len(name) :]
     return text

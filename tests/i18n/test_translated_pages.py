@@ -48,3 +48,24 @@ def test_a_task_form_error_and_its_flash_in_spanish(alice_client):
         "/tasks/new", data={"title": "Regar", "status": "pending"}, headers=SPANISH, follow_redirects=True
     )
     assert "Tarea «Regar» creada." in created.text and "Pendiente" in created.text
+
+
+def test_lists_labels_and_the_board_in_german(german):
+    german.post("/labels/", data={"name": "garten", "colour": "teal"})
+    labels = german.get("/labels/").text
+    assert "Ihre Labels" in labels and "Petrol" in labels and "Umbenennen oder umfärben" in labels
+    created = german.post("/lists/new", data={"name": "Haus"}, follow_redirects=True).text
+    assert "Liste „Haus“ erstellt." in created
+    lists = german.get("/lists/").text
+    assert "Ihre Listen" in lists and "(neue Aufgaben landen hier)" in lists
+
+
+def test_quick_add_says_what_it_understood_in_spanish(alice_client, today):
+    inbox = alice_client.get("/lists/").text.split('<td class="list-name"><a href="')[1].split('"')[0]
+    response = alice_client.post(
+        f"{inbox}/quick-add", data={"text": "Regar tomorrow #jardín !high"}, headers=SPANISH, follow_redirects=True
+    )
+    assert "Entendido: vence el 2030-06-13 (tomorrow), etiqueta jardín, prioridad Alta." in response.text
+    assert "Etiqueta nueva: jardín." in response.text
+    board = alice_client.get(f"{inbox}/board", headers=SPANISH).text
+    assert "Mover a En curso" in board and "Vence el 2030-06-13" in board

@@ -3,8 +3,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
+from ..i18n import _, message_of
 from ..pages import form_page
-from .forms import LabelForm
+from .forms import COLOUR_NAMES, LabelForm
 
 bp = Blueprint("labels", __name__, url_prefix="/labels")
 
@@ -23,12 +24,13 @@ def index() -> ResponseReturnValue:
         try:
             label = crud.create_label(current_user, form.name.data, form.colour.data)
         except crud.NameTaken as taken:
-            form.name.errors.append(str(taken))
+            form.name.errors.append(message_of(taken))
         else:
-            flash(f"Label “{label.name}” created.", "success")
+            flash(_("Label “%(name)s” created.", name=label.name), "success")
             return redirect(url_for("labels.index"))
     labels = crud.list_labels(current_user)
-    return render_template("labels/index.html", form=form, labels=labels), 422 if form.errors else 200
+    page = render_template("labels/index.html", form=form, labels=labels, colour_names=COLOUR_NAMES)
+    return page, 422 if form.errors else 200
 
 
 @bp.route("/<int:label_id>/edit", methods=["GET", "POST"])
@@ -40,15 +42,15 @@ def edit(label_id: int) -> ResponseReturnValue:
         try:
             crud.update_label(current_user, label_id, form.name.data, form.colour.data)
         except crud.NameTaken as taken:
-            form.name.errors.append(str(taken))
+            form.name.errors.append(message_of(taken))
         else:
-            flash("Label saved.", "success")
+            flash(_("Label saved."), "success")
             return redirect(url_for("labels.index"))
-    return form_page("labels/form.html", form, heading=f"Edit label “{label.name}”", label=label)
+    return form_page("labels/form.html", form, heading=_("Edit label “%(name)s”", name=label.name), label=label)
 
 
 @bp.post("/<int:label_id>/delete")
 def delete(label_id: int) -> ResponseReturnValue:
     label = crud.delete_label(current_user, label_id)
-    flash(f"Label “{label.name}” deleted; its tasks are kept.", "success")
+    flash(_("Label “%(name)s” deleted; its tasks are kept.", name=label.name), "success")
     return redirect(url_for("labels.index"))

@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from .. import clock, crud
+from ..i18n import _
 from ..models import TaskList
 from ..tasks.views import STATUS_LABELS
 from .forms import MoveCardForm, QuickAddForm
@@ -22,7 +23,7 @@ def move(list_id: int) -> ResponseReturnValue:
     task_list = crud.get_list(current_user, list_id)
     form = MoveCardForm()
     if not form.validate_on_submit():
-        return board_page(task_list, status=400, problem="That move could not be read; please try again.")
+        return board_page(task_list, status=400, problem=_("That move could not be read; please try again."))
     task = crud.get_task(current_user, form.task_id.data)
     if task.list_id != task_list.id:
         raise crud.NotFound("Task not found")
@@ -32,9 +33,9 @@ def move(list_id: int) -> ResponseReturnValue:
         return board_page(
             task_list,
             status=409,
-            problem="That card was changed elsewhere since the board was shown; here is the board as it is now.",
+            problem=_("That card was changed elsewhere since the board was shown; here is the board as it is now."),
         )
-    flash(f"Moved “{task.title}” to {task.status.label}.", "success")
+    flash(_("Moved “%(title)s” to %(status)s.", title=task.title, status=task.status.label), "success")
     return redirect(url_for("lists.board", list_id=list_id))
 
 

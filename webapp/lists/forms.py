@@ -4,6 +4,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.widgets import HiddenInput
 
 from ..forms import form_token_field, name_field, strip
+from ..i18n import _l
 from ..models import LIST_NAME_MAX, TITLE_MAX
 from ..tasks.forms import STATUS_CHOICES
 
@@ -12,15 +13,15 @@ QUICK_ADD_MAX = TITLE_MAX + 200
 
 
 class ListForm(FlaskForm):
-    name = name_field("Name", LIST_NAME_MAX)
+    name = name_field(_l("Name"), LIST_NAME_MAX)
 
 
 class QuickAddForm(FlaskForm):
     text = StringField(
-        "Add a task",
+        _l("Add a task"),
         filters=[strip],
         validators=[
-            DataRequired("Type what to do, e.g. “Call the dentist tomorrow #health !high”."),
+            DataRequired(_l("Type what to do, e.g. “Call the dentist tomorrow #health !high”.")),
             Length(max=QUICK_ADD_MAX),
         ],
     )
@@ -32,4 +33,4 @@ class MoveCardForm(FlaskForm):
 
     task_id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
-    status = SelectField("Column", choices=STATUS_CHOICES, validators=[InputRequired()])
+    status = SelectField(_l("Column"), choices=STATUS_CHOICES, validators=[InputRequired()])

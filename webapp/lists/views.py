@@ -33,11 +33,11 @@ def new() -> ResponseReturnValue:
         try:
             task_list = crud.create_list(current_user, form.name.data)
         except crud.NameTaken as taken:
-            form.name.errors.append(str(taken))
+            form.name.errors.append(message_of(taken))
         else:
-            flash(f"List “{task_list.name}” created.", "success")
+            flash(_("List “%(name)s” created.", name=task_list.name), "success")
             return redirect(url_for("lists.show", list_id=task_list.id))
-    return form_page("lists/form.html", form, heading="New list", submit_label="Create list")
+    return form_page("lists/form.html", form, heading=_("New list"), submit_label=_("Create list"))
 
 
 @bp.get("/<int:list_id>")
@@ -53,11 +53,11 @@ def edit(list_id: int) -> ResponseReturnValue:
         try:
             task_list = crud.rename_list(current_user, list_id, form.name.data)
         except crud.NameTaken as taken:
-            form.name.errors.append(str(taken))
+            form.name.errors.append(message_of(taken))
         else:
-            flash("List renamed.", "success")
+            flash(_("List renamed."), "success")
             return redirect(url_for("lists.show", list_id=list_id))
-    return form_page("lists/form.html", form, heading="Edit list", task_list=task_list)
+    return form_page("lists/form.html", form, heading=_("Edit list"), task_list=task_list)
 
 
 @bp.post("/<int:list_id>/delete")
@@ -87,7 +87,7 @@ def quick_add(list_id: int) -> ResponseReturnValue:
     task_list = crud.get_list(current_user, list_id)
     form = QuickAddForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.text.errors) or "The form expired; please try again.", "warning")
+        flash(" ".join(form.text.errors) or _("The form expired; please try again."), "warning")
         return redirect(url_for("lists.show", list_id=list_id))
     lists = owner_lists()
     parsed = parse_quick_add(form.text.data, clock.today(), [each.name for each in lists])
@@ -110,15 +110,24 @@ def quick_add(list_id: int) -> ResponseReturnValue:
         )
     except crud.AlreadySubmitted as first:
         return already_submitted("tasks.show", task_id=first.created_id)
-    understood = ", ".join(parsed.understood) or "just the title"
-    created = f" New label{'s' if len(new_labels) > 1 else ''}: {', '.join(new_labels)}." if new_labels else ""
-    flash(f"Task “{task.title}” added to {task_list.name}. Understood: {understood}.{created}", "success")
+    understood = ", ".join(parsed.understood) or _("just the title")
+    message = _(
+        "Task “%(title)s” added to %(list)s. Understood: %(understood)s.",
+        title=task.title,
+        list=task_list.name,
+        understood=understood,
+    )
+    if new_labels:
+        message += " " + ngettext(
+            "New label: %(names)s.", "New labels: %(names)s.", len(new_labels), names=", ".join(new_labels)
+        )
+    flash(message, "success")
     return redirect(url_for("tasks.show", task_id=task.id))
 
 
 def quick_add_problem(title: str) -> str | None:
     if not title:
-        return "Quick add needs a title besides the date, #labels, !priority and @list."
+        return _("Quick add needs a title besides the date, #labels, !priority and @list.")
     if len(title) > TITLE_MAX:
-        return f"The title is longer than {TITLE_MAX} characters; shorten it and add it again."
+        return _("The title is longer than %(max)d characters; shorten it and add it again.", max=TITLE_MAX)
     return None
