@@ -228,7 +228,7 @@ def test_the_board_shows_a_column_per_status_and_cards_move_by_their_buttons(ali
     board_url = f"/lists/{alice_lists['trip']}/board"
     page = alice_client.get(board_url).text
     assert column_titles(page, "pending") == ["Pack bags", "Book hotel"]  # High priority first
-    assert "Due 2030-06-11 (overdue)" in page and 'Priority: <span class="priority-high">High</span>' in page
+    assert "Due Jun 11, 2030 (overdue)" in page and 'Priority: <span class="priority-high">High</span>' in page
     fields = card_form(page, "Pack bags", "in_progress")
     response = alice_client.post(f"{board_url}/move", data=fields, follow_redirects=True)
     assert "Moved “Pack bags” to In progress." in response.text

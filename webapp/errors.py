@@ -12,6 +12,7 @@ from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, T
 
 from . import audit, crud, metrics
 from .extensions import db, login_manager
+from .i18n import _, _l
 
 PATH_ANSWERS = "taskboard.path_error_answers"
 
@@ -42,21 +43,24 @@ def path_answers() -> PathErrorAnswers | None:
 
 
 MESSAGES = {
-    400: ("Bad request", "The request could not be understood. Please go back and try again."),
-    403: ("Forbidden", "You do not have permission to see this page."),
-    404: ("Page not found", "There is nothing here. It may have been deleted, or the link is wrong."),
-    405: ("Method not allowed", "This address does not accept that kind of request."),
-    409: ("Conflict", "This was changed elsewhere in the meantime. Reload it and try again."),
-    413: ("Too large", "What you sent is larger than this site accepts."),
-    422: ("Invalid input", "Some of what you sent was not valid."),
-    429: ("Too many requests", "You have made too many attempts. Please wait a minute and try again."),
-    500: ("Something went wrong", "An unexpected error happened on our side. Nothing you sent was saved."),
-    503: ("Temporarily unavailable", "Taskboard cannot reach its database right now. Please try again shortly."),
+    400: (_l("Bad request"), _l("The request could not be understood. Please go back and try again.")),
+    403: (_l("Forbidden"), _l("You do not have permission to see this page.")),
+    404: (_l("Page not found"), _l("There is nothing here. It may have been deleted, or the link is wrong.")),
+    405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
+    409: (_l("Conflict"), _l("This was changed elsewhere in the meantime. Reload it and try again.")),
+    413: (_l("Too large"), _l("What you sent is larger than this site accepts.")),
+    422: (_l("Invalid input"), _l("Some of what you sent was not valid.")),
+    429: (_l("Too many requests"), _l("You have made too many attempts. Please wait a minute and try again.")),
+    500: (_l("Something went wrong"), _l("An unexpected error happened on our side. Nothing you sent was saved.")),
+    503: (
+        _l("Temporarily unavailable"),
+        _l("Taskboard cannot reach its database right now. Please try again shortly."),
+    ),
 }
 
 
 def error_page(code: int, message: str | None = None) -> tuple[str, int]:
-    title, default_message = MESSAGES.get(code, ("Error", "Something went wrong."))
+    title, default_message = MESSAGES.get(code, (_l("Error"), _l("Something went wrong.")))
     return render_template("errors/error.html", code=code, title=title, message=message or default_message), code
 
 
@@ -81,7 +85,7 @@ def handle_rate_limited(error: TooManyRequests) -> ResponseReturnValue:
 
 
 def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
-    return error_page(400, "Your form expired or did not come from this site. Reload the page and try again.")
+    return error_page(400, _("Your form expired or did not come from this site. Reload the page and try again."))
 
 
 def handle_not_found(error: crud.NotFound) -> ResponseReturnValue:

@@ -7,7 +7,8 @@ sent one says so, so a person running `make run` can still follow a reset link.
 Work that ends in an email runs after the response, in a background thread (`after_response`):
 a page takes as long whether or not it sent one, so its timing cannot tell whether an account
 exists, and a mail server that is down or refuses a message is logged, never shown to the
-person as an error.
+person as an error. An email is written in the language of the page that sent it, or in the one
+its recipient chose on their account (`locale`).
 """
 
 import logging
@@ -19,6 +20,7 @@ from typing import Any, ParamSpec
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import Flask, current_app, has_request_context, render_template, request, url_for
+from flask_babel import LazyString, force_locale, get_locale
 from flask_mailman import EmailMessage, EmailMultiAlternatives
 from flask_mailman.backends.base import BaseEmailBackend
 
@@ -83,21 +85,23 @@ def external_url(endpoint: str, **values: Any) -> str:
         return url_for(endpoint, _external=True, **values)
 
 
-def send_email(to: str, subject: str, template: str, **context: Any) -> None:
-    """Render `email/<template>.txt` and `.html` and send them to `to` now; a failure is logged."""
-    context = {"subject": subject, **context}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_template(f"email/{template}.txt", **context),
-        from_email=current_app.config["MAIL_FROM"],
-        to=[to],
-    )
-    message.attach_alternative(render_template(f"email/{template}.html", **context), "text/html")
+def send_email(to: str, subject: str | LazyString, template: str, locale: str | None = None, **context: Any) -> None:
+    """Render `email/<template>.txt` and `.html` and send them to `to` now, in `locale` if given (else
+    the page's language; a lazy `subject` is written in it too). A failure is logged."""
+    with force_locale(locale or str(get_locale())):
+        context = {"subject": str(subject), "lang": str(get_locale()), **context}
+        message = EmailMultiAlternatives(
+            subject=context["subject"],
+            body=render_template(f"email/{template}.txt", **context),
+            from_email=current_app.config["MAIL_FROM"],
+            to=[to],
+        )
+        message.attach_alternative(render_template(f"email/{template}.html", **context), "text/html")
     try:
         message.send()
     except (smtplib.SMTPException, OSError):
         # The body holds a secret link: log who and what, never the message itself.
-        logger.exception("Could not send the email %r to %s", subject, to)
+        logger.exception("Could not send the email %r to %s", message.subject, to)
 
 
 def after_response(job: Callable[P, None]) -> Callable[P, None]:
@@ -112,7 +116,7 @@ def after_response(job: Callable[P, None]) -> Callable[P, None]:
             job(*args, **kwargs)
             return
         base_url = request.host_url if has_request_context() else DEVELOPMENT_BASE_URL
-        _outbox().submit(_run, app, base_url, job, *args, **kwargs)
+        _outbox().submit(_run, app, base_url, str(get_locale()), job, *args, **kwargs)
 
     return start
 
@@ -123,10 +127,10 @@ def _outbox() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="taskboard-mail")
 
 
-def _run(app: Flask, base_url: str, job: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+def _run(app: Flask, base_url: str, locale: str, job: Callable[..., None], *args: Any, **kwargs: Any) -> None:
     # As a POST, because jobs write: on SQLite their transactions then take the write lock at
-    # once (see webapp.database), as the request that started them would have.
-    with app.test_request_context(base_url=base_url, method="POST"):
+    # once (see webapp.database), as the request that started them would have; in its language.
+    with app.test_request_context(base_url=base_url, method="POST"), force_locale(locale):
         try:
             job(*args, **kwargs)
         except Exception:  # a thread's exception would vanish unseen: log it

@@ -96,7 +96,7 @@ def test_a_recovery_code_logs_in_once(app, alice_client, alice):
     again = app.test_client()
     log_in(again, alice.email)
     assert enter_code(again, codes[0]).status_code == 422
-    assert "9 unused recovery code(s)" in alice_client.get("/account/two-factor").text
+    assert "9 unused recovery codes" in alice_client.get("/account/two-factor").text
 
 
 def test_recovery_codes_can_be_made_anew_with_the_password(app, alice_client, alice):

@@ -28,7 +28,7 @@ def test_a_person_creates_finds_edits_completes_trashes_and_restores_a_task(open
     visitor.sees("Task “Water the plants” created.")
     expect(visitor.heading("Water the plants")).to_be_visible()
     visitor.sees("In progress")
-    visitor.sees("2030-05-01")
+    visitor.sees("May 1, 2030")
     create_task(visitor, "Call the bank")
 
     visitor.follow("Tasks")

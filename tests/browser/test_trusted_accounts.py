@@ -78,7 +78,7 @@ def test_two_factor_login_with_a_code_and_then_with_a_recovery_code(visitor, ali
     visitor.press("Log in")
     expect(visitor.heading("Your tasks")).to_be_visible()
     visitor.visit("/account/two-factor")
-    visitor.sees("You have 9 unused recovery code(s).")
+    visitor.sees("You have 9 unused recovery codes.")
 
 
 def test_an_admin_closes_registration(open_visitor, admin):

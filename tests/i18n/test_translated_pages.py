@@ -3,6 +3,9 @@
 import pytest
 from factories import new_task
 
+from webapp import crud
+from webapp.formatting import show_number
+
 GERMAN = {"Accept-Language": "de"}
 SPANISH = {"Accept-Language": "es"}
 
@@ -68,4 +71,42 @@ def test_quick_add_says_what_it_understood_in_spanish(alice_client, today):
     assert "Entendido: vence el 2030-06-13 (tomorrow), etiqueta jardín, prioridad Alta." in response.text
     assert "Etiqueta nueva: jardín." in response.text
     board = alice_client.get(f"{inbox}/board", headers=SPANISH).text
-    assert "Mover a En curso" in board and "Vence el 2030-06-13" in board
+    assert "Mover a En curso" in board and "Vence el 13 jun 2030" in board
+
+
+@pytest.mark.parametrize(
+    ("headers", "due", "created"),
+    [({}, "Jun 1, 2030", " UTC"), (GERMAN, "01.06.2030", " UTC"), (SPANISH, "1 jun 2030", " UTC")],
+)
+def test_dates_are_written_the_way_the_language_writes_them(alice_client, headers, due, created):
+    task_id = new_task(alice_client, "Pay rent", due_date="2030-06-01")
+    page = alice_client.get(f"/tasks/{task_id}", headers=headers).text
+    assert due in page and created in page
+
+
+def test_counts_use_the_digit_grouping_of_the_language(app):
+    with app.test_request_context(headers=GERMAN):
+        assert show_number(12345) == "12.345"
+    with app.test_request_context():
+        assert show_number(12345) == "12,345"
+
+
+def test_a_password_reset_email_is_in_the_language_its_owner_chose(client, app, alice, mailbox):
+    with app.app_context():
+        crud.set_locale(crud.get_user(alice.id), "de")
+    client.post("/reset-password", data={"email": alice.email}, headers=SPANISH)
+    message = mailbox.wait_for(alice.email, "Setzen Sie Ihr Taskboard-Passwort zurück")
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Um ein neues Passwort zu wählen, öffnen Sie diesen Link innerhalb von 60 Minuten." in text
+    assert '<html lang="de">' in html and "Neues Passwort wählen" in html
+
+
+def test_a_confirmation_email_is_in_the_language_of_the_page_that_asked_for_it(client, mailbox):
+    client.post(
+        "/register",
+        data={"email": "carla@example.com", "password": "a long new passphrase", "confirm": "a long new passphrase"},
+        headers=SPANISH,
+    )
+    message = mailbox.wait_for("carla@example.com", "Confirma tu correo electrónico para Taskboard")
+    assert "abriendo este enlace en las próximas" in message.get_body(("plain",)).get_content()

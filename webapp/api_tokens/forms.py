@@ -3,13 +3,14 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from ..forms import strip
+from ..i18n import _l
 from ..models import TOKEN_NAME_MAX
 
 
 class TokenForm(FlaskForm):
     name = StringField(
-        "Token name",
+        _l("Token name"),
         filters=[strip],
         validators=[DataRequired(), Length(max=TOKEN_NAME_MAX)],
-        description="What will use it, e.g. “backup script” or “phone”.",
+        description=_l("What will use it, e.g. “backup script” or “phone”."),
     )

@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
+from ..i18n import _
 from .commands import register_commands
 from .forms import TokenForm
 
@@ -39,7 +40,7 @@ def create() -> ResponseReturnValue:
 @bp.post("/<int:token_id>/revoke")
 def revoke(token_id: int) -> ResponseReturnValue:
     crud.revoke_api_token(current_user, token_id)
-    flash("Token revoked. Programs using it can no longer reach the API.", "success")
+    flash(_("Token revoked. Programs using it can no longer reach the API."), "success")
     return redirect(url_for("api_tokens.index"))
 
 

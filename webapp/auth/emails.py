@@ -7,6 +7,7 @@ from flask import flash
 
 from .. import crud
 from ..crud.links import LIFETIMES
+from ..i18n import _, _l
 from ..mail import after_response, external_url, mail_is_logged_only, send_email
 from ..models import LinkPurpose
 
@@ -23,8 +24,9 @@ def send_password_reset(email: str) -> None:
     user, secret = requested
     send_email(
         user.email,
-        "Reset your Taskboard password",
+        _l("Reset your Taskboard password"),
         "password_reset",
+        locale=user.locale,
         email=user.email,
         link=external_url("password_reset.choose", secret=secret),
         minutes=int(LIFETIMES[LinkPurpose.PASSWORD_RESET].total_seconds() // 60),
@@ -35,7 +37,7 @@ def send_password_reset(email: str) -> None:
 def send_email_confirmation(email: str, secret: str) -> None:
     send_email(
         email,
-        "Confirm your email address for Taskboard",
+        _l("Confirm your email address for Taskboard"),
         "verify_email",
         email=email,
         link=external_url("verification.confirm", secret=secret),
@@ -48,7 +50,7 @@ def send_address_in_use(email: str) -> None:
     """Someone tried to use an address that already has an account: tell its owner, not them."""
     send_email(
         email,
-        "Someone tried to use your email address on Taskboard",
+        _l("Someone tried to use your email address on Taskboard"),
         "address_in_use",
         email=email,
         login_link=external_url("auth.login"),
@@ -60,7 +62,7 @@ def send_address_in_use(email: str) -> None:
 def send_email_changed(old_email: str, new_email: str) -> None:
     send_email(
         old_email,
-        "The email of your Taskboard account was changed",
+        _l("The email of your Taskboard account was changed"),
         "email_changed",
         old_email=old_email,
         new_email=new_email,
@@ -72,7 +74,7 @@ def send_email_changed(old_email: str, new_email: str) -> None:
 def send_invitation(email: str, inviter: str, secret: str) -> None:
     send_email(
         email,
-        "You are invited to Taskboard",
+        _l("You are invited to Taskboard"),
         "invitation",
         inviter=inviter,
         link=external_url("auth.register", invitation=secret),
@@ -84,7 +86,9 @@ def say_where_mail_went() -> None:
     """Without MAIL_URL the email is in the server log: say so on the page, or nobody will find it."""
     if mail_is_logged_only():
         flash(
-            "This server has no mail set up (MAIL_URL), so the email was written to the server log "
-            "instead of being sent. Look there for the link.",
+            _(
+                "This server has no mail set up (MAIL_URL), so the email was written to the server log "
+                "instead of being sent. Look there for the link."
+            ),
             "warning",
         )

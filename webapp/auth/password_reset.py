@@ -8,6 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from .. import audit, crud
+from ..i18n import _
 from ..pages import form_page
 from .emails import say_where_mail_went, send_password_reset
 from .forms import NewPasswordForm, ResetRequestForm
@@ -25,13 +26,18 @@ def request() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         send_password_reset(form.email.data)
         flash(
-            f"If {form.email.data} belongs to an account, we sent it a link to choose a new password. "
-            "It works once, within 60 minutes.",
+            _(
+                "If %(email)s belongs to an account, we sent it a link to choose a new password. "
+                "It works once, within 60 minutes.",
+                email=form.email.data,
+            ),
             "success",
         )
         say_where_mail_went()
         return redirect(url_for("password_reset.request"))
-    return form_page("auth/reset_request.html", form, heading="Forgot your password?", submit_label="Send me a link")
+    return form_page(
+        "auth/reset_request.html", form, heading=_("Forgot your password?"), submit_label=_("Send me a link")
+    )
 
 
 @bp.route("/<secret>", methods=["GET", "POST"])
@@ -49,18 +55,19 @@ def choose(secret: str) -> Response | tuple[str, int]:
         audit.account_changed("password reset by emailed link", user.id)
         if user.two_factor_enabled:
             begin_second_step(user, None)
-            flash("Your password is changed. Enter a code to log in.", "success")
+            flash(_("Your password is changed. Enter a code to log in."), "success")
             return redirect(url_for("auth.second_factor"))
         start_session(user)
         flash(
-            "Your password is changed and you are logged in. Your other sessions and API tokens have ended.", "success"
+            _("Your password is changed and you are logged in. Your other sessions and API tokens have ended."),
+            "success",
         )
         return redirect(url_for("tasks.index"))
-    return form_page("_form_page.html", form, heading="Choose a new password", submit_label="Set new password")
+    return form_page("_form_page.html", form, heading=_("Choose a new password"), submit_label=_("Set new password"))
 
 
 def link_invalid(request_endpoint: str) -> tuple[str, int]:
     """The friendly answer to an unknown, altered, used or expired link: ask for a new one."""
     return render_template(
-        "auth/link_invalid.html", heading="This link does not work any more", request_url=url_for(request_endpoint)
+        "auth/link_invalid.html", heading=_("This link does not work any more"), request_url=url_for(request_endpoint)
     ), 404

@@ -10,6 +10,7 @@ import time
 from flask import current_app, flash, g, session
 from flask_login import login_user, logout_user
 
+from ..i18n import _
 from ..models import User
 from .access import load_user
 
@@ -65,6 +66,6 @@ def enforce_timeouts() -> None:
         or now - session["signed_in_at"] > config["SESSION_ABSOLUTE_TIMEOUT"]
     ):
         end_session()
-        flash("Your session has expired. Please log in again.", "info")
+        flash(_("Your session has expired. Please log in again."), "info")
     elif now - session["seen_at"] >= SEEN_RESOLUTION:
         session["seen_at"] = now

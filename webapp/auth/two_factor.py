@@ -16,6 +16,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from .. import audit, crud
+from ..i18n import _, message_of
 from ..models import User
 from .forms import ActionForm, DisableTwoFactorForm, EnableTwoFactorForm, RecoveryCodesForm
 from .limits import two_factor_confirmations
@@ -59,7 +60,7 @@ def enable() -> Response | tuple[str, int]:
         if codes is not None:
             audit.account_changed("two-factor login switched on", user.id)
             start_session(user)  # every other session ended with the change
-            flash("Two-factor login is on. Your other sessions have been logged out.", "success")
+            flash(_("Two-factor login is on. Your other sessions have been logged out."), "success")
             return two_factor_page(recovery_codes=codes)
     return two_factor_page(enable_form=form)
 
@@ -72,7 +73,7 @@ def recovery_codes() -> tuple[str, int]:
         codes = confirmed(form, lambda: crud.regenerate_recovery_codes(me(), form.password.data))
         if codes is not None:
             audit.account_changed("recovery codes replaced", me().id)
-            flash("New recovery codes made; the old ones no longer work.", "success")
+            flash(_("New recovery codes made; the old ones no longer work."), "success")
             return two_factor_page(recovery_codes=codes)
     return two_factor_page(codes_form=form)
 
@@ -86,7 +87,7 @@ def disable() -> Response | tuple[str, int]:
         if confirmed(form, lambda: crud.disable_two_factor(user, form.password.data, form.code.data)) is not None:
             audit.account_changed("two-factor login switched off", user.id)
             start_session(user)
-            flash("Two-factor login is off. Your other sessions have been logged out.", "success")
+            flash(_("Two-factor login is off. Your other sessions have been logged out."), "success")
             return redirect(url_for("two_factor.show"))
     return two_factor_page(disable_form=form)
 
@@ -97,16 +98,16 @@ def confirmed(form: Any, change: Callable[[], T]) -> T | None:
         return change()
     except crud.WrongPassword as error:
         audit.wrong_password_confirmation()
-        form.password.errors.append(str(error))
+        form.password.errors.append(message_of(error))
     except (crud.WrongCode, crud.ForbiddenChange) as error:  # ForbiddenChange: another tab came first
-        form.code.errors.append(str(error))
+        form.code.errors.append(message_of(error))
     return None
 
 
 def qr_code_svg(uri: str) -> Markup:
     """The otpauth URI as an SVG QR code to put in the page (segno escapes the title)."""
     svg = segno.make(uri, error="m").svg_inline(
-        scale=4, dark="#000", light="#fff", title="QR code of your two-factor secret", svgclass="qr-code"
+        scale=4, dark="#000", light="#fff", title=_("QR code of your two-factor secret"), svgclass="qr-code"
     )
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
@@ -134,4 +135,4 @@ def two_factor_page(
         context["unused_codes"] = crud.unused_recovery_codes(user)
     sent = [form for form in (enable_form, codes_form, disable_form) if form is not None]
     status = 422 if any(form.errors for form in sent) else 200
-    return render_template("account/two_factor.html", heading="Two-factor login", **context), status
+    return render_template("account/two_factor.html", heading=_("Two-factor login"), **context), status

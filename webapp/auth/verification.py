@@ -9,6 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .. import audit, crud
+from ..i18n import _
 from .emails import send_email_changed
 from .forms import ActionForm
 from .password_reset import link_invalid
@@ -29,14 +30,16 @@ def confirm(secret: str) -> Response | tuple[str, int]:
         except crud.InvalidLink:
             return link_invalid("account.show")
         except crud.EmailTaken:
-            flash("Another account uses this address now, so it cannot become yours.", "danger")
+            flash(_("Another account uses this address now, so it cannot become yours."), "danger")
             return redirect(url_for("auth.index"))
         audit.account_changed("email confirmed", user.id)
         if old_email != user.email:
             send_email_changed(old_email, user.email)
-            flash(f"Your email is now {user.email}.", "success")
+            flash(_("Your email is now %(email)s.", email=user.email), "success")
         else:
-            flash(f"Thank you: {user.email} is confirmed.", "success")
+            flash(_("Thank you: %(email)s is confirmed.", email=user.email), "success")
         return redirect(url_for("tasks.index" if current_user.is_authenticated else "auth.login"))
-    page = render_template("auth/confirm_email.html", heading="Confirm your email address", email=link.email, form=form)
+    page = render_template(
+        "auth/confirm_email.html", heading=_("Confirm your email address"), email=link.email, form=form
+    )
     return page, 200

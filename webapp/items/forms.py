@@ -3,6 +3,7 @@ from wtforms import SelectField
 
 from ..crud.items import DEFAULT_SORT, SORT_LABELS
 from ..forms import ListForm, description_field, form_token_field, title_field
+from ..i18n import _l
 
 
 class ItemForm(FlaskForm):
@@ -17,4 +18,4 @@ class NewItemForm(ItemForm):
 class ItemFilterForm(ListForm):
     """The item list's parameters: ?q=...&sort=...&per_page=..."""
 
-    sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
+    sort = SelectField(_l("Sort by"), choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)

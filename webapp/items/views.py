@@ -3,6 +3,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
+from ..i18n import _
 from ..pages import already_submitted, form_page, page_number
 from .forms import ItemFilterForm, ItemForm, NewItemForm
 
@@ -30,9 +31,9 @@ def new() -> ResponseReturnValue:
             item = crud.create_item(current_user, form.title.data, form.description.data, form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("items.show", item_id=first.created_id)
-        flash(f"Item “{item.title}” created.", "success")
+        flash(_("Item “%(title)s” created.", title=item.title), "success")
         return redirect(url_for("items.show", item_id=item.id))
-    return form_page("items/form.html", form, heading="New item")
+    return form_page("items/form.html", form, heading=_("New item"))
 
 
 @bp.get("/<int:item_id>")
@@ -46,13 +47,13 @@ def edit(item_id: int) -> ResponseReturnValue:
     form = ItemForm(obj=item)
     if form.validate_on_submit():
         crud.update_item(item, {"title": form.title.data, "description": form.description.data})
-        flash("Item saved.", "success")
+        flash(_("Item saved."), "success")
         return redirect(url_for("items.show", item_id=item_id))
-    return form_page("items/form.html", form, heading="Edit item", item=item)
+    return form_page("items/form.html", form, heading=_("Edit item"), item=item)
 
 
 @bp.post("/<int:item_id>/delete")
 def delete(item_id: int) -> ResponseReturnValue:
     crud.delete_item(current_user, item_id)
-    flash("Item deleted.", "success")
+    flash(_("Item deleted."), "success")
     return redirect(url_for("items.index"))

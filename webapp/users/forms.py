@@ -4,28 +4,29 @@ from wtforms.fields import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
 from ..forms import email_field, new_password_field, strip
+from ..i18n import _l
 from ..models import EMAIL_MAX
 
 
 class UserCreateForm(FlaskForm):
     email = email_field()
     password = new_password_field()
-    is_admin = BooleanField("Administrator")
+    is_admin = BooleanField(_l("Administrator"))
 
 
 class UserEditForm(FlaskForm):
     email = email_field()
-    is_active = BooleanField("Active")
-    is_admin = BooleanField("Administrator")
+    is_active = BooleanField(_l("Active"))
+    is_admin = BooleanField(_l("Administrator"))
 
 
 class RegistrationModeForm(FlaskForm):
     mode = RadioField(
-        "Who may create an account",
+        _l("Who may create an account"),
         choices=[
-            SelectChoice("open", "Anyone who reaches this site"),
-            SelectChoice("invite", "Only people with an invitation link"),
-            SelectChoice("closed", "Nobody: admins create accounts"),
+            SelectChoice("open", _l("Anyone who reaches this site")),
+            SelectChoice("invite", _l("Only people with an invitation link")),
+            SelectChoice("closed", _l("Nobody: admins create accounts")),
         ],
         validators=[InputRequired()],
     )
@@ -33,8 +34,8 @@ class RegistrationModeForm(FlaskForm):
 
 class InvitationForm(FlaskForm):
     email = EmailField(
-        "Email (optional)",
+        _l("Email (optional)"),
         filters=[strip],
-        validators=[Optional(), Length(max=EMAIL_MAX), Email(message="Enter a valid email address.")],
-        description="Given, the link works only for this address and is sent to it.",
+        validators=[Optional(), Length(max=EMAIL_MAX), Email(message=_l("Enter a valid email address."))],
+        description=_l("Given, the link works only for this address and is sent to it."),
     )

@@ -6,6 +6,7 @@ from .. import audit, crud
 from ..auth.access import admin_required
 from ..auth.emails import say_where_mail_went, send_invitation
 from ..forms import populate_errors
+from ..i18n import _, _l, message_of
 from ..items.forms import ItemForm
 from ..mail import external_url
 from ..pages import form_page, page_number, per_page_arg
@@ -14,9 +15,9 @@ from .forms import InvitationForm, RegistrationModeForm, UserCreateForm, UserEdi
 bp = Blueprint("users", __name__, url_prefix="/users")
 
 REGISTRATION_MODES = {
-    "open": "anyone may register",
-    "invite": "registration by invitation only",
-    "closed": "registration is closed",
+    "open": _l("anyone may register"),
+    "invite": _l("registration by invitation only"),
+    "closed": _l("registration is closed"),
 }
 
 
@@ -60,7 +61,7 @@ def registration() -> ResponseReturnValue:
         return users_page(status=422, mode_form=form)
     crud.set_registration_mode(form.mode.data)
     audit.account_changed(f"registration set to {form.mode.data}", current_user.id)
-    flash(f"Registration setting saved: {REGISTRATION_MODES[form.mode.data]}.", "success")
+    flash(_("Registration setting saved: %(mode)s.", mode=REGISTRATION_MODES[form.mode.data]), "success")
     return redirect(url_for("users.index"))
 
 
@@ -74,7 +75,7 @@ def invite() -> ResponseReturnValue:
     link = external_url("auth.register", invitation=secret)
     if invitation.email:
         send_invitation(invitation.email, current_user.email, secret)
-        flash(f"Invitation sent to {invitation.email}.", "success")
+        flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
         say_where_mail_went()
     # The link is shown in this response only, never through a redirect (it would ride in the cookie).
     return users_page(status=201, invitation_link=link)
@@ -83,7 +84,7 @@ def invite() -> ResponseReturnValue:
 @bp.post("/invitations/<int:invitation_id>/revoke")
 def revoke_invitation(invitation_id: int) -> ResponseReturnValue:
     crud.revoke_invitation(invitation_id)
-    flash("Invitation revoked: its link no longer works.", "success")
+    flash(_("Invitation revoked: its link no longer works."), "success")
     return redirect(url_for("users.index"))
 
 
@@ -96,9 +97,9 @@ def new() -> ResponseReturnValue:
         except crud.EmailTaken as error:
             populate_errors(form, error)
         else:
-            flash(f"User {user.email} created.", "success")
+            flash(_("User %(email)s created.", email=user.email), "success")
             return redirect(url_for("users.show", user_id=user.id))
-    return form_page("users/form.html", form, heading="New user")
+    return form_page("users/form.html", form, heading=_("New user"))
 
 
 @bp.get("/<int:user_id>")
@@ -118,9 +119,9 @@ def edit(user_id: int) -> ResponseReturnValue:
         except (crud.EmailTaken, crud.ForbiddenChange) as error:
             populate_errors(form, error)
         else:
-            flash("User saved.", "success")
+            flash(_("User saved."), "success")
             return redirect(url_for("users.show", user_id=user_id))
-    return form_page("users/form.html", form, heading=f"Edit {user.email}", user=user)
+    return form_page("users/form.html", form, heading=_("Edit %(email)s", email=user.email), user=user)
 
 
 @bp.post("/<int:user_id>/delete")
@@ -128,9 +129,9 @@ def delete(user_id: int) -> ResponseReturnValue:
     try:
         crud.delete_user(user_id, current_user)
     except crud.ForbiddenChange as error:
-        flash(str(error), "danger")
+        flash(message_of(error), "danger")
         return redirect(url_for("users.show", user_id=user_id))
-    flash("User deleted.", "success")
+    flash(_("User deleted."), "success")
     return redirect(url_for("users.index"))
 
 
@@ -140,6 +141,6 @@ def new_item(user_id: int) -> ResponseReturnValue:
     form = ItemForm()
     if form.validate_on_submit():
         crud.create_item(owner, form.title.data, form.description.data)
-        flash(f"Item created for {owner.email}.", "success")
+        flash(_("Item created for %(email)s.", email=owner.email), "success")
         return redirect(url_for("users.show", user_id=owner.id))
-    return form_page("users/item_form.html", form, heading=f"New item for {owner.email}", owner=owner)
+    return form_page("users/item_form.html", form, heading=_("New item for %(email)s", email=owner.email), owner=owner)
