@@ -56,7 +56,7 @@ def test_the_create_task_form_works_with_the_keyboard_alone(open_visitor, alice)
 
     visitor.sees("Task “Renew the passport” created.")
     visitor.sees("In progress")
-    visitor.sees("2031-03-15")
+    visitor.sees("Mar 15, 2031")
     visitor.sees("Photo booth first")
     visitor.sees("Low")
 
