@@ -97,3 +97,10 @@ def test_the_crud_layer_refuses_a_language_it_does_not_offer(app_context, alice)
     with pytest.raises(crud.CrudError) as refused:
         crud.set_locale(user, "fr")
     assert refused.value.field == "locale"
+
+
+def test_the_login_prompt_and_the_error_pages_speak_the_language_too(client):
+    prompt = client.get("/tasks/", headers={"Accept-Language": "de"}, follow_redirects=True)
+    assert "Bitte melden Sie sich an, um diese Seite zu sehen." in prompt.text
+    missing = client.get("/nowhere", headers={"Accept-Language": "es"})
+    assert missing.status_code == 404 and "Página no encontrada" in missing.text
