@@ -200,6 +200,7 @@ def test_editing_this_and_the_following_carries_the_change_to_the_next_occurrenc
     edit_repeating(alice_client, task_id, "following", title="Water the roses", **repeat("DAILY"))
     alice_client.post(f"/tasks/{task_id}/complete")
     first, second = occurrences(app, "Water the roses")
+    assert first.status is TaskStatus.COMPLETED
     assert (second.due_date, second.recurrence) == (date(2030, 6, 11), "FREQ=DAILY")
 
 

@@ -274,7 +274,7 @@ class TaskCreate(Strict):
     priority: PriorityNumber = 0
     label_ids: list[Id] = Field([], max_length=MAX_PER_PAGE, description="Some of your labels.")
     recurrence: Recurrence = None
-    repeat_from_completion: bool = Field(False, description=REPEAT_FROM_HELP)
+    repeat_from_completion: StrictBool = Field(False, description=REPEAT_FROM_HELP)
 
 
 class TaskUpdate(Strict):
@@ -292,7 +292,7 @@ class TaskUpdate(Strict):
         description="All the task's labels from now on.",
     )
     recurrence: Recurrence = None
-    repeat_from_completion: bool = Field(None, description=REPEAT_FROM_HELP)  # type: ignore[assignment]
+    repeat_from_completion: StrictBool = Field(None, description=REPEAT_FROM_HELP)  # type: ignore[assignment]
     scope: Literal["this", "following"] = Field(
         "following",
         description="Of a repeating task: `following` changes it and the occurrences made from it later; "

@@ -43,7 +43,11 @@ def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None
     repeating = [task for task in tasks if task.recurrence and task.due_date is not None]
     if not repeating:
         return []
-    followed = set(db.session.scalars(select(Task.follows_id).where(Task.follows_id.in_([t.id for t in repeating]))))
+    # Without flushing the edit first: its UPDATE is what waits for, and loses to, a concurrent completion.
+    with db.session.no_autoflush:
+        statement = select(Task.follows_id).where(Task.follows_id.in_([task.id for task in repeating]))
+        followed = set(db.session.scalars(statement))
+    followed |= {new.follows_id for new in db.session.new if isinstance(new, Task)}
     today = completed_on or clock.today()
     made = []
     for task in repeating:

@@ -17,7 +17,7 @@ from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcno
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
-from .recurring import add_next_occurrences, checked_rule
+from .recurring import add_next_occurrences, checked_rule, next_occurrence
 from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
@@ -309,9 +309,12 @@ def _commit_edit(task: Task) -> Task:
     owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
     try:
         return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
-    except IntegrityError:  # another transaction made the next occurrence of this task first
+    except IntegrityError:
         db.session.rollback()
-        raise StaleEdit(_live_task(owner_id, task_id)) from None
+        current = _live_task(owner_id, task_id)
+        if next_occurrence(current) is None:
+            raise
+        raise StaleEdit(current) from None  # another transaction made the next occurrence of this task first
 
 
 def _live_task(owner_id: int, task_id: int) -> Task:
