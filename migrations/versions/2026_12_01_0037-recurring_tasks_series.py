@@ -1,14 +1,14 @@
 """Recurring tasks: a task's repeat rule, and the series its occurrences belong to
 
 Revision ID: recurring_tasks
-Revises: accounts_links_and_two_factor
+Revises: user_locale
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "recurring_tasks"
-down_revision = "accounts_links_and_two_factor"
+down_revision = "user_locale"
 branch_labels = None
 depends_on = None
 
