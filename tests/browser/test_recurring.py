@@ -12,6 +12,7 @@ def test_a_person_makes_a_weekly_task_completes_it_and_sees_the_next_one(open_vi
     visitor.follow("Tasks")
     visitor.follow("New task")
     visitor.fill(Title="Water the ferns", **{"Due date": "2030-06-10"})
+    visitor.page.get_by_text("Repeat", exact=True).click()
     visitor.choose(Repeats="Every week or every few weeks")
     for weekday in ("Monday", "Thursday"):
         visitor.page.get_by_role("checkbox", name=weekday, exact=True).check()

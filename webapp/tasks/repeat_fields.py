@@ -69,9 +69,14 @@ class RepeatForm(Form):
     count = IntegerField("Number of times, this one included", validators=[Optional()])
     counts_from = RadioField(
         "The next one is counted from",
-        choices=[SelectChoice("due_date", "The due date"), SelectChoice("completion", "The completion date")],
+        choices=[SelectChoice("due_date", "When it was due"), SelectChoice("completion", "When it is completed")],
         default="due_date",
     )
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the form shows the fields at once: when the task repeats."""
+        return bool(self.frequency.data)
 
     def applying(self) -> set[str]:
         """The fields that apply to the frequency and end chosen."""
