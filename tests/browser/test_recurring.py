@@ -21,9 +21,9 @@ def test_a_person_makes_a_weekly_task_completes_it_and_sees_the_next_one(open_vi
 
     visitor.press("Complete")
     visitor.sees("Task “Water the ferns” completed.")
-    visitor.sees("due 2030-06-13")
+    visitor.sees("due Jun 13, 2030")
     visitor.follow("Next occurrence")
     expect(visitor.heading("Water the ferns")).to_be_visible()
-    visitor.sees("2030-06-13")
+    visitor.sees("Jun 13, 2030")
     visitor.sees("Pending")
     expect(visitor.page.get_by_role("button", name="Complete")).to_be_visible()
