@@ -9,7 +9,7 @@ from .. import clock
 from ..extensions import db
 from ..models import Task, TaskStatus
 from ..recurrence import InvalidRule, parse
-from .errors import InvalidRecurrence
+from .errors import N_, InvalidRecurrence
 
 
 def checked_rule(recurrence: str | None, due_date: date | None) -> str | None:
@@ -21,7 +21,7 @@ def checked_rule(recurrence: str | None, due_date: date | None) -> str | None:
     if not recurrence:
         return None
     if due_date is None:
-        raise InvalidRecurrence("A repeating task needs a due date.", field="due_date")
+        raise InvalidRecurrence(N_("A repeating task needs a due date."), field="due_date")
     try:
         rule = parse(recurrence).anchored(due_date)
         rule.check_start(due_date)

@@ -28,7 +28,7 @@ from ..forms import (
     form_token_field,
     title_field,
 )
-from ..i18n import _, _l
+from ..i18n import _, _l, message_of
 from ..models import Label, Priority, Task, TaskList, TaskStatus
 from .repeat_fields import RepeatForm
 
@@ -95,7 +95,7 @@ class TaskForm(TaskFieldsForm):
             repeat: RepeatForm = self.repeat.form
             repeat.show_error(error)
         else:
-            self[error.field or "title"].errors.append(str(error))
+            self[error.field or "title"].errors.append(message_of(error))
 
 
 class NewTaskForm(TaskForm):
@@ -106,10 +106,10 @@ class TaskEditForm(TaskForm):
     # Which version of the task the form was filled from, for optimistic locking.
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     scope = RadioField(
-        "This task repeats: save the changes for",
+        _l("This task repeats: save the changes for"),
         choices=[
-            SelectChoice(Scope.THIS.value, "This task only (the following ones stay as they were)"),
-            SelectChoice(Scope.FOLLOWING.value, "This and the following tasks"),
+            SelectChoice(Scope.THIS.value, _l("This task only (the following ones stay as they were)")),
+            SelectChoice(Scope.FOLLOWING.value, _l("This and the following tasks")),
         ],
         default=Scope.FOLLOWING.value,
     )

@@ -11,65 +11,80 @@ from wtforms import DateField, Form, IntegerField, RadioField, SelectField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Optional
 
-from ..crud.errors import InvalidRecurrence
+from ..crud.errors import N_, InvalidRecurrence
 from ..forms import MultiCheckboxField
-from ..recurrence import ORDINALS, WEEKDAY_NAMES, Frequency, InvalidRule, Rule, parse
+from ..i18n import _l, message_of
+from ..recurrence import WEEKDAY_WORDS, Frequency, InvalidRule, Rule, parse
 
-WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAY_NAMES)]
+WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAY_WORDS)]
+# Which weekday of the month, as the choice reads ("the second Tuesday").
+NTH_CHOICES = [
+    SelectChoice(1, _l("First")),
+    SelectChoice(2, _l("Second")),
+    SelectChoice(3, _l("Third")),
+    SelectChoice(4, _l("Fourth")),
+    SelectChoice(-1, _l("Last")),
+]
 
 
 class RepeatForm(Form):
     frequency = SelectField(
-        "Repeats",
+        _l("Repeats"),
         choices=[
-            SelectChoice("", "Does not repeat"),
-            SelectChoice(Frequency.DAILY.value, "Every day or every few days"),
-            SelectChoice(Frequency.WEEKLY.value, "Every week or every few weeks"),
-            SelectChoice(Frequency.MONTHLY.value, "Every month or every few months"),
-            SelectChoice(Frequency.YEARLY.value, "Every year or every few years"),
+            SelectChoice("", _l("Does not repeat")),
+            SelectChoice(Frequency.DAILY.value, _l("Every day or every few days")),
+            SelectChoice(Frequency.WEEKLY.value, _l("Every week or every few weeks")),
+            SelectChoice(Frequency.MONTHLY.value, _l("Every month or every few months")),
+            SelectChoice(Frequency.YEARLY.value, _l("Every year or every few years")),
         ],
         default="",
     )
     interval = IntegerField(
-        "Every how many days, weeks, months or years",
+        _l("Every how many days, weeks, months or years"),
         default=1,
         validators=[Optional()],
-        description="1 for every one, 2 for every other one, and so on.",
+        description=_l("1 for every one, 2 for every other one, and so on."),
     )
     weekdays = MultiCheckboxField(
-        "On these weekdays (weekly)", coerce=int, choices=WEEKDAY_CHOICES, description="None: the due date's weekday."
+        _l("On these weekdays (weekly)"),
+        coerce=int,
+        choices=WEEKDAY_CHOICES,
+        description=_l("None: the due date's weekday."),
     )
     monthly = RadioField(
-        "Monthly on",
-        choices=[SelectChoice("day", "A day of the month"), SelectChoice("weekday", "A weekday of the month")],
+        _l("Monthly on"),
+        choices=[SelectChoice("day", _l("A day of the month")), SelectChoice("weekday", _l("A weekday of the month"))],
         default="day",
     )
     month_day = IntegerField(
-        "Day of the month (monthly)",
+        _l("Day of the month (monthly)"),
         validators=[Optional()],
-        description="Empty: the due date's day. Day 31 falls on the last day of shorter months.",
+        description=_l("Empty: the due date's day. Day 31 falls on the last day of shorter months."),
     )
     nth = SelectField(
-        "Which weekday of the month (monthly)",
+        _l("Which weekday of the month (monthly)"),
         coerce=int,
-        choices=[SelectChoice(number, word.capitalize()) for number, word in ORDINALS.items()],
+        choices=NTH_CHOICES,
         default=1,
     )
-    nth_weekday = SelectField("Weekday (monthly)", coerce=int, choices=WEEKDAY_CHOICES, default=0)
+    nth_weekday = SelectField(_l("Weekday (monthly)"), coerce=int, choices=WEEKDAY_CHOICES, default=0)
     ends = RadioField(
-        "Ends",
+        _l("Ends"),
         choices=[
-            SelectChoice("never", "Never"),
-            SelectChoice("until", "On a date"),
-            SelectChoice("count", "After a number of times"),
+            SelectChoice("never", _l("Never")),
+            SelectChoice("until", _l("On a date")),
+            SelectChoice("count", _l("After a number of times")),
         ],
         default="never",
     )
-    until = DateField("End date", validators=[Optional()])
-    count = IntegerField("Number of times, this one included", validators=[Optional()])
+    until = DateField(_l("End date"), validators=[Optional()])
+    count = IntegerField(_l("Number of times, this one included"), validators=[Optional()])
     counts_from = RadioField(
-        "The next one is counted from",
-        choices=[SelectChoice("due_date", "When it was due"), SelectChoice("completion", "When it is completed")],
+        _l("The next one is counted from"),
+        choices=[
+            SelectChoice("due_date", _l("When it was due")),
+            SelectChoice("completion", _l("When it is completed")),
+        ],
         default="due_date",
     )
 
@@ -103,7 +118,7 @@ class RepeatForm(Form):
         try:
             self.rule()
         except InvalidRule as invalid:
-            self.field_for(invalid.part).errors.append(str(invalid))
+            self.field_for(invalid.part).errors.append(message_of(invalid))
             return False
         return True
 
@@ -118,7 +133,7 @@ class RepeatForm(Form):
 
         if self.ends.data in ("until", "count") and value(self.ends.data) is None:
             raise InvalidRule(
-                "Enter the end date." if self.ends.data == "until" else "Enter how many times.", self.ends.data
+                N_("Enter the end date.") if self.ends.data == "until" else N_("Enter how many times."), self.ends.data
             )
         return Rule(
             frequency=Frequency(self.frequency.data),
@@ -161,4 +176,4 @@ class RepeatForm(Form):
         return self[part] if part in self._fields else self.frequency
 
     def show_error(self, error: InvalidRecurrence) -> None:
-        self.field_for(error.part).errors.append(str(error))
+        self.field_for(error.part).errors.append(message_of(error))
