@@ -107,14 +107,19 @@ def new() -> ResponseReturnValue:
     form = task_form(NewTaskForm)
     if request.method == "GET":
         form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
-    if form.validate_on_submit():
+    if not previewing() and form.validate_on_submit():
         try:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
         flash(f"Task “{task.title}” created.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="New task")
+    return form_page("tasks/form.html", form, heading="New task", preview=previewing())
+
+
+def previewing() -> bool:
+    """The task form's Preview button: the form comes back with the description formatted, nothing stored."""
+    return request.method == "POST" and "preview" in request.form
 
 
 @bp.get("/<int:task_id>")
@@ -127,14 +132,14 @@ def show(task_id: int) -> ResponseReturnValue:
 def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
-    if form.validate_on_submit():
+    if not previewing() and form.validate_on_submit():
         try:
             task = crud.update_task(task, form.changes(), expected_version=form.version.data)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         flash("Task saved.", "success")
         return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="Edit task", task=task)
+    return form_page("tasks/form.html", form, heading="Edit task", task=task, preview=previewing())
 
 
 @bp.post("/<int:task_id>/complete")
