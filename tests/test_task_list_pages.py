@@ -372,3 +372,41 @@ def test_with_csrf_on_bulk_complete_and_undo_post_the_token_the_page_gave(databa
         follow_redirects=True,
     ).text
     assert "Guarded" in listed_titles(page)
+
+
+@pytest.mark.parametrize(
+    "query, unfolded",
+    [
+        ("", False),
+        ("?q=rent", False),
+        ("?sort=title&per_page=50", False),
+        ("?status=pending", True),
+        ("?due=overdue", True),
+        ("?priority=3", True),
+        ("?q=rent&due=week", True),
+    ],
+)
+def test_the_filters_beside_the_search_fold_away_unless_one_is_in_use(alice_client, tasks, query, unfolded):
+    page = alice_client.get(f"/tasks/{query}").text
+    details = re.search(r'<details class="filter-details[^"]*"( open)?>\s*<summary>Filters</summary>', page)
+    assert details, "no Filters disclosure"
+    assert bool(details.group(1)) is unfolded
+    assert page.index('name="q"') < details.start()  # the search stays in sight
+
+
+def test_a_lists_page_folds_its_filters_too(alice_client, tasks):
+    with_filter = alice_client.get(f"/lists/{inbox_id(alice_client)}?status=pending").text
+    assert '<details class="filter-details mt-2" open>' in with_filter
+
+
+def inbox_id(client) -> int:
+    return int(re.search(r'href="/lists/(\d+)"', client.get("/lists/").text).group(1))
+
+
+def test_each_row_names_its_cells_so_a_phone_shows_it_as_a_card(alice_client, tasks):
+    page = alice_client.get("/tasks/").text
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    cells = re.findall(r'<td class="([\w-]+)', row)
+    assert cells == [
+        "task-select", "task-title", "task-status", "task-priority", "task-due", "task-created", "task-updated", "actions"
+    ]  # fmt: skip

@@ -70,11 +70,18 @@ def test_the_task_list_fits_a_phone_screen_and_its_menu_is_reachable(open_visito
 
     visitor.visit("/tasks/")
 
+    page = visitor.page
     expect(visitor.heading("Your tasks")).to_be_visible()
-    widths = visitor.page.evaluate(
-        "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
-    )
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert widths[0] <= widths[1], f"scrollWidth {widths[0]} > clientWidth {widths[1]}"
+    # Tasks first: the filters are folded and the first card starts on the first screen.
+    expect(page.get_by_role("search").get_by_label("Pending")).to_be_hidden()
+    first_card = page.get_by_role("row").filter(has_text="Pay the rent")
+    assert first_card.bounding_box()["y"] < PHONE["height"]
+    for field in ("title", "due", "status"):
+        expect(first_card.locator(f".task-{field}")).to_be_visible()
+    complete = first_card.get_by_role("button", name="Complete Pay the rent")
+    assert complete.bounding_box()["height"] >= 44
     if javascript:
         visitor.page.get_by_role("button", name="Toggle navigation").click()
     visitor.log_out()
