@@ -408,5 +408,6 @@ def test_each_row_names_its_cells_so_a_phone_shows_it_as_a_card(alice_client, ta
     row = page.split("<tbody>")[1].split("</tr>")[0]
     cells = re.findall(r'<td class="([\w-]+)', row)
     assert cells == [
-        "task-select", "task-title", "task-status", "task-priority", "task-due", "task-created", "task-updated", "actions"
+        "task-select", "task-title", "task-status", "task-priority", "task-due", "task-created", "task-updated",
+        "actions",
     ]  # fmt: skip

@@ -85,3 +85,30 @@ def test_the_task_list_fits_a_phone_screen_and_its_menu_is_reachable(open_visito
     if javascript:
         visitor.page.get_by_role("button", name="Toggle navigation").click()
     visitor.log_out()
+
+
+def body_background(page) -> str:
+    return page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+
+
+BOOTSTRAP_DARK_BODY, BOOTSTRAP_LIGHT_BODY = "rgb(33, 37, 41)", "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_pages_follow_a_dark_system_until_the_person_chooses_a_mode_of_their_own(open_visitor, alice, javascript):
+    on_a_dark_system = open_visitor(javascript=javascript, color_scheme="dark")
+    on_a_dark_system.log_in(alice.email)
+    page = on_a_dark_system.page
+    assert body_background(page) == BOOTSTRAP_DARK_BODY
+
+    on_a_dark_system.visit("/account")
+    page.get_by_label("Light", exact=True).check()
+    on_a_dark_system.press("Save appearance")
+    on_a_dark_system.sees("Colour mode set to Light.")
+    assert body_background(page) == BOOTSTRAP_LIGHT_BODY
+
+    page.get_by_label("Dark", exact=True).check()
+    on_a_dark_system.press("Save appearance")
+    on_a_light_system = open_visitor(javascript=javascript, color_scheme="light")
+    on_a_light_system.log_in(alice.email)
+    assert body_background(on_a_light_system.page) == BOOTSTRAP_DARK_BODY

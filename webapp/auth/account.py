@@ -10,10 +10,10 @@ from flask_wtf import FlaskForm
 
 from .. import audit, crud
 from ..forms import populate_errors
-from ..models import utcnow
+from ..models import ColourMode, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
-from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm
+from .forms import AppearanceForm, ChangeEmailForm, ChangePasswordForm, DeleteAccountForm
 from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
 from .sessions import end_session, start_session
@@ -90,6 +90,21 @@ def change_password() -> ResponseReturnValue:
     return account_page(changing_password=form)
 
 
+def appearance_form(**kwargs: Any) -> AppearanceForm:
+    return AppearanceForm(prefix="appearance", **kwargs)
+
+
+@bp.post("/appearance")
+def change_appearance() -> ResponseReturnValue:
+    form = appearance_form()
+    if form.validate_on_submit():
+        mode = ColourMode(form.colour_mode.data)
+        crud.set_colour_mode(current_user._get_current_object(), mode)
+        flash(f"Colour mode set to {mode.label}.", "success")
+        return redirect(url_for("account.show"))
+    return account_page(changing_appearance=form)
+
+
 @bp.post("/verify-email")
 @verification_emails_per_user
 def send_confirmation_again() -> ResponseReturnValue:
@@ -143,12 +158,15 @@ def account_page(
     changing_email: ChangeEmailForm | None = None,
     changing_password: ChangePasswordForm | None = None,
     deleting: DeleteAccountForm | None = None,
+    changing_appearance: AppearanceForm | None = None,
 ) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
         "delete_form": deleting or delete_form(formdata=None),
+        "appearance_form": changing_appearance
+        or appearance_form(formdata=None, colour_mode=current_user.colour_mode.value),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
     return render_template(

@@ -2,10 +2,12 @@ from typing import Any
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from wtforms import PasswordField, RadioField, StringField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from ..forms import email_field, new_password_field, strip
+from ..models import ColourMode
 
 CODE_MAX = 40
 
@@ -48,6 +50,14 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])
     password = new_password_field("New password", email_of=lambda form: current_user.email)
     confirm = confirm_field("Confirm new password")
+
+
+class AppearanceForm(FlaskForm):
+    colour_mode = RadioField(
+        "Colour mode",
+        choices=[SelectChoice(mode.value, mode.label) for mode in ColourMode],
+        description="System follows the light or dark setting of your device.",
+    )
 
 
 class ResetRequestForm(FlaskForm):
