@@ -319,7 +319,7 @@ def test_the_trash_lists_deleted_tasks_to_restore_or_delete_for_good(alice_clien
     alice_client.post("/tasks/bulk", data={"action": "delete", "ids": [tasks["Pay rent"], tasks["Read book"]]})
     page = alice_client.get("/tasks/trash").text
     assert trashed_titles(page) == ["Read book", "Pay rent"]
-    assert 'formaction="/tasks/trash/delete"' in page and ">Restore</button>" in page
+    assert 'formaction="/tasks/trash/delete"' in page and '>Restore<span class="visually-hidden"> ' in page
     assert "Pay rent" not in bob_client.get("/tasks/trash").text
     bob_client.post("/tasks/trash/delete", data={"ids": [tasks["Pay rent"]]})
     alice_client.post("/tasks/trash/delete", data={"ids": [tasks["Read book"], tasks["Plan trip"]]})

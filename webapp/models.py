@@ -39,6 +39,9 @@ SHA256_HEX = 64
 TOTP_SECRET_LENGTH = 32
 LIST_NAME_MAX = 100
 LABEL_NAME_MAX = 50
+# The languages of the interface (webapp.i18n names them); a person may choose one on /account.
+LOCALES = ("en", "de", "es")
+LOCALE_MAX = 8
 INBOX_NAME = "Inbox"
 # The label colours people choose from; static/css/app.css gives each a chip whose text passes WCAG AA
 # in light and in dark mode (tests/test_labels.py measures it).
@@ -80,10 +83,6 @@ class ColourMode(enum.StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
-
-    @property
-    def label(self) -> str:
-        return self.name.capitalize()
 
     @property
     def theme(self) -> str:
@@ -156,6 +155,8 @@ class User(UserMixin, Model):
     two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column()
+    # The language the person chose for the pages (one of LOCALES); None follows their browser's.
+    locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX))
     colour_mode: Mapped[ColourMode] = mapped_column(
         string_enum(ColourMode, "colour_mode"), default=ColourMode.SYSTEM, server_default=ColourMode.SYSTEM.value
     )

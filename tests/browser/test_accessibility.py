@@ -104,7 +104,7 @@ def test_pages_follow_a_dark_system_until_the_person_chooses_a_mode_of_their_own
     on_a_dark_system.visit("/account")
     page.get_by_label("Light", exact=True).check()
     on_a_dark_system.press("Save appearance")
-    on_a_dark_system.sees("Colour mode set to Light.")
+    on_a_dark_system.sees("Your colour mode is saved.")
     assert body_background(page) == BOOTSTRAP_LIGHT_BODY
 
     page.get_by_label("Dark", exact=True).check()

@@ -17,6 +17,7 @@ from .accounts import (
     request_password_reset,
     reset_password,
     set_colour_mode,
+    set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
@@ -210,6 +211,7 @@ __all__ = [
     "revoke_api_token",
     "revoke_invitation",
     "set_colour_mode",
+    "set_locale",
     "set_priority_of_tasks",
     "set_registration_mode",
     "set_status_of_tasks",

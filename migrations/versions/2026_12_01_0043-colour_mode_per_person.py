@@ -1,14 +1,14 @@
 """Colour mode per person: System (the default), Light or Dark
 
 Revision ID: colour_mode
-Revises: accounts_links_and_two_factor
+Revises: user_locale
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "colour_mode"
-down_revision = "accounts_links_and_two_factor"
+down_revision = "user_locale"
 branch_labels = None
 depends_on = None
 
