@@ -1,11 +1,7 @@
 """The colour-mode migration upgrades a database holding accounts, on every database."""
 
-from pathlib import Path
-
 import flask_migrate
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from helpers import PASSWORD, make_app
+from helpers import PASSWORD, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -13,21 +9,12 @@ from webapp.extensions import db
 from webapp.models import ColourMode
 
 REVISION = "colour_mode"
-MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
-
-
-def previous_revision() -> str:
-    config = Config(str(MIGRATIONS / "alembic.ini"))
-    config.set_main_option("script_location", str(MIGRATIONS))
-    down = ScriptDirectory.from_config(config).get_revision(REVISION).down_revision
-    assert isinstance(down, str)
-    return down
 
 
 def test_existing_accounts_follow_the_system_and_can_choose_another_mode(new_database):
     app = make_app(new_database())
     with app.app_context():
-        flask_migrate.upgrade(revision=previous_revision())
+        flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
             db.session.execute(
                 text(

@@ -29,6 +29,7 @@ from .errors import (
     InboxRequired,
     InvalidFilter,
     InvalidLink,
+    InvalidRecurrence,
     NameTaken,
     NotFound,
     RegistrationClosed,
@@ -51,6 +52,7 @@ from .labels import (
     remove_label_from_tasks,
     update_label,
 )
+from .recurring import next_occurrence
 from .registration import (
     invitation_for,
     invite,
@@ -74,6 +76,7 @@ from .task_lists import (
 from .task_query import Due, TaskFilter
 from .tasks import (
     ImportSummary,
+    Scope,
     TaskCounts,
     complete_task,
     count_tasks,
@@ -131,11 +134,13 @@ __all__ = [
     "InboxRequired",
     "InvalidFilter",
     "InvalidLink",
+    "InvalidRecurrence",
     "ListCounts",
     "NameTaken",
     "NotFound",
     "Page",
     "RegistrationClosed",
+    "Scope",
     "StaleEdit",
     "TaskCounts",
     "TaskFilter",
@@ -192,6 +197,7 @@ __all__ = [
     "list_users",
     "load_labels",
     "move_tasks_to_list",
+    "next_occurrence",
     "open_invitations",
     "password_reset_account",
     "pending_email",

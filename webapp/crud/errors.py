@@ -107,3 +107,17 @@ class UnknownColour(CrudError, ValueError):
 
     def __init__(self, message: str, field: str = "colour"):
         super().__init__(message, field)
+
+
+class InvalidRecurrence(CrudError, ValueError):
+    """A repeat rule that cannot be stored: malformed, never repeating, or without a due date to count from.
+
+    `part` names the piece of the rule at fault (interval, weekdays, month_day, nth, count, until), so a
+    form made of plain fields can show the message beside the one that holds it.
+    """
+
+    kind = "invalid_recurrence"
+
+    def __init__(self, message: str, field: str = "recurrence", part: str | None = None):
+        super().__init__(message, field)
+        self.part = part

@@ -1,14 +1,14 @@
 """Colour mode per person: System (the default), Light or Dark
 
 Revision ID: colour_mode
-Revises: user_locale
+Revises: recurring_tasks
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "colour_mode"
-down_revision = "user_locale"
+down_revision = "recurring_tasks"
 branch_labels = None
 depends_on = None
 
