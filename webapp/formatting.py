@@ -6,6 +6,8 @@ from datetime import date, datetime
 from flask import Flask
 from flask_babel import format_date, format_decimal, format_time
 
+from .markdown import render_markdown
+
 
 def show_date(value: date | datetime, with_time: bool = False) -> str:
     """The day in the page's language; `with_time` adds hours and minutes in UTC, the time every row keeps."""
@@ -24,3 +26,4 @@ def show_number(value: int) -> str:
 def register_template_filters(app: Flask) -> None:
     app.add_template_filter(show_date, "date")
     app.add_template_filter(show_number, "number")
+    app.add_template_filter(render_markdown, "markdown")
