@@ -19,8 +19,22 @@ from webapp import clock
 from webapp.extensions import db, limiter
 
 
+# A test that asks for none of these does not touch the database under test: it runs in the SQLite
+# pass only, and the PostgreSQL and MariaDB passes report it skipped, saying why.
+DATABASE_FIXTURES = {"database_url", "new_database", "backend"}
+
+
 def pytest_report_header(config):
     return f"database: {backend_of(SERVER_URL)} ({SERVER_URL or 'a temporary file'})"
+
+
+def pytest_collection_modifyitems(items):
+    if not SERVER_URL:
+        return
+    once = pytest.mark.skip(reason="uses no database: runs in the SQLite pass only")
+    for item in items:
+        if not DATABASE_FIXTURES & set(item.fixturenames):
+            item.add_marker(once)
 
 
 @pytest.fixture(scope="session")
