@@ -16,6 +16,7 @@ from .accounts import (
     request_email_verification,
     request_password_reset,
     reset_password,
+    set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
@@ -27,6 +28,7 @@ from .errors import (
     InboxRequired,
     InvalidFilter,
     InvalidLink,
+    InvalidRecurrence,
     NameTaken,
     NotFound,
     RegistrationClosed,
@@ -49,6 +51,7 @@ from .labels import (
     remove_label_from_tasks,
     update_label,
 )
+from .recurring import next_occurrence
 from .registration import (
     invitation_for,
     invite,
@@ -72,6 +75,7 @@ from .task_lists import (
 from .task_query import Due, TaskFilter
 from .tasks import (
     ImportSummary,
+    Scope,
     TaskCounts,
     complete_task,
     count_tasks,
@@ -129,11 +133,13 @@ __all__ = [
     "InboxRequired",
     "InvalidFilter",
     "InvalidLink",
+    "InvalidRecurrence",
     "ListCounts",
     "NameTaken",
     "NotFound",
     "Page",
     "RegistrationClosed",
+    "Scope",
     "StaleEdit",
     "TaskCounts",
     "TaskFilter",
@@ -190,6 +196,7 @@ __all__ = [
     "list_users",
     "load_labels",
     "move_tasks_to_list",
+    "next_occurrence",
     "open_invitations",
     "password_reset_account",
     "pending_email",
@@ -208,6 +215,7 @@ __all__ = [
     "restore_tasks",
     "revoke_api_token",
     "revoke_invitation",
+    "set_locale",
     "set_priority_of_tasks",
     "set_registration_mode",
     "set_status_of_tasks",
