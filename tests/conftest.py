@@ -18,7 +18,6 @@ from sqlalchemy import delete, event
 from webapp import clock
 from webapp.extensions import db, limiter
 
-
 # A test that asks for none of these does not touch the database under test: it runs in the SQLite
 # pass only, and the PostgreSQL and MariaDB passes report it skipped, saying why.
 DATABASE_FIXTURES = {"database_url", "new_database", "backend"}
