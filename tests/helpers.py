@@ -6,8 +6,11 @@ import os
 import re
 import socket
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from flask import Flask
 from jinja2 import BytecodeCache
 
@@ -69,3 +72,15 @@ def listed_titles(page: str) -> list[str]:
 def query_of(href: str) -> dict[str, list[str]]:
     """The query parameters of a link as the page wrote it."""
     return parse_qs(urlsplit(html.unescape(href)).query)
+
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def previous_revision(revision: str) -> str:
+    """The revision a migration upgrades from: a migration test fills a database at it first."""
+    config = Config(str(MIGRATIONS / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
+    assert isinstance(down, str)
+    return down

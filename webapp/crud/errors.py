@@ -101,3 +101,23 @@ class UnknownColour(CrudError, ValueError):
 
     def __init__(self, message: str, field: str = "colour"):
         super().__init__(message, field)
+
+
+class ReadOnly(CrudError):
+    """The person may see this list or task but not change it (a Viewer): 403, never a silent no-op."""
+
+    kind = "read_only"
+
+    def __init__(self, message: str = "You may only view this list; an owner can make you an editor."):
+        super().__init__(message)
+
+
+class NoAccount(CrudError):
+    """A list is shared by the email of an existing account, and no account has this one."""
+
+    kind = "no_account"
+
+    def __init__(self, email: str):
+        super().__init__(
+            f"No account uses {email}: they need to register before you can share a list with them.", "email"
+        )
