@@ -12,6 +12,7 @@ from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, T
 
 from . import audit, crud, metrics
 from .extensions import db, login_manager
+from .i18n import message_of
 
 PATH_ANSWERS = "taskboard.path_error_answers"
 
@@ -90,7 +91,7 @@ def handle_not_found(error: crud.NotFound) -> ResponseReturnValue:
 
 def handle_read_only(error: crud.ReadOnly) -> ResponseReturnValue:
     audit.forbidden()
-    return error_page(403, str(error))
+    return error_page(403, message_of(error))
 
 
 def handle_stale_edit(error: crud.StaleEdit) -> ResponseReturnValue:

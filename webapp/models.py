@@ -39,6 +39,9 @@ SHA256_HEX = 64
 TOTP_SECRET_LENGTH = 32
 LIST_NAME_MAX = 100
 LABEL_NAME_MAX = 50
+# The languages of the interface (webapp.i18n names them); a person may choose one on /account.
+LOCALES = ("en", "de", "es")
+LOCALE_MAX = 8
 INBOX_NAME = "Inbox"
 # The label colours people choose from; static/css/app.css gives each a chip whose text passes WCAG AA
 # in light and in dark mode (tests/test_labels.py measures it).
@@ -138,6 +141,8 @@ class User(UserMixin, Model):
     two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column()
+    # The language the person chose for the pages (one of LOCALES); None follows their browser's.
+    locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX))
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(

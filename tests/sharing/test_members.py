@@ -41,8 +41,8 @@ def test_the_owner_adds_a_member_by_email_changes_the_role_and_removes_them(hous
 @pytest.mark.parametrize(
     "email, message",
     [
-        ("nobody@example.com", "No account uses nobody@example.com: they need to register"),
-        ("eddie@example.com", "eddie@example.com is a member already: change their role below."),
+        ("nobody@example.com", "No account uses this email: they need to register"),
+        ("eddie@example.com", "This person is a member already: change their role below."),
         ("not an email", "Enter a valid email address."),
     ],
 )

@@ -17,6 +17,7 @@ from .accounts import (
     request_email_verification,
     request_password_reset,
     reset_password,
+    set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
@@ -223,6 +224,7 @@ __all__ = [
     "restore_tasks",
     "revoke_api_token",
     "revoke_invitation",
+    "set_locale",
     "set_priority_of_tasks",
     "set_registration_mode",
     "set_status_of_tasks",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import ListMember, ListRole, Task, TaskList, User
 from .common import is_storable_id
-from .errors import NotFound, ReadOnly
+from .errors import N_, NotFound, ReadOnly
 
 VIEW = ListRole.VIEWER
 EDIT = ListRole.EDITOR
@@ -88,7 +88,7 @@ def check_role(role: ListRole | None, needed: ListRole, missing: str = "List not
     if role is None:
         raise NotFound(missing)
     if not role.allows(needed):
-        raise ReadOnly("Only an owner of this list may do that.") if needed is MANAGE else ReadOnly()
+        raise ReadOnly(N_("Only an owner of this list may do that.")) if needed is MANAGE else ReadOnly()
     return role
 
 

@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import ListMember, ListRole, TaskList, User
 from .access import MANAGE, VIEW, list_for
-from .errors import ForbiddenChange, NoAccount
+from .errors import N_, ForbiddenChange, NoAccount
 from .users import get_user_by_email
 
-LAST_OWNER = "A list needs an owner: make someone else an owner first."
+LAST_OWNER = N_("A list needs an owner: make someone else an owner first.")
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,16 @@ def add_member(user: User, list_id: int, email: str, role: ListRole | str) -> Me
     """
     task_list = list_for(user, list_id, MANAGE)
     if task_list.is_inbox:
-        raise ForbiddenChange("The Inbox is private: share another list.", "email")
+        raise ForbiddenChange(N_("The Inbox is private: share another list."), "email")
     invitee = get_user_by_email(email)
     if invitee is None:
-        raise NoAccount(email.strip())
+        raise NoAccount()
     db.session.add(ListMember(list_id=list_id, user_id=invitee.id, role=ListRole(role)))
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise ForbiddenChange(f"{invitee.email} is a member already: change their role below.", "email") from None
+        raise ForbiddenChange(N_("This person is a member already: change their role below."), "email") from None
     return Member(invitee.id, invitee.email, ListRole(role))
 
 
@@ -80,7 +80,7 @@ def leave_list(user: User, list_id: int) -> TaskList:
     """The user stops being a member of the list; its last owner cannot leave, nor anyone their Inbox."""
     task_list = list_for(user, list_id, VIEW)
     if task_list.is_inbox:
-        raise ForbiddenChange("Your Inbox is yours: it cannot be left.")
+        raise ForbiddenChange(N_("Your Inbox is yours: it cannot be left."))
     _leave(list_id, _member(list_id, user.id))
     return task_list
 
@@ -102,7 +102,7 @@ def add_creators_as_owners(owner_ids: list[int]) -> None:
 def _member(list_id: int, user_id: int) -> ListMember:
     member = db.session.get(ListMember, (list_id, user_id))
     if member is None:
-        raise ForbiddenChange("That person is not a member of this list.")
+        raise ForbiddenChange(N_("That person is not a member of this list."))
     return member
 
 

@@ -13,7 +13,7 @@ from .. import clock
 from ..extensions import db
 from ..models import INBOX_NAME, OPEN_STATUSES, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
 from .access import EDIT, MANAGE, VIEW, list_for, lists_where, member_lists, tasks_of_lists_where
-from .errors import InboxRequired, NameTaken
+from .errors import N_, InboxRequired, NameTaken
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def delete_list(user: User, list_id: int) -> list[int]:
     """
     task_list = get_list(user, list_id, MANAGE)
     if task_list.is_inbox:
-        raise InboxRequired("The Inbox cannot be deleted: new tasks go there when no list is chosen.")
+        raise InboxRequired(N_("The Inbox cannot be deleted: new tasks go there when no list is chosen."))
     inbox = db.session.execute(
         select(TaskList).where(TaskList.owner_id == task_list.owner_id, TaskList.is_inbox.is_(True))
     ).scalar_one()

@@ -5,6 +5,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.widgets import HiddenInput
 
 from ..forms import email_field, form_token_field, name_field, strip
+from ..i18n import _l
 from ..models import LIST_NAME_MAX, TITLE_MAX, ListRole
 from ..tasks.forms import STATUS_CHOICES
 
@@ -36,16 +37,17 @@ class MoveCardForm(FlaskForm):
     status = SelectField("Column", choices=STATUS_CHOICES, validators=[InputRequired()])
 
 
-ROLE_CHOICES = [SelectChoice(role.value, role.label) for role in ListRole]
+ROLE_LABELS = {ListRole.VIEWER: _l("Viewer"), ListRole.EDITOR: _l("Editor"), ListRole.OWNER: _l("Owner")}
+ROLE_CHOICES = [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
 
 
 def role_field() -> SelectField:
     return SelectField(
-        "Role",
+        _l("Role"),
         choices=ROLE_CHOICES,
         default=ListRole.EDITOR.value,
         validators=[InputRequired()],
-        description="Viewers see the list; Editors also add, change and comment on tasks; Owners also manage it.",
+        description=_l("Viewers see the list; Editors also add, change and comment on tasks; Owners also manage it."),
     )
 
 

@@ -6,8 +6,9 @@ from flask_login import current_user
 
 from .. import crud
 from ..forms import populate_errors
+from ..i18n import _, message_of
 from ..models import ListRole
-from .forms import AddMemberForm, RoleForm
+from .forms import ROLE_LABELS, AddMemberForm, RoleForm
 from .views import bp
 
 
@@ -22,7 +23,10 @@ def members(list_id: int) -> ResponseReturnValue:
         except (crud.NoAccount, crud.ForbiddenChange) as refused:
             populate_errors(form, refused)
         else:
-            flash(f"{added.email} can now use this list as {added.role.label}.", "success")
+            flash(
+                _("%(email)s can now use this list as %(role)s.", email=added.email, role=role_label(added.role)),
+                "success",
+            )
             return redirect(url_for("lists.members", list_id=list_id))
     role_forms = {member.user_id: RoleForm(formdata=None, role=member.role.value) for member in people}
     return render_template(
@@ -37,11 +41,11 @@ def change_role(list_id: int, user_id: int) -> ResponseReturnValue:
         try:
             crud.change_role(current_user, list_id, user_id, form.role.data)
         except crud.ForbiddenChange as refused:
-            flash(str(refused), "warning")
+            flash(message_of(refused), "warning")
         else:
-            flash(f"Role changed to {ListRole(form.role.data).label}.", "success")
+            flash(_("Role changed to %(role)s.", role=role_label(ListRole(form.role.data))), "success")
     else:
-        flash(" ".join(form.role.errors) or "The form expired; please try again.", "warning")
+        flash(" ".join(form.role.errors) or _("The form expired; please try again."), "warning")
     return redirect(url_for("lists.members", list_id=list_id))
 
 
@@ -50,9 +54,9 @@ def remove_member(list_id: int, user_id: int) -> ResponseReturnValue:
     try:
         crud.remove_member(current_user, list_id, user_id)
     except crud.ForbiddenChange as refused:
-        flash(str(refused), "warning")
+        flash(message_of(refused), "warning")
     else:
-        flash("Removed from the list.", "success")
+        flash(_("Removed from the list."), "success")
     if user_id == current_user.id:
         return redirect(url_for("lists.index"))
     return redirect(url_for("lists.members", list_id=list_id))
@@ -63,7 +67,12 @@ def leave(list_id: int) -> ResponseReturnValue:
     try:
         task_list = crud.leave_list(current_user, list_id)
     except crud.ForbiddenChange as refused:
-        flash(str(refused), "warning")
+        flash(message_of(refused), "warning")
         return redirect(url_for("lists.show", list_id=list_id))
-    flash(f"You left “{task_list.name}”.", "success")
+    flash(_("You left “%(name)s”.", name=task_list.name), "success")
     return redirect(url_for("lists.index"))
+
+
+def role_label(role: ListRole) -> str:
+    """A role's name in the page's language."""
+    return str(ROLE_LABELS[role])

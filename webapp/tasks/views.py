@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import clock, crud
+from ..i18n import ngettext
 from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
@@ -72,7 +73,14 @@ def bulk() -> ResponseReturnValue:
     ids = form.selected_ids()
     read_only = crud.read_only_among(current_user, ids)
     if read_only:
-        flash(f"{tasks_noun(read_only)} left unchanged: you may only view the list they are in.", "warning")
+        flash(
+            ngettext(
+                "%(num)d task left unchanged: you may only view its list.",
+                "%(num)d tasks left unchanged: you may only view the lists they are in.",
+                read_only,
+            ),
+            "warning",
+        )
     if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
         message = f"{tasks_noun(len(trashed))} moved to the trash."

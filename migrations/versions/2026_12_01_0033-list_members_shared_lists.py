@@ -1,14 +1,14 @@
 """Shared lists: list_members gives each person a role in a list; every list's creator is its first owner
 
 Revision ID: list_members
-Revises: accounts_links_and_two_factor
+Revises: user_locale
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "list_members"
-down_revision = "accounts_links_and_two_factor"
+down_revision = "user_locale"
 branch_labels = None
 depends_on = None
 
