@@ -128,7 +128,7 @@ def test_a_viewer_sees_the_task_and_list_without_any_edit_control(household, cli
 def test_a_viewers_forged_bulk_action_changes_nothing_and_says_so(household, client_of):
     viewer = client_of("viewer")
     page = viewer.post("/tasks/bulk", data={"action": "complete", "ids": [household.task]}, follow_redirects=True).text
-    assert "1 task left unchanged: you may only view the list they are in." in page
+    assert "1 task left unchanged: you may only view its list." in page
     assert "0 tasks set to Completed." in page
     assert "Pending" in client_of("owner").get(f"/tasks/{household.task}").text
 
