@@ -74,13 +74,11 @@ def query_of(href: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(html.unescape(href)).query)
 
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-
-
 def previous_revision(revision: str) -> str:
-    """The revision a migration upgrades from: a migration test fills a database at it first."""
-    config = Config(str(MIGRATIONS / "alembic.ini"))
-    config.set_main_option("script_location", str(MIGRATIONS))
+    """The migration that `revision` follows, to fill a database as it was just before it."""
+    migrations = Path(__file__).resolve().parent.parent / "migrations"
+    config = Config(str(migrations / "alembic.ini"))
+    config.set_main_option("script_location", str(migrations))
     down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
     assert isinstance(down, str)
     return down

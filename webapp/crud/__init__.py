@@ -29,6 +29,7 @@ from .errors import (
     InboxRequired,
     InvalidFilter,
     InvalidLink,
+    InvalidRecurrence,
     NameTaken,
     NoAccount,
     NotFound,
@@ -54,6 +55,7 @@ from .labels import (
     update_label,
 )
 from .members import Member, add_member, change_role, leave_list, list_members, remove_member
+from .recurring import next_occurrence
 from .registration import (
     invitation_for,
     invite,
@@ -77,6 +79,7 @@ from .task_lists import (
 from .task_query import Due, TaskFilter
 from .tasks import (
     ImportSummary,
+    Scope,
     TaskCounts,
     complete_task,
     count_tasks,
@@ -135,6 +138,7 @@ __all__ = [
     "InboxRequired",
     "InvalidFilter",
     "InvalidLink",
+    "InvalidRecurrence",
     "ListCounts",
     "Member",
     "NameTaken",
@@ -143,6 +147,7 @@ __all__ = [
     "Page",
     "ReadOnly",
     "RegistrationClosed",
+    "Scope",
     "StaleEdit",
     "TaskCounts",
     "TaskFilter",
@@ -204,6 +209,7 @@ __all__ = [
     "load_labels",
     "member_lists",
     "move_tasks_to_list",
+    "next_occurrence",
     "open_invitations",
     "password_reset_account",
     "pending_email",

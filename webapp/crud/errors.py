@@ -127,3 +127,17 @@ class NoAccount(CrudError):
         super().__init__(
             N_("No account uses this email: they need to register before you can share a list with them."), "email"
         )
+
+
+class InvalidRecurrence(CrudError, ValueError):
+    """A repeat rule that cannot be stored: malformed, never repeating, or without a due date to count from.
+
+    `part` names the piece of the rule at fault (interval, weekdays, month_day, nth, count, until), so a
+    form made of plain fields can show the message beside the one that holds it.
+    """
+
+    kind = "invalid_recurrence"
+
+    def __init__(self, message: str, field: str = "recurrence", part: str | None = None):
+        super().__init__(message, field)
+        self.part = part

@@ -1,5 +1,6 @@
 """Tasks: the to-dos people keep, with optimistic locking on edits and a trash."""
 
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
@@ -26,8 +28,9 @@ from ..extensions import db
 from ..models import ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .access import EDIT, VIEW, check_role, lists_where, require, tasks_of_list, tasks_of_lists_where
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
-from .errors import NotFound, StaleEdit
+from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
+from .recurring import add_next_occurrences, checked_rule, next_occurrence
 from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox, new_list
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
@@ -45,13 +48,26 @@ def create_task(
     priority: Priority | int = Priority.NONE,
     label_ids: Iterable[int] = (),
     form_token: str | None = None,
+    recurrence: str | None = None,
+    repeat_from_completion: bool = False,
 ) -> Task:
     """Create a task in the list `list_id` (the author's Inbox if None) with the author's labels `label_ids`.
 
     A list the author cannot see, or a label that is not theirs, is NotFound, a list they may only view
     is ReadOnly, and nothing is created; `form_token` makes the form that sent it single-use (see submissions).
+    A task that repeats (`recurrence`, an RRULE; see webapp.recurrence) needs a due date, and a rule that
+    repeats at all: InvalidRecurrence otherwise.
     """
-    task = _new_task(title, description, status, due_date, list_or_inbox(author, list_id), priority)
+    task = _new_task(
+        title,
+        description,
+        status,
+        due_date,
+        list_or_inbox(author, list_id),
+        priority,
+        recurrence,
+        repeat_from_completion,
+    )
     task.labels = owned_labels(author, label_ids)
     db.session.add(task)
     commit_created(author, task, form_token)
@@ -220,21 +236,57 @@ def count_tasks(user: User, today: date | None = None, list_id: int | None = Non
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-TASK_FIELDS = frozenset({"title", "description", "status", "due_date", "list_id", "priority", "label_ids"})
+TASK_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "status",
+        "due_date",
+        "list_id",
+        "priority",
+        "label_ids",
+        "recurrence",
+        "repeat_from_completion",
+    }
+)
 
 
-def update_task(editor: User, task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
+class Scope(enum.StrEnum):
+    """What an edit of a repeating task changes."""
+
+    THIS = "this"
+    FOLLOWING = "following"
+
+
+def update_task(
+    editor: User,
+    task: Task,
+    changes: Mapping[str, Any],
+    expected_version: int,
+    scope: Scope | str = Scope.FOLLOWING,
+) -> Task:
     """Save the fields named in `changes` on a task read with get_task; the others keep their values.
 
     The editor must be allowed to change tasks in the task's list, and in the list it moves to (ReadOnly,
     or NotFound for a list they cannot see). The edit was made from `expected_version`: StaleEdit,
     carrying the stored task, if the task moved on since. `label_ids` are the editor's own labels on the
-    task (NotFound if any is not theirs); labels other members put on it stay.
+    task (NotFound if any is not theirs); labels other members put on it stay. Completing a repeating
+    task makes its next occurrence (recurring.add_next_occurrences).
+
+    The next occurrence of a repeating task is made from it, so by default an edit changes this task
+    and the following ones. With `scope` "this", the series goes on unchanged: its next occurrence is
+    made now, from the task as it was, and the edit is this task's alone (a change to the rule itself
+    is refused then: it is the series').
     """
     check_fields(changes, TASK_FIELDS)
     require(editor, task.list_id, EDIT, "Task not found")
     if task.version != expected_version:
         raise StaleEdit(task)
+    recurrence = task.recurrence
+    if "recurrence" in changes or "due_date" in changes:
+        recurrence = checked_rule(changes.get("recurrence", task.recurrence), changes.get("due_date", task.due_date))
+    if Scope(scope) is Scope.THIS and task.recurrence:
+        _split_from_series(task, changes)
     if "list_id" in changes:
         _move(task, get_list(editor, changes["list_id"], EDIT))
     if "label_ids" in changes:
@@ -249,8 +301,11 @@ def update_task(editor: User, task: Task, changes: Mapping[str, Any], expected_v
         task.description = changes["description"] or None
     if "due_date" in changes:
         task.due_date = changes["due_date"]
-    if "status" in changes:
-        _set_status(task, changes["status"])
+    if "repeat_from_completion" in changes:
+        task.repeat_from_completion = bool(changes["repeat_from_completion"])
+    task.recurrence = recurrence
+    if "status" in changes and _set_status(task, changes["status"]):
+        add_next_occurrences([task])
     return _commit_edit(editor, task)
 
 
@@ -260,15 +315,42 @@ def _move(task: Task, task_list: TaskList) -> None:
     task.owner_id = task_list.owner_id
 
 
+def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
+    """Let the series go on without this task's edit: make its next occurrence now, from the task as it is."""
+    rule = checked_rule(changes.get("recurrence", task.recurrence), task.due_date)
+    from_completion = changes.get("repeat_from_completion", task.repeat_from_completion)
+    if (rule, from_completion) != (task.recurrence, task.repeat_from_completion):
+        raise InvalidRecurrence(
+            "A change to how the task repeats applies to this and the following tasks.", field="scope"
+        )
+    if task.status is not TaskStatus.COMPLETED:
+        add_next_occurrences([task])
+
+
 def complete_task(user: User, task_id: int) -> Task:
+    """Complete a task the user may change (and make its next occurrence if it repeats); completing a task
+    that was completed elsewhere at the same moment, by them or another member, is no error."""
     task = get_task(user, task_id, EDIT)
-    _set_status(task, TaskStatus.COMPLETED)
-    return _commit_edit(user, task)
+    if _set_status(task, TaskStatus.COMPLETED):
+        add_next_occurrences([task])
+    try:
+        return _commit_edit(user, task)
+    except StaleEdit as stale:
+        if stale.current.status is TaskStatus.COMPLETED:
+            return cast(Task, stale.current)
+        raise
 
 
 def _commit_edit(user: User, task: Task) -> Task:
     task_id = task.id  # read now: after a failed commit it would be reloaded
-    return commit_versioned(task, reload=lambda: get_task(user, task_id))
+    try:
+        return commit_versioned(task, reload=lambda: get_task(user, task_id))
+    except IntegrityError:
+        db.session.rollback()
+        current = get_task(user, task_id)
+        if next_occurrence(current) is None:
+            raise
+        raise StaleEdit(current) from None  # another transaction made the next occurrence of this task first
 
 
 def _live_task(user: User, task_id: int) -> tuple[Task, ListRole | None]:
@@ -293,10 +375,32 @@ def set_status_of_tasks(user: User, task_ids: Iterable[int], status: TaskStatus 
     Ids of tasks the user may not change, trashed tasks or no task at all are skipped.
     """
     status = TaskStatus(status)
+    task_ids = list(task_ids)
     completed_at = None
     if status is TaskStatus.COMPLETED:
         completed_at = func.coalesce(Task.completed_at, utcnow())
+        add_next_occurrences(_repeating_to_complete(user, task_ids))
     return len(_update_live(user, task_ids, Task.status != status, status=status, completed_at=completed_at))
+
+
+def _repeating_to_complete(user: User, task_ids: list[int]) -> list[Task]:
+    """The open repeating tasks among `task_ids` that the user may change, with their labels, locked until the
+    transaction ends (on PostgreSQL and MariaDB; SQLite's write lock is already held) so that a concurrent
+    completion waits, then finds them completed and makes no second next occurrence."""
+    return list(
+        db.session.scalars(
+            select(Task)
+            .where(
+                *tasks_of_lists_where(user, EDIT),
+                Task.id.in_(set(task_ids)),
+                Task.deleted_at.is_(None),
+                Task.status != TaskStatus.COMPLETED,
+                Task.recurrence.is_not(None),
+            )
+            .options(selectinload(Task.labels))
+            .with_for_update(of=Task)
+        )
+    )
 
 
 def move_tasks_to_list(user: User, task_ids: Iterable[int], list_id: int) -> int:
@@ -404,6 +508,8 @@ def _new_task(
     due_date: date | None,
     task_list: TaskList,
     priority: Priority | int | None = None,
+    recurrence: str | None = None,
+    repeat_from_completion: bool | None = False,
 ) -> Task:
     task = Task(
         owner_id=task_list.owner_id,
@@ -412,15 +518,20 @@ def _new_task(
         due_date=due_date,
         task_list=task_list,
         priority=Priority(priority or Priority.NONE),
+        recurrence=checked_rule(recurrence, due_date),
+        repeat_from_completion=bool(repeat_from_completion),
     )
     _set_status(task, status or TaskStatus.PENDING)
     return task
 
 
-def _set_status(task: Task, status: TaskStatus | str) -> None:
+def _set_status(task: Task, status: TaskStatus | str) -> bool:
+    """Give the task this status; whether that completed it (it was open)."""
     status = TaskStatus(status)
-    if status is TaskStatus.COMPLETED and task.status is not TaskStatus.COMPLETED:
+    completing = status is TaskStatus.COMPLETED and task.status is not TaskStatus.COMPLETED
+    if completing:
         task.completed_at = utcnow()
     elif status is not TaskStatus.COMPLETED:
         task.completed_at = None
     task.status = status
+    return completing

@@ -9,6 +9,7 @@ from ..i18n import ngettext
 from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
+from ..recurrence import describe_text
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
@@ -126,28 +127,40 @@ def new() -> ResponseReturnValue:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
-        flash(f"Task “{task.title}” created.", "success")
-        return redirect(url_for("tasks.show", task_id=task.id))
+        except crud.InvalidRecurrence as invalid:
+            form.show_error(invalid)
+        else:
+            flash(f"Task “{task.title}” created.", "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
 
 
 @bp.get("/<int:task_id>")
 def show(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
-    return render_template("tasks/show.html", task=task)
+    repeats = next_task = None
+    if task.recurrence:
+        repeats = describe_text(task.recurrence, task.repeat_from_completion)
+        next_task = crud.next_occurrence(task)
+    return render_template("tasks/show.html", task=task, repeats=repeats, next_task=next_task)
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id, ListRole.EDITOR)
     form = task_form(TaskEditForm, obj=task, label_ids=own_label_ids(task))
+    form.for_task(task, filled=request.method == "POST")
     if form.validate_on_submit():
+        scope = form.scope.data if "scope" in form else crud.Scope.FOLLOWING
         try:
-            task = crud.update_task(current_user, task, form.changes(), expected_version=form.version.data)
+            task = crud.update_task(current_user, task, form.changes(), expected_version=form.version.data, scope=scope)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
-        flash("Task saved.", "success")
-        return redirect(url_for("tasks.show", task_id=task.id))
+        except crud.InvalidRecurrence as invalid:
+            form.show_error(invalid)
+        else:
+            flash("Task saved.", "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="Edit task", task=task)
 
 
@@ -187,6 +200,7 @@ def own_label_ids(task: Task) -> list[int]:
 def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
     form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=own_label_ids(current))
+    form.for_task(current, filled=False)
     return form_page(
         "tasks/form.html",
         form,

@@ -1,14 +1,14 @@
 """Shared lists: list_members gives each person a role in a list; every list's creator is its first owner
 
 Revision ID: list_members
-Revises: user_locale
+Revises: recurring_tasks
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "list_members"
-down_revision = "user_locale"
+down_revision = "recurring_tasks"
 branch_labels = None
 depends_on = None
 
