@@ -1,14 +1,14 @@
 """Shared lists: list_members gives each person a role in a list; every list's creator is its first owner
 
 Revision ID: list_members
-Revises: recurring_tasks
+Revises: colour_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "list_members"
-down_revision = "recurring_tasks"
+down_revision = "colour_mode"
 branch_labels = None
 depends_on = None
 
