@@ -19,6 +19,7 @@ from .accounts import (
     set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
+from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -128,6 +129,7 @@ __all__ = [
     "CrudError",
     "Due",
     "EmailTaken",
+    "FeedEntry",
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
@@ -150,6 +152,7 @@ __all__ = [
     "add_label_to_tasks",
     "authenticate",
     "board_columns",
+    "calendar_entries",
     "change_password",
     "complete_task",
     "confirm_email",
@@ -202,6 +205,7 @@ __all__ = [
     "pending_email",
     "provisioning_uri",
     "purge_trash",
+    "regenerate_calendar_token",
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
@@ -227,5 +231,6 @@ __all__ = [
     "update_task",
     "update_user",
     "user_for_api_token",
+    "user_for_calendar_token",
     "verify_second_factor",
 ]
