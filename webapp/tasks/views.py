@@ -8,8 +8,8 @@ from .. import clock, crud
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
-from ..recurrence import describe_text
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .rule_words import describe_text
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
