@@ -3,12 +3,13 @@ from typing import Any
 from flask_babel import LazyString
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField
+from wtforms import PasswordField, RadioField, SelectField, StringField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from ..forms import email_field, new_password_field, strip
 from ..i18n import LANGUAGES, _l
+from ..models import ColourMode
 
 CODE_MAX = 40
 CODE_DESCRIPTION = _l("The 6 digits your authenticator app shows, or one of your recovery codes.")
@@ -54,6 +55,18 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = new_password_field(_l("New password"), email_of=lambda form: current_user.email)
     confirm = confirm_field(_l("Confirm new password"))
+
+
+class AppearanceForm(FlaskForm):
+    colour_mode = RadioField(
+        _l("Colour mode"),
+        choices=[
+            SelectChoice(ColourMode.SYSTEM.value, _l("System")),
+            SelectChoice(ColourMode.LIGHT.value, _l("Light")),
+            SelectChoice(ColourMode.DARK.value, _l("Dark")),
+        ],
+        description=_l("System follows the light or dark setting of your device."),
+    )
 
 
 class ResetRequestForm(FlaskForm):

@@ -1,14 +1,14 @@
 """Calendar feed: the secret in the address of each person's feed (users.calendar_token); none yet has one
 
 Revision ID: calendar_token
-Revises: recurring_tasks
+Revises: colour_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "calendar_token"
-down_revision = "recurring_tasks"
+down_revision = "colour_mode"
 branch_labels = None
 depends_on = None
 
