@@ -4,6 +4,7 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
+from .access import member_lists
 from .account_deletion import delete_account
 from .accounts import (
     change_password,
@@ -32,7 +33,9 @@ from .errors import (
     InvalidLink,
     InvalidRecurrence,
     NameTaken,
+    NoAccount,
     NotFound,
+    ReadOnly,
     RegistrationClosed,
     StaleEdit,
     UnknownColour,
@@ -53,6 +56,7 @@ from .labels import (
     remove_label_from_tasks,
     update_label,
 )
+from .members import Member, add_member, change_role, leave_list, list_members, remove_member
 from .recurring import next_occurrence
 from .registration import (
     invitation_for,
@@ -91,6 +95,7 @@ from .tasks import (
     list_trash,
     move_tasks_to_list,
     purge_trash,
+    read_only_among,
     restore_tasks,
     set_priority_of_tasks,
     set_status_of_tasks,
@@ -138,9 +143,12 @@ __all__ = [
     "InvalidLink",
     "InvalidRecurrence",
     "ListCounts",
+    "Member",
     "NameTaken",
+    "NoAccount",
     "NotFound",
     "Page",
+    "ReadOnly",
     "RegistrationClosed",
     "Scope",
     "StaleEdit",
@@ -151,10 +159,12 @@ __all__ = [
     "WrongInvitee",
     "WrongPassword",
     "add_label_to_tasks",
+    "add_member",
     "authenticate",
     "board_columns",
     "calendar_entries",
     "change_password",
+    "change_role",
     "complete_task",
     "confirm_email",
     "confirm_enrolment",
@@ -190,15 +200,18 @@ __all__ = [
     "invite",
     "item_titles_by_owner",
     "labels_named",
+    "leave_list",
     "list_api_tokens",
     "list_items",
     "list_labels",
     "list_lists",
+    "list_members",
     "list_or_inbox",
     "list_tasks",
     "list_trash",
     "list_users",
     "load_labels",
+    "member_lists",
     "move_tasks_to_list",
     "next_occurrence",
     "open_invitations",
@@ -206,11 +219,13 @@ __all__ = [
     "pending_email",
     "provisioning_uri",
     "purge_trash",
+    "read_only_among",
     "regenerate_calendar_token",
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
     "remove_label_from_tasks",
+    "remove_member",
     "rename_list",
     "request_email_change",
     "request_email_verification",

@@ -11,6 +11,7 @@ from sqlalchemy import exists, select
 
 from ..extensions import db
 from ..models import CALENDAR_TOKEN_LENGTH, Task, TaskList, TaskStatus, User, task_labels
+from .access import tasks_of_list, tasks_of_lists_where
 
 # What secrets.token_urlsafe(32) makes: 43 characters of the URL-safe base64 alphabet.
 TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{CALENDAR_TOKEN_LENGTH}}}")
@@ -52,8 +53,9 @@ class FeedEntry:
 def calendar_entries(
     owner: User, completed: bool = False, list_id: int | None = None, label_ids: Iterable[int] = ()
 ) -> list[FeedEntry]:
-    """The owner's live tasks that have a due date, in one statement: open ones, and completed ones too
-    if `completed`; of one list, and carrying every one of the labels, when given."""
+    """The live tasks with a due date of every list the person is a member of (crud.access), in one
+    statement: open ones, and completed ones too if `completed`; of one list, and carrying every one of
+    the labels, when given."""
     statement = (
         select(
             Task.id,
@@ -66,13 +68,15 @@ def calendar_entries(
             TaskList.name,
         )
         .join(TaskList, Task.list_id == TaskList.id)
-        .where(Task.owner_id == owner.id, Task.deleted_at.is_(None), Task.due_date.is_not(None))
+        .where(
+            *(tasks_of_lists_where(owner) if list_id is None else tasks_of_list(owner, list_id)),
+            Task.deleted_at.is_(None),
+            Task.due_date.is_not(None),
+        )
         .order_by(Task.due_date, Task.id)
     )
     if not completed:
         statement = statement.where(Task.status != TaskStatus.COMPLETED)
-    if list_id is not None:
-        statement = statement.where(Task.list_id == list_id)
     for label_id in set(label_ids):
         statement = statement.where(
             exists().where(task_labels.c.task_id == Task.id, task_labels.c.label_id == label_id)

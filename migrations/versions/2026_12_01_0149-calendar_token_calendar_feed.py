@@ -1,14 +1,14 @@
 """Calendar feed: the secret in the address of each person's feed (users.calendar_token); none yet has one
 
 Revision ID: calendar_token
-Revises: colour_mode
+Revises: list_members
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "calendar_token"
-down_revision = "colour_mode"
+down_revision = "list_members"
 branch_labels = None
 depends_on = None
 
