@@ -135,3 +135,14 @@ def test_the_feed_runs_as_many_statements_for_many_tasks_as_for_few(alice_client
     few = [sent(feed), sent(f"{feed}?label={label}")]
     add(30)
     assert [sent(feed), sent(f"{feed}?label={label}")] == few
+
+
+def test_the_feed_holds_the_tasks_of_lists_shared_with_the_person(alice_client, bob_client, app, feed):
+    with app.app_context():
+        bob = crud.get_user_by_email("bob@example.com")
+        shared = crud.create_list(bob, "Shared").id
+        crud.add_member(bob, shared, "alice@example.com", "viewer")
+    post_task(bob_client, title="Bob's shared", due_date="2030-06-10", list_id=str(shared))
+    post_task(bob_client, title="Bob's own", due_date="2030-06-10")
+    assert set(events(alice_client, feed)) == {"Bob's shared"}
+    assert set(events(alice_client, f"{feed}?list={shared}")) == {"Bob's shared"}
