@@ -13,6 +13,7 @@ from . import (
     api,
     api_tokens,
     auth,
+    calendar_feed,
     commands,
     health,
     i18n,
@@ -145,6 +146,7 @@ def register_blueprints(app: Flask) -> None:
         users.bp,
         health.bp,
         api_tokens.bp,
+        calendar_feed.bp,
     ):
         app.register_blueprint(blueprint)
     api.register_api(app)

@@ -1,4 +1,5 @@
-"""How a task repeats: an RFC 5545 RRULE, read, written, described in words and stepped with python-dateutil.
+"""How a task repeats: an RFC 5545 RRULE, read, written and stepped with python-dateutil (tasks.rule_words says it
+in words).
 
 Only the rules the task form can make are accepted (from the API and CSV import too), so every
 stored rule can be shown in words and edited with the form's plain fields:
@@ -18,47 +19,18 @@ so a rule counts the same whether it is stepped from the due date or from the co
 """
 
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from dateutil.rrule import rrulestr
-
-from .crud.errors import N_
-from .i18n import _, _l, ngettext
 
 MAX_INTERVAL = 999
 MAX_COUNT = 9999
 # The days a day of the month falls back to in shorter months: the last of 28..N the month has.
 SHORTEST_MONTH = 28
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
-# The weekday, month and ordinal words of a rule said in words, in the page's language.
-WEEKDAY_WORDS = (
-    _l("Monday"),
-    _l("Tuesday"),
-    _l("Wednesday"),
-    _l("Thursday"),
-    _l("Friday"),
-    _l("Saturday"),
-    _l("Sunday"),
-)
-ORDINAL_WORDS = {1: _l("first"), 2: _l("second"), 3: _l("third"), 4: _l("fourth"), -1: _l("last")}
-MONTH_WORDS = (
-    _l("January"),
-    _l("February"),
-    _l("March"),
-    _l("April"),
-    _l("May"),
-    _l("June"),
-    _l("July"),
-    _l("August"),
-    _l("September"),
-    _l("October"),
-    _l("November"),
-    _l("December"),
-)
+# The nth weekdays of a month a rule may name: first to fourth, and -1 for the last.
+NTH_WEEKDAYS = (1, 2, 3, 4, -1)
 MONTH_NAMES = (
     "January",
     "February",
@@ -119,32 +91,32 @@ class Rule:
         if not 1 <= self.interval <= MAX_INTERVAL:
             raise InvalidRule(f"Repeat every 1 to {MAX_INTERVAL} {self.frequency.unit}s.", "interval")
         if self.weekdays and self.frequency is not Frequency.WEEKLY:
-            raise InvalidRule(N_("Weekdays apply to a weekly rule only."), "weekdays")
+            raise InvalidRule("Weekdays apply to a weekly rule only.", "weekdays")
         if any(day not in range(7) for day in self.weekdays) or len(set(self.weekdays)) != len(self.weekdays):
-            raise InvalidRule(N_("Choose each weekday at most once."), "weekdays")
+            raise InvalidRule("Choose each weekday at most once.", "weekdays")
         self._check_month_parts()
         if self.count is not None and not 1 <= self.count <= MAX_COUNT:
             raise InvalidRule(f"A rule that ends after a number of times needs 1 to {MAX_COUNT} of them.", "count")
         if self.count is not None and self.until is not None:
-            raise InvalidRule(N_("End after a number of times or on a date, not both."), "count")
+            raise InvalidRule("End after a number of times or on a date, not both.", "count")
 
     def _check_month_parts(self) -> None:
         if (self.nth is None) != (self.nth_weekday is None):
-            raise InvalidRule(N_("Choose which weekday of the month, such as the second Tuesday."), "nth")
+            raise InvalidRule("Choose which weekday of the month, such as the second Tuesday.", "nth")
         if self.nth is not None and (self.frequency is not Frequency.MONTHLY or self.month_day is not None):
-            raise InvalidRule(N_("The nth weekday applies to a monthly rule without a day of the month."), "nth")
-        if self.nth is not None and (self.nth not in ORDINALS or self.nth_weekday not in range(7)):
-            raise InvalidRule(N_("The nth weekday is the first to fourth or the last of a weekday."), "nth")
+            raise InvalidRule("The nth weekday applies to a monthly rule without a day of the month.", "nth")
+        if self.nth is not None and (self.nth not in NTH_WEEKDAYS or self.nth_weekday not in range(7)):
+            raise InvalidRule("The nth weekday is the first to fourth or the last of a weekday.", "nth")
         if self.month_day is not None and self.frequency not in (Frequency.MONTHLY, Frequency.YEARLY):
-            raise InvalidRule(N_("A day of the month applies to monthly and yearly rules only."), "month_day")
+            raise InvalidRule("A day of the month applies to monthly and yearly rules only.", "month_day")
         if self.month_day is not None and not 1 <= self.month_day <= 31:
-            raise InvalidRule(N_("A day of the month is 1 to 31."), "month_day")
+            raise InvalidRule("A day of the month is 1 to 31.", "month_day")
         if self.frequency is Frequency.YEARLY and (self.month is None) != (self.month_day is None):
-            raise InvalidRule(N_("A yearly rule names both a month and a day, or neither."), "month_day")
+            raise InvalidRule("A yearly rule names both a month and a day, or neither.", "month_day")
         if self.month is not None and self.frequency is not Frequency.YEARLY:
-            raise InvalidRule(N_("A month applies to a yearly rule only."), "month_day")
+            raise InvalidRule("A month applies to a yearly rule only.", "month_day")
         if self.month is not None and not 1 <= self.month <= 12:
-            raise InvalidRule(N_("A month is 1 to 12."), "month_day")
+            raise InvalidRule("A month is 1 to 12.", "month_day")
         if self.month is not None and self.month_day is not None and self.month_day > MONTH_DAYS[self.month - 1]:
             raise InvalidRule(
                 f"{MONTH_NAMES[self.month - 1]} has no day {self.month_day}: this rule would never repeat.",
@@ -163,7 +135,7 @@ class Rule:
     def check_start(self, start: date) -> None:
         """Refuse a rule whose end comes before its first occurrence, due on `start`."""
         if self.until is not None and self.until < start:
-            raise InvalidRule(N_("The end date is before the due date: this rule would never repeat."), "until")
+            raise InvalidRule("The end date is before the due date: this rule would never repeat.", "until")
 
     @property
     def text(self) -> str:
@@ -219,7 +191,7 @@ def parse(text: str) -> Rule:
     try:
         frequency = Frequency(values.get("FREQ", ""))
     except ValueError:
-        raise InvalidRule(N_("FREQ is one of DAILY, WEEKLY, MONTHLY or YEARLY.")) from None
+        raise InvalidRule("FREQ is one of DAILY, WEEKLY, MONTHLY or YEARLY.") from None
     month_day = _month_day(values.get("BYMONTHDAY"), values.get("BYSETPOS"))
     weekdays, nth, nth_weekday = _by_day(values.get("BYDAY"), frequency)
     return Rule(
@@ -246,23 +218,21 @@ def _until(value: str) -> date:
     try:
         return datetime.strptime(value[:8], "%Y%m%d").date()
     except ValueError:
-        raise InvalidRule(N_("UNTIL is a date such as 20271231."), "until") from None
+        raise InvalidRule("UNTIL is a date such as 20271231.", "until") from None
 
 
 def _month_day(days: str | None, set_position: str | None) -> int | None:
     """BYMONTHDAY: one day, or 28 up to a day with BYSETPOS=-1 (that day or the month's last)."""
     if days is None:
         if set_position is not None:
-            raise InvalidRule(N_("BYSETPOS is supported only as BYMONTHDAY=28,...,N;BYSETPOS=-1."))
+            raise InvalidRule("BYSETPOS is supported only as BYMONTHDAY=28,...,N;BYSETPOS=-1.")
         return None
     numbers = [_number(day, "BYMONTHDAY", "month_day") for day in days.split(",")]
     if set_position is None and len(numbers) == 1:
         return numbers[0]
     if set_position == "-1" and numbers == list(range(SHORTEST_MONTH, numbers[-1] + 1)) and len(numbers) > 1:
         return numbers[-1]
-    raise InvalidRule(
-        N_("BYMONTHDAY is one day, or 28,...,N with BYSETPOS=-1 (day N or the month's last)."), "month_day"
-    )
+    raise InvalidRule("BYMONTHDAY is one day, or 28,...,N with BYSETPOS=-1 (day N or the month's last).", "month_day")
 
 
 def _by_day(value: str | None, frequency: Frequency) -> tuple[tuple[int, ...], int | None, int | None]:
@@ -272,56 +242,9 @@ def _by_day(value: str | None, frequency: Frequency) -> tuple[tuple[int, ...], i
     if frequency is Frequency.WEEKLY:
         codes = value.split(",")
         if not all(code in WEEKDAY_CODES for code in codes):
-            raise InvalidRule(N_("BYDAY of a weekly rule lists weekdays such as MO,TH."), "weekdays")
+            raise InvalidRule("BYDAY of a weekly rule lists weekdays such as MO,TH.", "weekdays")
         return tuple(WEEKDAY_CODES.index(code) for code in codes), None, None
     code, number = value[-2:], value[:-2].lstrip("+")
     if frequency is not Frequency.MONTHLY or code not in WEEKDAY_CODES or not number.lstrip("-").isdigit():
-        raise InvalidRule(N_("BYDAY of a monthly rule is one nth weekday such as 2TU or -1FR."), "nth")
+        raise InvalidRule("BYDAY of a monthly rule is one nth weekday such as 2TU or -1FR.", "nth")
     return (), int(number), WEEKDAY_CODES.index(code)
-
-
-def describe(rule: Rule, from_completion: bool) -> str:
-    """The rule in words in the page's language, e.g. "Every 2 weeks on Monday and Thursday, from the due date"."""
-    words = _every(rule.frequency, rule.interval)
-    if rule.weekdays:
-        words += _(" on %(days)s", days=_and(str(WEEKDAY_WORDS[day]) for day in sorted(rule.weekdays)))
-    if rule.nth is not None and rule.nth_weekday is not None:
-        words += _(" on the %(nth)s %(weekday)s", nth=ORDINAL_WORDS[rule.nth], weekday=WEEKDAY_WORDS[rule.nth_weekday])
-    if rule.month is not None and rule.month_day is not None:
-        words += _(" on %(day)d %(month)s", day=rule.month_day, month=MONTH_WORDS[rule.month - 1])
-        if rule.month_day > SHORTEST_MONTH:
-            words += _(" (the month's last day in shorter years)")
-    elif rule.month_day is not None:
-        words += _(" on day %(day)d", day=rule.month_day)
-        if rule.month_day > SHORTEST_MONTH:
-            words += _(" (the last day in shorter months)")
-    if rule.count == 1:
-        words += _(", this is the last time")
-    elif rule.count is not None:
-        words += ngettext(", %(num)d more time with this one", ", %(num)d more times with this one", rule.count)
-    if rule.until is not None:
-        until = rule.until
-        words += _(
-            ", until %(day)d %(month)s %(year)d", day=until.day, month=MONTH_WORDS[until.month - 1], year=until.year
-        )
-    return words + (_(", from the completion date") if from_completion else _(", from the due date"))
-
-
-def _every(frequency: Frequency, interval: int) -> str:
-    if frequency is Frequency.DAILY:
-        return ngettext("Every day", "Every %(num)d days", interval)
-    if frequency is Frequency.WEEKLY:
-        return ngettext("Every week", "Every %(num)d weeks", interval)
-    if frequency is Frequency.MONTHLY:
-        return ngettext("Every month", "Every %(num)d months", interval)
-    return ngettext("Every year", "Every %(num)d years", interval)
-
-
-def describe_text(recurrence: str, from_completion: bool) -> str:
-    """A stored rule in words."""
-    return describe(parse(recurrence), from_completion)
-
-
-def _and(names: Iterable[str]) -> str:
-    *first, last = names
-    return _("%(first)s and %(last)s", first=", ".join(first), last=last) if first else last

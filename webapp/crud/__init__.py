@@ -21,6 +21,7 @@ from .accounts import (
     set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
+from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -134,6 +135,7 @@ __all__ = [
     "CrudError",
     "Due",
     "EmailTaken",
+    "FeedEntry",
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
@@ -160,6 +162,7 @@ __all__ = [
     "add_member",
     "authenticate",
     "board_columns",
+    "calendar_entries",
     "change_password",
     "change_role",
     "complete_task",
@@ -217,6 +220,7 @@ __all__ = [
     "provisioning_uri",
     "purge_trash",
     "read_only_among",
+    "regenerate_calendar_token",
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
@@ -244,5 +248,6 @@ __all__ = [
     "update_task",
     "update_user",
     "user_for_api_token",
+    "user_for_calendar_token",
     "verify_second_factor",
 ]

@@ -11,20 +11,13 @@ from wtforms import DateField, Form, IntegerField, RadioField, SelectField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Optional
 
-from ..crud.errors import N_, InvalidRecurrence
+from ..crud.errors import InvalidRecurrence
 from ..forms import MultiCheckboxField
-from ..i18n import _l, message_of
-from ..recurrence import WEEKDAY_WORDS, Frequency, InvalidRule, Rule, parse
+from ..i18n import _l
+from ..recurrence import Frequency, InvalidRule, Rule, parse
+from .rule_words import ORDINALS, WEEKDAYS
 
-WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAY_WORDS)]
-# Which weekday of the month, as the choice reads ("the second Tuesday").
-NTH_CHOICES = [
-    SelectChoice(1, _l("First")),
-    SelectChoice(2, _l("Second")),
-    SelectChoice(3, _l("Third")),
-    SelectChoice(4, _l("Fourth")),
-    SelectChoice(-1, _l("Last")),
-]
+WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAYS)]
 
 
 class RepeatForm(Form):
@@ -64,7 +57,7 @@ class RepeatForm(Form):
     nth = SelectField(
         _l("Which weekday of the month (monthly)"),
         coerce=int,
-        choices=NTH_CHOICES,
+        choices=[SelectChoice(number, word) for number, word in ORDINALS.items()],
         default=1,
     )
     nth_weekday = SelectField(_l("Weekday (monthly)"), coerce=int, choices=WEEKDAY_CHOICES, default=0)
@@ -118,7 +111,7 @@ class RepeatForm(Form):
         try:
             self.rule()
         except InvalidRule as invalid:
-            self.field_for(invalid.part).errors.append(message_of(invalid))
+            self.field_for(invalid.part).errors.append(str(invalid))
             return False
         return True
 
@@ -133,7 +126,7 @@ class RepeatForm(Form):
 
         if self.ends.data in ("until", "count") and value(self.ends.data) is None:
             raise InvalidRule(
-                N_("Enter the end date.") if self.ends.data == "until" else N_("Enter how many times."), self.ends.data
+                "Enter the end date." if self.ends.data == "until" else "Enter how many times.", self.ends.data
             )
         return Rule(
             frequency=Frequency(self.frequency.data),
@@ -176,4 +169,4 @@ class RepeatForm(Form):
         return self[part] if part in self._fields else self.frequency
 
     def show_error(self, error: InvalidRecurrence) -> None:
-        self.field_for(error.part).errors.append(message_of(error))
+        self.field_for(error.part).errors.append(str(error))
