@@ -5,7 +5,6 @@ from factories import new_task
 
 from webapp import crud
 from webapp.formatting import show_number
-from webapp.recurrence import describe_text
 
 GERMAN = {"Accept-Language": "de"}
 SPANISH = {"Accept-Language": "es"}
@@ -111,37 +110,3 @@ def test_a_confirmation_email_is_in_the_language_of_the_page_that_asked_for_it(c
     )
     message = mailbox.wait_for("carla@example.com", "Confirma tu correo electrónico para Taskboard")
     assert "abriendo este enlace en las próximas" in message.get_body(("plain",)).get_content()
-
-
-@pytest.mark.parametrize(
-    ("headers", "rule", "from_completion", "words"),
-    [
-        (
-            GERMAN,
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
-            False,
-            "Alle 2 Wochen am Montag und Donnerstag, ab dem Fälligkeitsdatum",
-        ),
-        (
-            SPANISH,
-            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
-            False,
-            "Cada 2 semanas los días lunes y jueves, desde la fecha de vencimiento",
-        ),
-        (
-            GERMAN,
-            "FREQ=MONTHLY;BYDAY=2TU;COUNT=3",
-            True,
-            "Jeden Monat am zweiten Dienstag, noch 3 Mal mit diesem, ab dem Erledigungsdatum",
-        ),
-        (
-            SPANISH,
-            "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=5;UNTIL=20311231",
-            False,
-            "Cada año el 5 de marzo, hasta el 31 de diciembre de 2031, desde la fecha de vencimiento",
-        ),
-    ],
-)
-def test_a_repeat_rule_is_said_in_the_language(app, headers, rule, from_completion, words):
-    with app.test_request_context(headers=headers):
-        assert describe_text(rule, from_completion) == words
