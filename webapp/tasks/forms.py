@@ -28,7 +28,7 @@ from ..forms import (
     form_token_field,
     title_field,
 )
-from ..i18n import _l
+from ..i18n import _, _l, message_of
 from ..models import Label, Priority, Task, TaskList, TaskStatus
 from .repeat_fields import RepeatForm
 
@@ -45,7 +45,7 @@ def label_choices(labels: Sequence[Label]) -> list[SelectChoice]:
 
 
 def priority_field() -> SelectField:
-    return SelectField("Priority", coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
+    return SelectField(_l("Priority"), coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
 
 
 def optional_id(value: object) -> int | None:
@@ -58,8 +58,8 @@ class TaskFieldsForm(FlaskForm):
 
     title = title_field()
     description = description_field()
-    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
-    due_date = DateField("Due date", validators=[Optional()])
+    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default=TaskStatus.PENDING, validators=[InputRequired()])
+    due_date = DateField(_l("Due date"), validators=[Optional()])
     priority = priority_field()
 
     def changes(self) -> dict[str, Any]:
@@ -70,9 +70,9 @@ class TaskFieldsForm(FlaskForm):
 class TaskForm(TaskFieldsForm):
     """A task with where it belongs: one of the person's lists and any of their labels."""
 
-    list_id = OptionalSelectField("List", coerce=int, default=None)
+    list_id = OptionalSelectField(_l("List"), coerce=int, default=None)
     label_ids = MultiCheckboxField(
-        "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
+        _l("Labels"), coerce=int, description=_l("Labels are made on the Labels page, or by #name in quick add.")
     )
     repeat = FormField(RepeatForm, label=_l("Repeat"), separator="_")
 
@@ -95,7 +95,7 @@ class TaskForm(TaskFieldsForm):
             repeat: RepeatForm = self.repeat.form
             repeat.show_error(error)
         else:
-            self[error.field or "title"].errors.append(str(error))
+            self[error.field or "title"].errors.append(message_of(error))
 
 
 class NewTaskForm(TaskForm):
@@ -129,22 +129,22 @@ class TaskFilterForm(ListForm):
     ?status=...&status=...&due=...&q=...&list=...&label=...&priority=...&sort=...&per_page=..."""
 
     # Shown as rows of checkboxes: iterating such a field gives one per choice.
-    status = SelectMultipleField("Status", choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
-    due = SelectField("Due", choices=[SelectChoice(due.value, due.label) for due in Due], default=Due.ANY.value)
-    list = OptionalSelectField("List", coerce=optional_id, default=None)
+    status = SelectMultipleField(_l("Status"), choices=STATUS_CHOICES, default=[], option_widget=CheckboxInput())
+    due = SelectField(_l("Due"), choices=[SelectChoice(due.value, _l(due.label)) for due in Due], default=Due.ANY.value)
+    list = OptionalSelectField(_l("List"), coerce=optional_id, default=None)
     priority = SelectMultipleField(
-        "Priority", coerce=int, choices=PRIORITY_CHOICES, default=[], option_widget=CheckboxInput()
+        _l("Priority"), coerce=int, choices=PRIORITY_CHOICES, default=[], option_widget=CheckboxInput()
     )
     label = SelectMultipleField(
-        "Labels (tasks with all of them)", coerce=int, default=[], option_widget=CheckboxInput()
+        _l("Labels (tasks with all of them)"), coerce=int, default=[], option_widget=CheckboxInput()
     )
-    sort = SelectField("Sort by", choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
+    sort = SelectField(_l("Sort by"), choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
     @classmethod
     def for_owner(cls, args: Any, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
         """The filters of the query string, offering the person's own lists and labels."""
         form = cls(args)
-        form.list.choices = [SelectChoice("", "Any list"), *list_choices(lists)]
+        form.list.choices = [SelectChoice("", _("Any list")), *list_choices(lists)]
         form.label.choices = label_choices(labels)
         return form.checked()
 
@@ -164,27 +164,33 @@ class TaskFilterForm(ListForm):
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()
         active = [
-            (f"Status: {TaskStatus(status).label}", args | {"status": [s for s in args["status"] if s != status]})
+            (
+                _("Status: %(status)s", status=TaskStatus(status).label),
+                args | {"status": [s for s in args["status"] if s != status]},
+            )
             for status in args.get("status", [])
         ]
         names = {field: {choice.value: choice.label for choice in self[field].choices} for field in ("list", "label")}
         if "list" in args:
-            active.append((f"List: {names['list'][args['list']]}", args | {"list": None}))
+            active.append((_("List: %(list)s", list=names["list"][args["list"]]), args | {"list": None}))
         active += [
-            (f"Label: {names['label'][label]}", args | {"label": [kept for kept in args["label"] if kept != label]})
+            (
+                _("Label: %(label)s", label=names["label"][label]),
+                args | {"label": [kept for kept in args["label"] if kept != label]},
+            )
             for label in args.get("label", [])
         ]
         active += [
             (
-                f"Priority: {Priority(priority).label}",
+                _("Priority: %(priority)s", priority=Priority(priority).label),
                 args | {"priority": [kept for kept in args["priority"] if kept != priority]},
             )
             for priority in args.get("priority", [])
         ]
         if "due" in args:
-            active.append((Due(args["due"]).label, args | {"due": None}))
+            active.append((_(Due(args["due"]).label), args | {"due": None}))
         if "q" in args:
-            active.append((f"Search: “{args['q']}”", args | {"q": None}))
+            active.append((_("Search: “%(text)s”", text=args["q"]), args | {"q": None}))
         return active
 
 
@@ -208,11 +214,11 @@ class TaskIdsForm(FlaskForm):
             return False
         selected = self.selected_ids()
         if not selected:
-            self.ids.errors.append("Select at least one task first.")
+            self.ids.errors.append(_("Select at least one task first."))
         elif len(set(selected)) > MAX_PER_PAGE:
-            self.ids.errors.append(f"Select at most {MAX_PER_PAGE} tasks at a time.")
+            self.ids.errors.append(_("Select at most %(max)d tasks at a time.", max=MAX_PER_PAGE))
         elif not all(is_storable_id(task_id) for task_id in selected):
-            self.ids.errors.append("Some of the selected tasks do not exist.")
+            self.ids.errors.append(_("Some of the selected tasks do not exist."))
         return not self.ids.errors
 
 
@@ -220,22 +226,22 @@ class BulkActionForm(TaskIdsForm):
     """One action on the ticked tasks, or on every task of the page shown."""
 
     ACTIONS = (
-        SelectChoice("complete", "Complete"),
-        SelectChoice("set_status", "Set status"),
-        SelectChoice("move", "Move to list"),
-        SelectChoice("add_label", "Add label"),
-        SelectChoice("remove_label", "Remove label"),
-        SelectChoice("set_priority", "Set priority"),
-        SelectChoice("delete", "Delete"),
+        SelectChoice("complete", _l("Complete")),
+        SelectChoice("set_status", _l("Set status")),
+        SelectChoice("move", _l("Move to list")),
+        SelectChoice("add_label", _l("Add label")),
+        SelectChoice("remove_label", _l("Remove label")),
+        SelectChoice("set_priority", _l("Set priority")),
+        SelectChoice("delete", _l("Delete")),
     )
 
-    all_on_page = BooleanField("All on this page")
+    all_on_page = BooleanField(_l("All on this page"))
     page_ids = task_ids_field()
     action = SelectField(choices=ACTIONS, validators=[InputRequired()])
-    status = SelectField("Status", choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
+    status = SelectField(_l("Status"), choices=STATUS_CHOICES, default=TaskStatus.COMPLETED.value)
     # Any id may be posted: the CRUD layer answers NotFound for a list or label that is not the person's.
-    list_id = SelectField("List", coerce=int, validate_choice=False, validators=[Optional()])
-    label_id = SelectField("Label", coerce=int, validate_choice=False, validators=[Optional()])
+    list_id = SelectField(_l("List"), coerce=int, validate_choice=False, validators=[Optional()])
+    label_id = SelectField(_l("Label"), coerce=int, validate_choice=False, validators=[Optional()])
     priority = priority_field()
 
     def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "BulkActionForm":
@@ -250,4 +256,4 @@ class BulkActionForm(TaskIdsForm):
 
 
 class ImportForm(FlaskForm):
-    file = FileField("CSV file", validators=[FileRequired("Choose a CSV file to import.")])
+    file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose a CSV file to import."))])
