@@ -7,6 +7,8 @@ from types import SimpleNamespace
 from helpers import PASSWORD, created_id
 
 from webapp import crud
+from webapp.extensions import db
+from webapp.models import User
 
 
 def new_user(
@@ -17,6 +19,12 @@ def new_user(
     with app.app_context():
         user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
         return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+
+
+def set_zone(app, user, zone: str) -> None:
+    """Put the person in this IANA time zone, as the account page does."""
+    with app.app_context():
+        crud.set_time_zone(db.session.get(User, user.id), zone)
 
 
 def new_api_token(app, user) -> str:

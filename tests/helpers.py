@@ -6,8 +6,11 @@ import os
 import re
 import socket
 from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from flask import Flask
 from jinja2 import BytecodeCache
 
@@ -45,6 +48,18 @@ def make_app(database_url: str, **overrides) -> Flask:
     app = create_app(config)
     app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
     return app
+
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def previous_revision(revision: str) -> str:
+    """The revision a migration upgrades from, to fill a database as it was before it."""
+    config = Config(str(MIGRATIONS / "alembic.ini"))
+    config.set_main_option("script_location", str(MIGRATIONS))
+    down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
+    assert isinstance(down, str)
+    return down
 
 
 def free_port() -> int:

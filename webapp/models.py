@@ -2,6 +2,7 @@
 
 import enum
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -38,6 +39,8 @@ SHA256_HEX = 64
 # Base32 of the 160-bit TOTP secret RFC 4226 recommends.
 TOTP_SECRET_LENGTH = 32
 LIST_NAME_MAX = 100
+# The longest IANA zone name is 32 characters (America/Argentina/ComodRivadavia).
+TIME_ZONE_MAX = 64
 LABEL_NAME_MAX = 50
 INBOX_NAME = "Inbox"
 # The label colours people choose from; static/css/app.css gives each a chip whose text passes WCAG AA
@@ -138,6 +141,10 @@ class User(UserMixin, Model):
     two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column()
+    # An IANA zone name: the person's "today", and the times they are shown, are in it.
+    time_zone: Mapped[str] = mapped_column(
+        String(TIME_ZONE_MAX), default=clock.DEFAULT_ZONE, server_default=clock.DEFAULT_ZONE
+    )
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
@@ -146,6 +153,14 @@ class User(UserMixin, Model):
         passive_deletes=True,
         order_by="Item.id",
     )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return clock.zone(self.time_zone)
+
+    def today(self) -> date:
+        """The calendar day it is now where this person lives."""
+        return clock.today(self.zone)
 
     @property
     def two_factor_enabled(self) -> bool:
@@ -300,10 +315,6 @@ class Task(TimestampMixin, Model):
     #: The one definition of overdue: open, with a due date before `today` (a task without a due date
     #: never is). `task.is_overdue_on(today)` in Python and templates, `Task.is_overdue_on(today)` in SQL.
     is_overdue_on = hybrid_method(_is_overdue_on, _overdue_on_sql)
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.is_overdue_on(clock.today())
 
 
 class ApiToken(Model):

@@ -245,6 +245,8 @@ class User(Output):
     email: str
     is_active: bool
     is_admin: bool
+    # The IANA zone the person's "today" (due today, overdue) is counted in.
+    time_zone: str
     created_at: UtcDateTime
     items: list[Item]
 

@@ -8,12 +8,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from .. import audit, crud
+from .. import audit, clock, crud
 from ..forms import populate_errors
 from ..models import utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
-from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm
+from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, TimeZoneForm
 from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
 from .sessions import end_session, start_session
@@ -34,6 +34,10 @@ def email_form(**kwargs: Any) -> ChangeEmailForm:
 
 def password_form(**kwargs: Any) -> ChangePasswordForm:
     return ChangePasswordForm(prefix="change_password", **kwargs)
+
+
+def time_zone_form(**kwargs: Any) -> TimeZoneForm:
+    return TimeZoneForm(prefix="time_zone", **kwargs)
 
 
 @bp.get("")
@@ -90,6 +94,20 @@ def change_password() -> ResponseReturnValue:
     return account_page(changing_password=form)
 
 
+@bp.post("/time-zone")
+def change_time_zone() -> ResponseReturnValue:
+    form = time_zone_form()
+    if form.validate_on_submit():
+        try:
+            user = crud.set_time_zone(current_user._get_current_object(), form.time_zone.data)
+        except crud.UnknownTimeZone as error:
+            populate_errors(form, error)
+        else:
+            flash(f"Your time zone is now {user.time_zone}.", "success")
+            return redirect(url_for("account.show"))
+    return account_page(changing_time_zone=form)
+
+
 @bp.post("/verify-email")
 @verification_emails_per_user
 def send_confirmation_again() -> ResponseReturnValue:
@@ -142,12 +160,14 @@ def delete_account() -> ResponseReturnValue:
 def account_page(
     changing_email: ChangeEmailForm | None = None,
     changing_password: ChangePasswordForm | None = None,
+    changing_time_zone: TimeZoneForm | None = None,
     deleting: DeleteAccountForm | None = None,
 ) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
+        "time_zone_form": changing_time_zone or time_zone_form(formdata=None, obj=current_user),
         "delete_form": deleting or delete_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
@@ -156,5 +176,6 @@ def account_page(
         heading="Your account",
         password_min=PASSWORD_MIN,
         pending_email=crud.pending_email(current_user),
+        zone_names=clock.zone_names(),
         **forms,
     ), status

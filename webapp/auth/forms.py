@@ -2,10 +2,12 @@ from typing import Any
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
+from .. import clock
 from ..forms import email_field, new_password_field, strip
+from ..models import TIME_ZONE_MAX
 
 CODE_MAX = 40
 
@@ -28,6 +30,18 @@ class RegisterForm(FlaskForm):
     email = email_field()
     password = new_password_field()
     confirm = confirm_field()
+    # Filled with the browser's zone by static/js/app.js; the account page changes it.
+    time_zone = HiddenField(default=clock.DEFAULT_ZONE, render_kw={"data-browser-time-zone": ""})
+
+
+class TimeZoneForm(FlaskForm):
+    time_zone = StringField(
+        "Time zone",
+        filters=[strip],
+        validators=[DataRequired(), Length(max=TIME_ZONE_MAX)],
+        render_kw={"list": "time-zone-names", "autocomplete": "off", "spellcheck": "false"},
+        description="Type to search, e.g. “Berlin” or “America/”. Your today, overdue and reminders follow it.",
+    )
 
 
 class LoginForm(FlaskForm):

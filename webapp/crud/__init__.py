@@ -32,6 +32,7 @@ from .errors import (
     RegistrationClosed,
     StaleEdit,
     UnknownColour,
+    UnknownTimeZone,
     WrongCode,
     WrongInvitee,
     WrongPassword,
@@ -49,6 +50,7 @@ from .labels import (
     remove_label_from_tasks,
     update_label,
 )
+from .preferences import checked_zone, proposed_zone, set_time_zone
 from .registration import (
     invitation_for,
     invite,
@@ -138,6 +140,7 @@ __all__ = [
     "TaskCounts",
     "TaskFilter",
     "UnknownColour",
+    "UnknownTimeZone",
     "WrongCode",
     "WrongInvitee",
     "WrongPassword",
@@ -145,6 +148,7 @@ __all__ = [
     "authenticate",
     "board_columns",
     "change_password",
+    "checked_zone",
     "complete_task",
     "confirm_email",
     "confirm_enrolment",
@@ -193,6 +197,7 @@ __all__ = [
     "open_invitations",
     "password_reset_account",
     "pending_email",
+    "proposed_zone",
     "provisioning_uri",
     "purge_trash",
     "regenerate_recovery_codes",
@@ -211,6 +216,7 @@ __all__ = [
     "set_priority_of_tasks",
     "set_registration_mode",
     "set_status_of_tasks",
+    "set_time_zone",
     "start_enrolment",
     "trash_tasks",
     "unused_recovery_codes",

@@ -101,3 +101,12 @@ class UnknownColour(CrudError, ValueError):
 
     def __init__(self, message: str, field: str = "colour"):
         super().__init__(message, field)
+
+
+class UnknownTimeZone(CrudError, ValueError):
+    """A time zone name that is not in the IANA database this system has."""
+
+    kind = "unknown_time_zone"
+
+    def __init__(self, name: str, field: str = "time_zone"):
+        super().__init__(f"“{name}” is not a time zone we know. Pick one from the list, e.g. Europe/Berlin.", field)

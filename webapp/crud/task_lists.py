@@ -6,7 +6,6 @@ from datetime import date
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import clock
 from ..extensions import db
 from ..models import INBOX_NAME, OPEN_STATUSES, Task, TaskList, User, name_key, utcnow
 from .common import get_owned
@@ -101,7 +100,7 @@ def delete_list(owner: User, list_id: int) -> list[int]:
 
 def count_by_list(owner: User, today: date | None = None) -> dict[int, ListCounts]:
     """Open and overdue tasks in each of the owner's lists, in one statement."""
-    overdue = Task.is_overdue_on(today or clock.today())
+    overdue = Task.is_overdue_on(today or owner.today())
     rows = db.session.execute(
         select(Task.list_id, func.count(), func.sum(case((overdue, 1), else_=0)))
         .where(Task.owner_id == owner.id, Task.deleted_at.is_(None), Task.status.in_(OPEN_STATUSES))

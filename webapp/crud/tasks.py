@@ -9,7 +9,6 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
-from .. import clock
 from ..extensions import db
 from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
@@ -139,7 +138,7 @@ def list_tasks(
     total from them rather than counting the same tasks again.
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
-    statement = filtered_tasks(owner, task_filter, sort, today or clock.today())
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today())
     total = counts.total if counts is not None and not task_filter.is_active else None
     result = paginate(statement, page, per_page, skip, total)
     load_labels(result.items)
@@ -160,7 +159,7 @@ def export_tasks(
     """Every live task matching the filters, in list order, with its list and labels, in batches to keep memory
     flat."""
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
-    statement = filtered_tasks(owner, task_filter, sort, today or clock.today()).options(
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today()).options(
         joinedload(Task.task_list), selectinload(Task.labels)
     )
     yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
@@ -190,7 +189,7 @@ def count_tasks(owner: User, today: date | None = None, list_id: int | None = No
     """Live tasks per status (each counted once, see status_slices), how many are overdue, and how many
     are in the trash, in one statement; of one list if `list_id` is given."""
     slices, statement = counts_statement(of_list=list_id is not None)
-    parameters = {"owner_id": owner.id, "today": today or clock.today(), "list_id": list_id}
+    parameters = {"owner_id": owner.id, "today": today or owner.today(), "list_id": list_id}
     *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
     for part, count in zip(slices, sliced, strict=True):

@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from .. import clock, crud
+from .. import crud
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
@@ -34,7 +34,7 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
     values = filters.crud_args()
     if task_list is not None:
         values["list_id"] = task_list.id
-    today = clock.today()
+    today = current_user.today()
     # Counts of the list shown (a list's page, or a list= filter), so an unfiltered list takes its total from them.
     counts = crud.count_tasks(current_user, today=today, list_id=values["list_id"])
     tasks = crud.list_tasks(current_user, **values, page=page_number(), today=today, counts=counts)
@@ -120,7 +120,7 @@ def new() -> ResponseReturnValue:
 @bp.get("/<int:task_id>")
 def show(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
-    return render_template("tasks/show.html", task=task)
+    return render_template("tasks/show.html", task=task, today=current_user.today())
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
