@@ -27,6 +27,15 @@ def set_zone(app, user, zone: str) -> None:
         crud.set_time_zone(db.session.get(User, user.id), zone)
 
 
+def new_notification(app, user, text: str = "Water the plants: due today", task_id: int | None = None) -> int:
+    """A notification for this person, as a reminder or a colleague would leave one; its id."""
+    with app.app_context():
+        task = crud.get_task(db.session.get(User, task_id and user.id), task_id) if task_id else None
+        notification = crud.notify(db.session.get(User, user.id), "reminder", task, text)
+        db.session.commit()
+        return notification.id
+
+
 def new_api_token(app, user) -> str:
     """A personal API token of this account; its secret."""
     with app.app_context():

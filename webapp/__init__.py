@@ -19,6 +19,7 @@ from . import (
     lists,
     logs,
     metrics,
+    notifications,
     rate_limit_storage,
     tasks,
     users,
@@ -67,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
     app.add_template_global(owner_lists, "nav_lists")
+    app.add_template_global(notifications.unread_notifications, "unread_notifications")
     app.add_template_global(new_form_token, "new_form_token")
     register_template_filters(app)
     return app
@@ -138,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
         users.bp,
         health.bp,
         api_tokens.bp,
+        notifications.bp,
     ):
         app.register_blueprint(blueprint)
     api.register_api(app)

@@ -83,8 +83,9 @@ def external_url(endpoint: str, **values: Any) -> str:
         return url_for(endpoint, _external=True, **values)
 
 
-def send_email(to: str, subject: str, template: str, **context: Any) -> None:
-    """Render `email/<template>.txt` and `.html` and send them to `to` now; a failure is logged."""
+def send_email(to: str, subject: str, template: str, **context: Any) -> bool:
+    """Render `email/<template>.txt` and `.html` and send them to `to` now; whether the server took it
+    (a failure is logged)."""
     context = {"subject": subject, **context}
     message = EmailMultiAlternatives(
         subject=subject,
@@ -98,6 +99,8 @@ def send_email(to: str, subject: str, template: str, **context: Any) -> None:
     except (smtplib.SMTPException, OSError):
         # The body holds a secret link: log who and what, never the message itself.
         logger.exception("Could not send the email %r to %s", subject, to)
+        return False
+    return True
 
 
 def after_response(job: Callable[P, None]) -> Callable[P, None]:

@@ -145,6 +145,8 @@ class User(UserMixin, Model):
     time_zone: Mapped[str] = mapped_column(
         String(TIME_ZONE_MAX), default=clock.DEFAULT_ZONE, server_default=clock.DEFAULT_ZONE
     )
+    # Whether notifications are emailed too (they always appear under the bell).
+    email_notifications: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
@@ -404,3 +406,36 @@ class FormSubmission(Model):
     created_kind: Mapped[str] = mapped_column(String(20))
     created_id: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+
+NOTIFICATION_TEXT_MAX = 500
+
+
+class Notification(Model):
+    """Something a person is told: under the bell until read, and emailed unless they turned email off.
+
+    `email_pending` makes this table the outbox too: the scheduler emails each pending row once and
+    clears it in the same transaction that claimed it.
+    """
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        # The bell's unread count and the page's newest-first list, each from the person's range.
+        Index("ix_notifications_user_id_read_at", "user_id", "read_at"),
+        Index("ix_notifications_user_id_id", "user_id", "id"),
+        Index("ix_notifications_email_pending", "email_pending"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # What it is about, e.g. "reminder", "digest", "assigned", "mention".
+    kind: Mapped[str] = mapped_column(String(20))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(NOTIFICATION_TEXT_MAX))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+    email_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    emailed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship()
+    task: Mapped[Task | None] = relationship()

@@ -13,7 +13,7 @@ from ..forms import populate_errors
 from ..models import utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
-from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, TimeZoneForm
+from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, NotificationSettingsForm, TimeZoneForm
 from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
 from .sessions import end_session, start_session
@@ -38,6 +38,10 @@ def password_form(**kwargs: Any) -> ChangePasswordForm:
 
 def time_zone_form(**kwargs: Any) -> TimeZoneForm:
     return TimeZoneForm(prefix="time_zone", **kwargs)
+
+
+def notifications_form(**kwargs: Any) -> NotificationSettingsForm:
+    return NotificationSettingsForm(prefix="notifications", **kwargs)
 
 
 @bp.get("")
@@ -108,6 +112,21 @@ def change_time_zone() -> ResponseReturnValue:
     return account_page(changing_time_zone=form)
 
 
+@bp.post("/notifications")
+def change_notifications() -> ResponseReturnValue:
+    form = notifications_form()
+    if form.validate_on_submit():
+        user = crud.set_email_notifications(current_user._get_current_object(), form.email_notifications.data)
+        flash(
+            "Notifications are emailed to you."
+            if user.email_notifications
+            else "Notifications are no longer emailed to you.",
+            "success",
+        )
+        return redirect(url_for("account.show"))
+    return account_page(changing_notifications=form)
+
+
 @bp.post("/verify-email")
 @verification_emails_per_user
 def send_confirmation_again() -> ResponseReturnValue:
@@ -161,6 +180,7 @@ def account_page(
     changing_email: ChangeEmailForm | None = None,
     changing_password: ChangePasswordForm | None = None,
     changing_time_zone: TimeZoneForm | None = None,
+    changing_notifications: NotificationSettingsForm | None = None,
     deleting: DeleteAccountForm | None = None,
 ) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
@@ -168,6 +188,7 @@ def account_page(
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
         "time_zone_form": changing_time_zone or time_zone_form(formdata=None, obj=current_user),
+        "notifications_form": changing_notifications or notifications_form(formdata=None, obj=current_user),
         "delete_form": deleting or delete_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200

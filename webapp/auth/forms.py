@@ -2,7 +2,7 @@ from typing import Any
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from .. import clock
@@ -41,6 +41,13 @@ class TimeZoneForm(FlaskForm):
         validators=[DataRequired(), Length(max=TIME_ZONE_MAX)],
         render_kw={"list": "time-zone-names", "autocomplete": "off", "spellcheck": "false"},
         description="Type to search, e.g. “Berlin” or “America/”. Your today, overdue and reminders follow it.",
+    )
+
+
+class NotificationSettingsForm(FlaskForm):
+    email_notifications = BooleanField(
+        "Email me my notifications",
+        description="Reminders and everything under the bell also go to your email address.",
     )
 
 
