@@ -1,14 +1,15 @@
 """One factory per model, building test data the way the app does: users through the CRUD layer
 (as an admin would create them), tasks and items through their pages (as their owner would)."""
 
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from helpers import PASSWORD, created_id
+from sqlalchemy import insert, select
 
 from webapp import crud
 from webapp.extensions import db
-from webapp.models import User
+from webapp.models import Reminder, Task, User
 
 
 def new_user(
@@ -34,6 +35,21 @@ def new_notification(app, user, text: str = "Water the plants: due today", task_
         notification = crud.notify(db.session.get(User, user.id), "reminder", task, text)
         db.session.commit()
         return notification.id
+
+
+def new_due_reminders(app, user, count: int, fire_at: datetime) -> None:
+    """`count` tasks of this person in their Inbox, each with one reminder due at `fire_at` (naive UTC), written
+    in two bulk statements: a load test's worth, faster than through the pages."""
+    with app.app_context():
+        inbox = crud.get_inbox(db.session.get(User, user.id))
+        db.session.execute(
+            insert(Task), [{"owner_id": user.id, "list_id": inbox.id, "title": f"Due {n:04}"} for n in range(count)]
+        )
+        task_ids = db.session.scalars(select(Task.id).where(Task.owner_id == user.id).order_by(Task.id)).all()
+        db.session.execute(
+            insert(Reminder), [{"task_id": task_id, "remind_at": fire_at, "fire_at": fire_at} for task_id in task_ids]
+        )
+        db.session.commit()
 
 
 def new_api_token(app, user) -> str:

@@ -102,10 +102,10 @@ def first_owned_task_id(app) -> int:
 
 
 @pytest.mark.parametrize("users", [1, 30])
-def test_a_task_page_runs_five_statements_the_user_the_task_its_labels_and_the_navigation_and_bell(app, users):
+def test_a_task_page_runs_six_statements_the_user_the_task_its_labels_and_reminders_the_navigation_and_bell(app, users):
     client = seeded_admin_client(app, users, 0)
     statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
-    assert len(statements) == 5, statements
+    assert len(statements) == 6, statements
 
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):

@@ -22,6 +22,8 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_mailman import EmailMessage, EmailMultiAlternatives
 from flask_mailman.backends.base import BaseEmailBackend
 
+from .extensions import mailman
+
 logger = logging.getLogger("taskboard.mail")
 
 MAIL_TIMEOUT_S = 10
@@ -83,15 +85,18 @@ def external_url(endpoint: str, **values: Any) -> str:
         return url_for(endpoint, _external=True, **values)
 
 
-def send_email(to: str, subject: str, template: str, **context: Any) -> bool:
+def send_email(
+    to: str, subject: str, template: str, connection: BaseEmailBackend | None = None, **context: Any
+) -> bool:
     """Render `email/<template>.txt` and `.html` and send them to `to` now; whether the server took it
-    (a failure is logged)."""
+    (a failure is logged). Several messages can share one open `connection` (see `mail_connection`)."""
     context = {"subject": subject, **context}
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_template(f"email/{template}.txt", **context),
         from_email=current_app.config["MAIL_FROM"],
         to=[to],
+        connection=connection,
     )
     message.attach_alternative(render_template(f"email/{template}.html", **context), "text/html")
     try:
@@ -101,6 +106,12 @@ def send_email(to: str, subject: str, template: str, **context: Any) -> bool:
         logger.exception("Could not send the email %r to %s", subject, to)
         return False
     return True
+
+
+def mail_connection() -> BaseEmailBackend:
+    """One connection to the mail server for a batch of messages: `with mail_connection() as connection:`."""
+    connection: BaseEmailBackend = mailman.get_connection()
+    return connection
 
 
 def after_response(job: Callable[P, None]) -> Callable[P, None]:

@@ -1,7 +1,7 @@
 """The data model: users own items and tasks."""
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask_login import UserMixin
@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
     false,
@@ -147,6 +148,9 @@ class User(UserMixin, Model):
     )
     # Whether notifications are emailed too (they always appear under the bell).
     email_notifications: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The daily digest: the local time it comes at (None: no digest), and the UTC instant of the next one.
+    digest_time: Mapped[time | None] = mapped_column(Time)
+    digest_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(
@@ -302,6 +306,9 @@ class Task(TimestampMixin, Model):
     task_list: Mapped[TaskList] = relationship(lazy="raise")
     # Loaded explicitly (labels_of) for a page of tasks at once, never one task at a time by accident.
     labels: Mapped[list[Label]] = relationship(secondary=task_labels, lazy="raise", order_by=Label.name_key)
+    reminders: Mapped[list["Reminder"]] = relationship(
+        back_populates="task", lazy="raise", order_by="Reminder.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as declared)
 
@@ -439,3 +446,35 @@ class Notification(Model):
 
     user: Mapped[User] = relationship()
     task: Mapped[Task | None] = relationship()
+
+
+class Reminder(Model):
+    """A reminder of a task: at an instant the person chose, or relative to the task's due date
+    ("1 day before at 18:00", in the owner's time zone).
+
+    `fire_at` is the UTC instant it goes off, kept current when the due date or the zone changes
+    (None while a relative reminder's task has no due date); the scheduler sends it once and sets
+    `sent_at`, and `late` when no scheduler was running at `fire_at`.
+    """
+
+    __tablename__ = "reminders"
+    # What the scheduler asks: unsent, due by now, oldest first.
+    __table_args__ = (Index("ix_reminders_sent_at_fire_at", "sent_at", "fire_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    # An instant (naive UTC) the person chose ...
+    remind_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # ... or days before the due date (0: on it) at a local time of day.
+    days_before: Mapped[int | None] = mapped_column(SmallInteger)
+    at_time: Mapped[time | None] = mapped_column(Time)
+    fire_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+    task: Mapped[Task] = relationship(back_populates="reminders")
+
+    @property
+    def is_relative(self) -> bool:
+        return self.days_before is not None

@@ -84,7 +84,7 @@ def test_the_scheduler_emails_each_notification_once_with_its_link(app, alice, a
 def test_turning_email_off_keeps_the_bell_and_stops_even_pending_emails(app, alice, alice_client, mailbox):
     new_notification(app, alice, "Sent before the change? No: still pending")
     answer = alice_client.post("/account/notifications", data={}, follow_redirects=True)
-    assert "Notifications are no longer emailed to you." in answer.text
+    assert "Notifications are no longer emailed to you; no daily digest." in answer.text
     new_notification(app, alice, "After the change")
     with app.app_context():
         assert run_once().emails == 0

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 
 from .. import audit, clock, crud
 from ..forms import populate_errors
-from ..models import utcnow
+from ..models import User, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, NotificationSettingsForm, TimeZoneForm
@@ -117,14 +117,16 @@ def change_notifications() -> ResponseReturnValue:
     form = notifications_form()
     if form.validate_on_submit():
         user = crud.set_email_notifications(current_user._get_current_object(), form.email_notifications.data)
-        flash(
-            "Notifications are emailed to you."
-            if user.email_notifications
-            else "Notifications are no longer emailed to you.",
-            "success",
-        )
+        crud.set_digest_time(user, form.digest_time.data)
+        flash(settings_summary(user), "success")
         return redirect(url_for("account.show"))
     return account_page(changing_notifications=form)
+
+
+def settings_summary(user: User) -> str:
+    email = "emailed to you" if user.email_notifications else "no longer emailed to you"
+    digest = f"a daily digest at {user.digest_time:%H:%M}" if user.digest_time else "no daily digest"
+    return f"Notifications are {email}; {digest}."
 
 
 @bp.post("/verify-email")

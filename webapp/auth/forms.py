@@ -2,7 +2,7 @@ from typing import Any
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, PasswordField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, StringField, TimeField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from .. import clock
@@ -48,6 +48,11 @@ class NotificationSettingsForm(FlaskForm):
     email_notifications = BooleanField(
         "Email me my notifications",
         description="Reminders and everything under the bell also go to your email address.",
+    )
+    digest_time = TimeField(
+        "Daily digest at",
+        validators=[Optional()],
+        description="Your tasks due today and overdue, every day at this time in your time zone. Empty: no digest.",
     )
 
 

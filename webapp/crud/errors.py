@@ -110,3 +110,9 @@ class UnknownTimeZone(CrudError, ValueError):
 
     def __init__(self, name: str, field: str = "time_zone"):
         super().__init__(f"“{name}” is not a time zone we know. Pick one from the list, e.g. Europe/Berlin.", field)
+
+
+class InvalidReminder(CrudError, ValueError):
+    """A reminder that cannot go off: in the past, relative to a due date the task lacks, or one too many."""
+
+    kind = "invalid_reminder"

@@ -1,9 +1,10 @@
-"""What a person sets for themselves: the time zone their days and times are in."""
+"""What a person sets for themselves: the time zone their days, times, reminders and digest are in."""
 
 from .. import clock
 from ..extensions import db
 from ..models import User
 from .errors import UnknownTimeZone
+from .reminder_times import follow_zone
 
 
 def checked_zone(name: str) -> str:
@@ -19,6 +20,8 @@ def proposed_zone(name: str | None) -> str:
 
 
 def set_time_zone(user: User, time_zone: str) -> User:
+    """The person's zone; their relative reminders and digest keep their local times in it."""
     user.time_zone = checked_zone(time_zone)
+    follow_zone(user, clock.now())
     db.session.commit()
     return user

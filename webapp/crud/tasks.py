@@ -9,11 +9,13 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
+from .. import clock
 from ..extensions import db
 from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
+from .reminder_times import follow_due_date
 from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
@@ -220,8 +222,9 @@ def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -
         task.title = changes["title"]
     if "description" in changes:
         task.description = changes["description"] or None
-    if "due_date" in changes:
+    if "due_date" in changes and changes["due_date"] != task.due_date:
         task.due_date = changes["due_date"]
+        follow_due_date(task, clock.now())
     if "status" in changes:
         _set_status(task, changes["status"])
     return _commit_edit(task)

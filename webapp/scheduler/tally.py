@@ -1,6 +1,7 @@
 """What one run of the scheduler did, for its log line, the metrics and the tests."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 
 @dataclass
@@ -12,6 +13,10 @@ class Tally:
     emails: int = 0
     #: How long the oldest thing this run found due had been waiting, in seconds.
     lag_seconds: float = 0.0
+
+    def waited(self, delay: timedelta) -> None:
+        """Something due had waited this long when this run took it."""
+        self.lag_seconds = max(self.lag_seconds, delay.total_seconds())
 
     def __str__(self) -> str:
         return (

@@ -3,12 +3,14 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
 from .. import crud
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .reminder_forms import at_form, before_due_form
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
@@ -119,8 +121,19 @@ def new() -> ResponseReturnValue:
 
 @bp.get("/<int:task_id>")
 def show(task_id: int) -> ResponseReturnValue:
-    task = crud.get_task(current_user, task_id)
-    return render_template("tasks/show.html", task=task, today=current_user.today())
+    return task_page(crud.get_task(current_user, task_id))
+
+
+def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
+    """The task with its reminders and the forms adding one; a form just sent keeps its errors (422)."""
+    forms = {
+        "reminder_at_form": at_form(formdata=None),
+        "reminder_before_form": before_due_form(formdata=None),
+        **reminder_forms,
+    }
+    status = 422 if any(form.errors for form in reminder_forms.values()) else 200
+    crud.load_reminders([task])
+    return render_template("tasks/show.html", task=task, today=current_user.today(), **forms), status
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
