@@ -14,9 +14,14 @@ BENCH_ARGS ?=
 # The static files as served: hashed names, gzip and Brotli copies (webapp/static_build.py).
 STATIC_BUILT := build/static/cache_manifest.json
 
-.PHONY: run test lint screenshots migrate bench clean
+# The translations: the catalogues (.po) are written by people and committed; the compiled ones (.mo)
+# that the app reads are built from them, like build/static, and never committed.
+TRANSLATIONS := webapp/translations
+COMPILED_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po))
 
-run: $(VENV)/.runtime-installed $(STATIC_BUILT)
+.PHONY: run test lint screenshots migrate bench clean messages translations
+
+run: $(VENV)/.runtime-installed $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	$(FLASK) db upgrade
 	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ with its scheduler (Ctrl-C stops both)"
 	@# The scheduler runs beside gunicorn, sharing its metrics folder; leaving gunicorn stops it too.
@@ -28,7 +33,7 @@ run: $(VENV)/.runtime-installed $(STATIC_BUILT)
 # Lint, formatting and types first, so a style or type error fails CI before the suite runs; then the
 # whole suite on SQLite (with branch coverage of webapp/), PostgreSQL and MariaDB when their servers
 # answer (all three required when CI=true); TEST_DATABASES="sqlite" picks a subset.
-test: lint node_modules/.package-lock.json $(STATIC_BUILT)
+test: lint node_modules/.package-lock.json $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) is not installed, so the browser suite (tests/browser) is SKIPPED. Install it with: apt-get install chromium"
 	$(BIN)/python tests/run_all_databases.py $(PYTEST_ARGS)
 
@@ -39,11 +44,11 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
 # Retakes the README's screenshots of the real app (needs Chromium).
-screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json $(STATIC_BUILT)
+screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser/test_screenshots.py
 
 # Side by side with the anchor under wrk; writes bench/RESULTS.md. About 15 minutes.
-bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed $(STATIC_BUILT)
+bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python bench/run.py --anchor-dir $(ANCHOR_DIR) --anchor-python $(ANCHOR_VENV)/bin/python $(BENCH_ARGS)
 
@@ -55,6 +60,21 @@ $(ANCHOR_VENV)/.installed: $(ANCHOR_DIR)/requirements.txt
 # Built again whenever a file under static/ or the installed packages (Bootstrap-Flask's files) change.
 $(STATIC_BUILT): $(VENV)/.runtime-installed webapp/static_build.py $(shell find static -type f)
 	$(BIN)/python -m webapp.static_build
+
+# Extracts every marked string (babel.cfg) into messages.pot and brings each language's messages.po up
+# to date with it: new strings arrive with an empty msgstr to fill in, removed ones go. Sorted, without
+# line numbers, so that two branches adding strings seldom touch the same lines.
+messages: $(VENV)/.runtime-installed
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword _l --keyword lazy_ngettext:1,2 \
+		--ignore-dirs ".* node_modules build bench tests instance docs static test-artifacts" \
+		--no-location --sort-output --no-wrap --omit-header --output-file $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update --input-file $(TRANSLATIONS)/messages.pot --output-dir $(TRANSLATIONS) \
+		--no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+
+translations: $(COMPILED_CATALOGUES)
+
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(VENV)/.runtime-installed
+	$(BIN)/pybabel compile --input-file $< --output-file $@ --locale $*
 
 migrate: $(VENV)/.runtime-installed
 	$(FLASK) db upgrade

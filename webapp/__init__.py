@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_babel import gettext
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
@@ -14,6 +15,7 @@ from . import (
     auth,
     commands,
     health,
+    i18n,
     items,
     labels,
     lists,
@@ -31,6 +33,7 @@ from .config import (
     instance_secret_key,
     refuse_unsafe_production,
 )
+from .crud.errors import N_
 from .database import configure_engine, engine_options
 from .errors import register_errorhandlers
 from .extensions import bootstrap, csrf, db, limiter, login_manager, mailman, migrate, static_digest
@@ -115,8 +118,10 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message = N_("Please log in to see this page.")
+    login_manager.localize_callback = gettext
     login_manager.login_message_category = "info"
+    i18n.init_app(app)
     bootstrap.init_app(app)
     mailman.init_app(app)
     static_digest.init_app(app)

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -40,6 +41,8 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 bootstrap = Bootstrap5()
 mailman = Mail()
+# Bound with the locale selector of webapp.i18n: every page speaks the person's language.
+babel = Babel()
 # Links to static files by their content-hashed names (see webapp.static_files).
 static_digest = FlaskStaticDigest()
 # Storage comes from RATELIMIT_STORAGE_URI; the limits themselves are on the views they guard.

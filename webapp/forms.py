@@ -4,6 +4,8 @@ import secrets
 from collections.abc import Callable
 from typing import Any, Self
 
+from flask_babel import LazyString
+from flask_wtf.i18n import translations as wtforms_translations
 from werkzeug.datastructures import MultiDict
 from wtforms import (
     EmailField,
@@ -23,24 +25,25 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .crud.common import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from .crud.errors import CrudError
+from .i18n import _l, message_of
 from .models import DESCRIPTION_MAX, EMAIL_MAX, FORM_TOKEN_MAX, TITLE_MAX
 from .passwords import password_problem
 
 
 def populate_errors(form: BaseForm, error: CrudError) -> None:
     """Show a domain error under the form field it names (the CRUD parameter of the same name)."""
-    form[error.field].errors.append(str(error))
+    form[error.field].errors.append(message_of(error))
 
 
 def strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-def email_field(label: str = "Email") -> EmailField:
+def email_field(label: str | LazyString = _l("Email")) -> EmailField:
     return EmailField(
         label,
         filters=[strip],
-        validators=[DataRequired(), Length(max=EMAIL_MAX), Email(message="Enter a valid email address.")],
+        validators=[DataRequired(), Length(max=EMAIL_MAX), Email(message=_l("Enter a valid email address."))],
     )
 
 
@@ -50,7 +53,7 @@ def email_field_of(form: BaseForm) -> str | None:
 
 
 def new_password_field(
-    label: str = "Password", email_of: Callable[[BaseForm], str | None] = email_field_of
+    label: str | LazyString = _l("Password"), email_of: Callable[[BaseForm], str | None] = email_field_of
 ) -> PasswordField:
     """A password being chosen; `email_of(form)` is the email of the account it is for."""
 
@@ -63,11 +66,11 @@ def new_password_field(
 
 
 def title_field() -> StringField:
-    return StringField("Title", filters=[strip], validators=[DataRequired(), Length(max=TITLE_MAX)])
+    return StringField(_l("Title"), filters=[strip], validators=[DataRequired(), Length(max=TITLE_MAX)])
 
 
 def description_field() -> TextAreaField:
-    return TextAreaField("Description", filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)])
+    return TextAreaField(_l("Description"), filters=[strip], validators=[Optional(), Length(max=DESCRIPTION_MAX)])
 
 
 def new_form_token() -> str:
@@ -88,7 +91,7 @@ def form_token_field() -> HiddenField:
     )
 
 
-def name_field(label: str, max_length: int) -> StringField:
+def name_field(label: str | LazyString, max_length: int) -> StringField:
     """The name of a list or label: 1 to `max_length` characters once trimmed."""
     return StringField(label, filters=[strip], validators=[DataRequired(), Length(max=max_length)])
 
@@ -117,10 +120,18 @@ class ListForm(Form):
 
     PER_PAGE_CHOICES = (10, DEFAULT_PER_PAGE, 50, MAX_PER_PAGE)
 
-    q = StringField("Search", filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
-    sort = SelectField("Sort by")
+    class Meta:
+        def get_translations(self, form: Form) -> Any:
+            """WTForms' own messages in the page's language, as in every FlaskForm."""
+            return wtforms_translations
+
+    q = StringField(_l("Search"), filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
+    sort = SelectField(_l("Sort by"))
     per_page = SelectField(
-        "Per page", coerce=int, choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES], default=DEFAULT_PER_PAGE
+        _l("Per page"),
+        coerce=int,
+        choices=[SelectChoice(n, str(n)) for n in PER_PAGE_CHOICES],
+        default=DEFAULT_PER_PAGE,
     )
 
     @classmethod
@@ -150,8 +161,11 @@ class ListForm(Form):
         }
 
     @staticmethod
-    def sort_choices(labels: dict[str, str]) -> list[SelectChoice]:
+    def sort_choices(labels: dict[str, str | LazyString]) -> list[SelectChoice]:
         choices = []
         for key, label in labels.items():
-            choices += [SelectChoice(key, f"{label}, ascending"), SelectChoice(f"-{key}", f"{label}, descending")]
+            choices += [
+                SelectChoice(key, _l("%(column)s, ascending", column=label)),
+                SelectChoice(f"-{key}", _l("%(column)s, descending", column=label)),
+            ]
         return choices

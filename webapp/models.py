@@ -43,6 +43,9 @@ LIST_NAME_MAX = 100
 # The longest IANA zone name is 32 characters (America/Argentina/ComodRivadavia).
 TIME_ZONE_MAX = 64
 LABEL_NAME_MAX = 50
+# The languages of the interface (webapp.i18n names them); a person may choose one on /account.
+LOCALES = ("en", "de", "es")
+LOCALE_MAX = 8
 INBOX_NAME = "Inbox"
 # The label colours people choose from; static/css/app.css gives each a chip whose text passes WCAG AA
 # in light and in dark mode (tests/test_labels.py measures it).
@@ -151,6 +154,8 @@ class User(UserMixin, Model):
     # The daily digest: the local time it comes at (None: no digest), and the UTC instant of the next one.
     digest_time: Mapped[time | None] = mapped_column(Time)
     digest_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # The language the person chose for the pages (one of LOCALES); None follows their browser's.
+    locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX))
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(

@@ -7,6 +7,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
+from .i18n import _
+
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
 
@@ -40,11 +42,11 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, email: str | None = None) -> str | None:
     """Why `password` may not be chosen by the owner of `email`, or None when it may."""
     if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
-        return f"Use between {PASSWORD_MIN} and {PASSWORD_MAX} characters."
+        return _("Use between %(min)d and %(max)d characters.", min=PASSWORD_MIN, max=PASSWORD_MAX)
     if password.lower() in common_passwords():
-        return "This password is too common. Choose one that is harder to guess."
+        return _("This password is too common. Choose one that is harder to guess.")
     if email and password.strip().lower() == email.strip().lower():
-        return "The password cannot be your email address."
+        return _("The password cannot be your email address.")
     return None
 
 

@@ -24,7 +24,7 @@ def test_changing_the_password_revokes_api_tokens_and_says_so(app, alice_client,
         },
         follow_redirects=True,
     )
-    assert "your 1 API token(s) revoked" in response.text
+    assert "your 1 API token revoked" in response.text
     assert api_token_count(app, alice) == 0
     assert api_get(app.test_client(), token).status_code == 401
 

@@ -24,9 +24,10 @@ KNOWN_VALUES = {
     ("users", "email"): lambda index: f"filled{index}@example.com",
     ("users", "password_hash"): lambda index: hash_password(PASSWORD),
     ("users", "is_active"): lambda index: True,
-    # Logging in with the password alone, as the test does after upgrading.
+    # Two-factor login off, so the test logs in with the password alone.
     ("users", "two_factor_enabled_at"): lambda index: None,
     ("users", "time_zone"): lambda index: "Europe/Berlin",
+    ("users", "locale"): lambda index: ("de", "es", None)[index % 3],
 }
 
 

@@ -5,15 +5,24 @@ from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, render_template, stream_with_context, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import refresh
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from .. import audit, clock, crud
 from ..forms import populate_errors
+from ..i18n import _, ngettext
 from ..models import User, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
-from .forms import ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, NotificationSettingsForm, TimeZoneForm
+from .forms import (
+    ChangeEmailForm,
+    ChangePasswordForm,
+    DeleteAccountForm,
+    LanguageForm,
+    NotificationSettingsForm,
+    TimeZoneForm,
+)
 from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
 from .sessions import end_session, start_session
@@ -67,8 +76,11 @@ def change_email() -> ResponseReturnValue:
             else:
                 send_email_confirmation(form.email.data, secret)
             flash(
-                f"We sent a link to {form.email.data}. Your email changes once you follow it; "
-                f"until then it stays {current_user.email}.",
+                _(
+                    "We sent a link to %(new)s. Your email changes once you follow it; until then it stays %(old)s.",
+                    new=form.email.data,
+                    old=current_user.email,
+                ),
                 "success",
             )
             say_where_mail_went()
@@ -89,11 +101,7 @@ def change_password() -> ResponseReturnValue:
             populate_errors(form, error)
         else:
             start_session(user)  # this session goes on with the new version; all others are over
-            flash(
-                "Your password is changed. Your other sessions have been logged out"
-                + (f" and your {revoked} API token(s) revoked: create new ones for your scripts." if revoked else "."),
-                "success",
-            )
+            flash(password_changed(revoked), "success")
             return redirect(url_for("account.show"))
     return account_page(changing_password=form)
 
@@ -107,7 +115,7 @@ def change_time_zone() -> ResponseReturnValue:
         except crud.UnknownTimeZone as error:
             populate_errors(form, error)
         else:
-            flash(f"Your time zone is now {user.time_zone}.", "success")
+            flash(_("Your time zone is now %(zone)s.", zone=user.time_zone), "success")
             return redirect(url_for("account.show"))
     return account_page(changing_time_zone=form)
 
@@ -124,9 +132,26 @@ def change_notifications() -> ResponseReturnValue:
 
 
 def settings_summary(user: User) -> str:
-    email = "emailed to you" if user.email_notifications else "no longer emailed to you"
-    digest = f"a daily digest at {user.digest_time:%H:%M}" if user.digest_time else "no daily digest"
-    return f"Notifications are {email}; {digest}."
+    if user.digest_time is None:
+        if user.email_notifications:
+            return _("Notifications are emailed to you; no daily digest.")
+        return _("Notifications are no longer emailed to you; no daily digest.")
+    at = f"{user.digest_time:%H:%M}"
+    if user.email_notifications:
+        return _("Notifications are emailed to you; a daily digest at %(time)s.", time=at)
+    return _("Notifications are no longer emailed to you; a daily digest at %(time)s.", time=at)
+
+
+def password_changed(revoked: int) -> str:
+    if not revoked:
+        return _("Your password is changed. Your other sessions have been logged out.")
+    return ngettext(
+        "Your password is changed. Your other sessions have been logged out and your %(num)d API token revoked: "
+        "create a new one for your scripts.",
+        "Your password is changed. Your other sessions have been logged out and your %(num)d API tokens revoked: "
+        "create new ones for your scripts.",
+        revoked,
+    )
 
 
 @bp.post("/verify-email")
@@ -135,9 +160,24 @@ def send_confirmation_again() -> ResponseReturnValue:
     user = current_user._get_current_object()
     if not user.email_verified:
         send_email_confirmation(user.email, crud.request_email_verification(user))
-        flash(f"We sent a new link to {user.email}. Follow it to confirm your address.", "success")
+        flash(_("We sent a new link to %(email)s. Follow it to confirm your address.", email=user.email), "success")
         say_where_mail_went()
     return redirect(url_for("account.show"))
+
+
+def language_form(**kwargs: Any) -> LanguageForm:
+    return LanguageForm(prefix="language", data={"locale": current_user.locale or ""}, **kwargs)
+
+
+@bp.post("/language")
+def change_language() -> ResponseReturnValue:
+    form = language_form()
+    if form.validate_on_submit():
+        crud.set_locale(current_user._get_current_object(), form.locale.data or None)
+        refresh()  # the message below is already in the language chosen
+        flash(_("Your language is saved."), "success")
+        return redirect(url_for("account.show"))
+    return account_page(choosing_language=form)
 
 
 def delete_form(**kwargs: Any) -> DeleteAccountForm:
@@ -173,7 +213,7 @@ def delete_account() -> ResponseReturnValue:
             populate_errors(form, error)
         else:
             end_session()
-            flash("Your account and everything in it have been deleted.", "success")
+            flash(_("Your account and everything in it have been deleted."), "success")
             return redirect(url_for("auth.login"))
     return account_page(deleting=form)
 
@@ -184,6 +224,7 @@ def account_page(
     changing_time_zone: TimeZoneForm | None = None,
     changing_notifications: NotificationSettingsForm | None = None,
     deleting: DeleteAccountForm | None = None,
+    choosing_language: LanguageForm | None = None,
 ) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms: dict[str, FlaskForm] = {
@@ -192,11 +233,12 @@ def account_page(
         "time_zone_form": changing_time_zone or time_zone_form(formdata=None, obj=current_user),
         "notifications_form": changing_notifications or notifications_form(formdata=None, obj=current_user),
         "delete_form": deleting or delete_form(formdata=None),
+        "language_form": choosing_language or language_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
     return render_template(
         "account/show.html",
-        heading="Your account",
+        heading=_("Your account"),
         password_min=PASSWORD_MIN,
         pending_email=crud.pending_email(current_user),
         zone_names=clock.zone_names(),

@@ -1,28 +1,34 @@
 from typing import Any
 
+from flask_babel import LazyString
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, PasswordField, StringField, TimeField
+from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField, TimeField
+from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from .. import clock
 from ..forms import email_field, new_password_field, strip
+from ..i18n import LANGUAGES, _l
 from ..models import TIME_ZONE_MAX
 
 CODE_MAX = 40
+CODE_DESCRIPTION = _l("The 6 digits your authenticator app shows, or one of your recovery codes.")
 
 
-def confirm_field(label: str = "Confirm password") -> PasswordField:
-    return PasswordField(label, validators=[DataRequired(), EqualTo("password", message="The passwords do not match.")])
+def confirm_field(label: str | LazyString = _l("Confirm password")) -> PasswordField:
+    return PasswordField(
+        label, validators=[DataRequired(), EqualTo("password", message=_l("The passwords do not match."))]
+    )
 
 
-def code_field(label: str = "Code") -> StringField:
+def code_field(label: str | LazyString = _l("Code")) -> StringField:
     return StringField(
         label,
         filters=[strip],
         validators=[DataRequired(), Length(max=CODE_MAX)],
         render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"},
-        description="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        description=CODE_DESCRIPTION,
     )
 
 
@@ -36,29 +42,29 @@ class RegisterForm(FlaskForm):
 
 class TimeZoneForm(FlaskForm):
     time_zone = StringField(
-        "Time zone",
+        _l("Time zone"),
         filters=[strip],
         validators=[DataRequired(), Length(max=TIME_ZONE_MAX)],
         render_kw={"list": "time-zone-names", "autocomplete": "off", "spellcheck": "false"},
-        description="Type to search, e.g. “Berlin” or “America/”. Your today, overdue and reminders follow it.",
+        description=_l("Type to search, e.g. “Berlin” or “America/”. Your today, overdue and reminders follow it."),
     )
 
 
 class NotificationSettingsForm(FlaskForm):
     email_notifications = BooleanField(
-        "Email me my notifications",
-        description="Reminders and everything under the bell also go to your email address.",
+        _l("Email me my notifications"),
+        description=_l("Reminders and everything under the bell also go to your email address."),
     )
     digest_time = TimeField(
-        "Daily digest at",
+        _l("Daily digest at"),
         validators=[Optional()],
-        description="Your tasks due today and overdue, every day at this time in your time zone. Empty: no digest.",
+        description=_l("Your tasks due today and overdue, every day at this time in your time zone. Empty: no digest."),
     )
 
 
 class LoginForm(FlaskForm):
     email = email_field()
-    password = PasswordField("Password", validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
 class SecondFactorForm(FlaskForm):
@@ -66,14 +72,14 @@ class SecondFactorForm(FlaskForm):
 
 
 class ChangeEmailForm(FlaskForm):
-    email = email_field("New email")
-    password = PasswordField("Current password", validators=[DataRequired()])
+    email = email_field(_l("New email"))
+    password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
 class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField("Current password", validators=[DataRequired()])
-    password = new_password_field("New password", email_of=lambda form: current_user.email)
-    confirm = confirm_field("Confirm new password")
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = new_password_field(_l("New password"), email_of=lambda form: current_user.email)
+    confirm = confirm_field(_l("Confirm new password"))
 
 
 class ResetRequestForm(FlaskForm):
@@ -83,8 +89,8 @@ class ResetRequestForm(FlaskForm):
 class NewPasswordForm(FlaskForm):
     """A new password for the account a reset link is for (`account_email`, for the password rules)."""
 
-    password = new_password_field("New password", email_of=lambda form: form.account_email)
-    confirm = confirm_field("Confirm new password")
+    password = new_password_field(_l("New password"), email_of=lambda form: form.account_email)
+    confirm = confirm_field(_l("Confirm new password"))
 
     def __init__(self, account_email: str, **kwargs: Any):
         super().__init__(**kwargs)
@@ -97,30 +103,40 @@ class ActionForm(FlaskForm):
 
 class EnableTwoFactorForm(FlaskForm):
     code = StringField(
-        "Code from your app",
+        _l("Code from your app"),
         filters=[strip],
         validators=[DataRequired(), Length(max=CODE_MAX)],
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
-    password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
 class DisableTwoFactorForm(FlaskForm):
-    password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(_l("Current password"), validators=[DataRequired()])
     code = code_field()
 
 
 class DeleteAccountForm(FlaskForm):
-    password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(_l("Current password"), validators=[DataRequired()])
     # Asked for only when the account has two-factor login (the template leaves it out otherwise).
     code = StringField(
-        "Two-factor code",
+        _l("Two-factor code"),
         filters=[strip],
         validators=[Optional(), Length(max=CODE_MAX)],
         render_kw={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"},
-        description="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        description=CODE_DESCRIPTION,
     )
 
 
 class RecoveryCodesForm(FlaskForm):
-    password = PasswordField("Current password", validators=[DataRequired()])
+    password = PasswordField(_l("Current password"), validators=[DataRequired()])
+
+
+class LanguageForm(FlaskForm):
+    """The language of the person's pages; empty follows the browser's (Accept-Language)."""
+
+    locale = SelectField(
+        _l("Language"),
+        choices=[SelectChoice("", _l("Automatic (your browser’s language)"))]
+        + [SelectChoice(code, name) for code, name in LANGUAGES.items()],
+    )

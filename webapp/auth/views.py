@@ -5,6 +5,7 @@ from werkzeug.wrappers import Response
 
 from .. import audit, crud
 from ..forms import populate_errors
+from ..i18n import _, message_of
 from ..models import User
 from ..pages import form_page, is_safe_next
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
@@ -58,15 +59,17 @@ def register(invitation: str | None = None) -> ResponseReturnValue:
             return registration_refused(error)
         else:
             return registered(user, form.email.data)
-    return form_page("auth/form.html", form, heading="Create your account", submit_label="Register")
+    return form_page("auth/form.html", form, heading=_("Create your account"), submit_label=_("Register"))
 
 
 def registration_refused(error: crud.CrudError) -> tuple[str, int]:
     if isinstance(error, crud.InvalidLink):
-        message = "This invitation link is not valid any more: it was used, revoked or has expired. Ask for a new one."
+        message = _(
+            "This invitation link is not valid any more: it was used, revoked or has expired. Ask for a new one."
+        )
     else:
-        message = str(error)
-    return render_template("auth/registration_closed.html", heading="Registration", message=message), 403
+        message = message_of(error)
+    return render_template("auth/registration_closed.html", heading=_("Registration"), message=message), 403
 
 
 def registered(user: User | None, email: str) -> Response:
@@ -74,15 +77,18 @@ def registered(user: User | None, email: str) -> Response:
         # The first account of an empty instance: nobody else's email can be taken yet.
         send_email_confirmation(user.email, crud.request_email_verification(user))
         start_session(user)
-        flash("Welcome to Taskboard! Your account is ready.", "success")
+        flash(_("Welcome to Taskboard! Your account is ready."), "success")
         return redirect(url_for("tasks.index"))
     if user is None:
         send_address_in_use(email)
     else:
         send_email_confirmation(user.email, crud.request_email_verification(user))
     flash(
-        f"Thank you! We sent an email to {email}. Follow its link to confirm your address, "
-        "then log in with your password.",
+        _(
+            "Thank you! We sent an email to %(email)s. Follow its link to confirm your address, "
+            "then log in with your password.",
+            email=email,
+        ),
         "success",
     )
     say_where_mail_went()
@@ -100,7 +106,7 @@ def login() -> ResponseReturnValue:
         if user is not None and must_confirm_email_first(user):
             send_email_confirmation(user.email, crud.request_email_verification(user))
             form.email.errors.append(
-                "Confirm your email address before logging in: we sent you a new link. Follow it, then log in again."
+                _("Confirm your email address before logging in: we sent you a new link. Follow it, then log in again.")
             )
             say_where_mail_went()
         elif user is not None and user.two_factor_enabled:
@@ -111,8 +117,8 @@ def login() -> ResponseReturnValue:
         else:
             known = crud.get_user_by_email(form.email.data)
             audit.failed_login(form.email.data, known.id if known else None)
-            form.password.errors.append("Wrong email or password.")
-    return form_page("auth/form.html", form, heading="Log in", submit_label="Log in")
+            form.password.errors.append(_("Wrong email or password."))
+    return form_page("auth/form.html", form, heading=_("Log in"), submit_label=_("Log in"))
 
 
 def must_confirm_email_first(user: User) -> bool:
@@ -121,7 +127,7 @@ def must_confirm_email_first(user: User) -> bool:
 
 def logged_in(user: User, target: str | None) -> Response:
     start_session(user)
-    flash("You are logged in.", "success")
+    flash(_("You are logged in."), "success")
     return redirect(target if is_safe_next(target) else url_for("tasks.index"))
 
 
@@ -132,7 +138,7 @@ def second_factor() -> ResponseReturnValue:
     """The second step of a login with two-factor on: nothing is granted until the code is right."""
     user = second_step_user()
     if user is None:
-        flash("Please log in again: the code must follow the password within five minutes.", "info")
+        flash(_("Please log in again: the code must follow the password within five minutes."), "info")
         return redirect(url_for("auth.login"))
     form = SecondFactorForm()
     if form.validate_on_submit():
@@ -143,7 +149,7 @@ def second_factor() -> ResponseReturnValue:
             populate_errors(form, error)
         else:
             return logged_in(user, second_step_next())
-    return form_page("auth/second_factor.html", form, heading="Enter your code", submit_label="Log in")
+    return form_page("auth/second_factor.html", form, heading=_("Enter your code"), submit_label=_("Log in"))
 
 
 @bp.post("/logout")
@@ -152,5 +158,5 @@ def logout() -> Response:
     # Raising the version ends this session for good, even in a copy of its cookie.
     crud.end_sessions(current_user._get_current_object())
     end_session()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))

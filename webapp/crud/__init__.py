@@ -16,6 +16,7 @@ from .accounts import (
     request_email_verification,
     request_password_reset,
     reset_password,
+    set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
@@ -248,6 +249,7 @@ __all__ = [
     "revoke_invitation",
     "set_digest_time",
     "set_email_notifications",
+    "set_locale",
     "set_priority_of_tasks",
     "set_registration_mode",
     "set_status_of_tasks",

@@ -8,9 +8,9 @@ transaction (or pooled connection) is held open while hashing.
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import AccountLink, LinkPurpose, User, utcnow
+from ..models import LOCALES, AccountLink, LinkPurpose, User, utcnow
 from ..passwords import hash_password, verify_password
-from .errors import WrongPassword
+from .errors import N_, CrudError, WrongPassword
 from .links import add_link, find_link, mark_used, retire_links
 from .tokens import revoke_all_api_tokens
 from .users import commit_unique_email, get_user_by_email, normalise_email
@@ -119,6 +119,14 @@ def pending_email(user: User) -> str | None:
     ).scalar_one_or_none()
 
 
+def set_locale(user: User, locale: str | None) -> None:
+    """The language of the person's pages: one of LOCALES, or None to follow their browser's."""
+    if locale is not None and locale not in LOCALES:
+        raise CrudError(N_("Choose one of the languages offered."), "locale")
+    user.locale = locale
+    db.session.commit()
+
+
 def end_sessions(user: User) -> None:
     """Sign the user out on every device: sessions carrying the old version stop working."""
     user.session_version += 1
@@ -131,4 +139,4 @@ def confirm_password(user: User, password: str, field: str = "password") -> None
     stored_hash = user.password_hash
     db.session.rollback()  # end the read before the slow hash
     if not verify_password(stored_hash, password):
-        raise WrongPassword("The password is not correct.", field)
+        raise WrongPassword(N_("The password is not correct."), field)

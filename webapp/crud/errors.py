@@ -7,6 +7,12 @@ form field and JSON property that carry it), so that pages and API put the messa
 from typing import Any
 
 
+def N_(message: str) -> str:
+    """Marks a message for translation: pages show it in the person's language (webapp.i18n.message_of),
+    the API as it is, in English."""
+    return message
+
+
 class CrudError(Exception):
     """Base class of every error the CRUD layer raises on purpose."""
 
@@ -27,7 +33,7 @@ class EmailTaken(CrudError):
 
     kind = "email_taken"
 
-    def __init__(self, message: str = "Email already registered", field: str = "email"):
+    def __init__(self, message: str = N_("Email already registered"), field: str = "email"):
         super().__init__(message, field)
 
 
@@ -35,7 +41,7 @@ class StaleEdit(CrudError):
     """The edit was based on an older version than the one stored."""
 
     def __init__(self, current: Any):
-        super().__init__("This was changed elsewhere since you opened it.")
+        super().__init__(N_("This was changed elsewhere since you opened it."))
         self.current = current
 
 
@@ -75,7 +81,7 @@ class AlreadySubmitted(CrudError):
     """This create form was used before; `created_id` is what its first submission created."""
 
     def __init__(self, created_id: int):
-        super().__init__("This form was already submitted.")
+        super().__init__(N_("This form was already submitted."))
         self.created_id = created_id
 
 
@@ -84,7 +90,7 @@ class NameTaken(CrudError):
 
     kind = "name_taken"
 
-    def __init__(self, message: str = "You already have one of that name.", field: str = "name"):
+    def __init__(self, message: str = N_("You already have one of that name."), field: str = "name"):
         super().__init__(message, field)
 
 
@@ -108,8 +114,8 @@ class UnknownTimeZone(CrudError, ValueError):
 
     kind = "unknown_time_zone"
 
-    def __init__(self, name: str, field: str = "time_zone"):
-        super().__init__(f"“{name}” is not a time zone we know. Pick one from the list, e.g. Europe/Berlin.", field)
+    def __init__(self, field: str = "time_zone"):
+        super().__init__(N_("This is not a time zone we know. Pick one from the list, e.g. Europe/Berlin."), field)
 
 
 class InvalidReminder(CrudError, ValueError):

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from ..models import AccountLink, LinkPurpose, User, utcnow
-from .errors import InvalidLink
+from .errors import N_, InvalidLink
 from .tokens import hash_token
 
 LIFETIMES = {
@@ -52,9 +52,9 @@ def find_link(purpose: LinkPurpose, secret: str) -> AccountLink:
         select(AccountLink).where(AccountLink.token_hash == hash_token(secret), AccountLink.purpose == purpose)
     ).scalar_one_or_none()
     if link is None or link.used_at is not None or link.expires_at <= utcnow():
-        raise InvalidLink("This link is not valid any more.")
+        raise InvalidLink(N_("This link is not valid any more."))
     if link.user is not None and not link.user.is_active:
-        raise InvalidLink("This link is not valid any more.")
+        raise InvalidLink(N_("This link is not valid any more."))
     return link
 
 
@@ -69,7 +69,7 @@ def mark_used(link_id: int) -> None:
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         db.session.rollback()
-        raise InvalidLink("This link is not valid any more.")
+        raise InvalidLink(N_("This link is not valid any more."))
 
 
 def retire_links(user: User, purpose: LinkPurpose) -> None:

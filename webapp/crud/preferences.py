@@ -10,7 +10,7 @@ from .reminder_times import follow_zone
 def checked_zone(name: str) -> str:
     """The IANA name, if this system knows it; UnknownTimeZone otherwise."""
     if not clock.is_zone(name):
-        raise UnknownTimeZone(name)
+        raise UnknownTimeZone()
     return name
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 from ..extensions import db
 from ..models import AccountLink, LinkPurpose, SiteSettings, User, utcnow
 from ..passwords import hash_password
-from .errors import EmailTaken, RegistrationClosed, WrongInvitee
+from .errors import N_, EmailTaken, RegistrationClosed, WrongInvitee
 from .links import add_link, find_link, mark_used
 from .preferences import proposed_zone
 from .users import commit_unique_email, has_users, new_user, normalise_email
@@ -50,9 +50,9 @@ def invitation_for(mode: str, secret: str | None) -> AccountLink | None:
     if mode == OPEN or not has_users():
         return None
     if mode == CLOSED:
-        raise RegistrationClosed("Registration is closed. Ask an administrator to create an account for you.")
+        raise RegistrationClosed(N_("Registration is closed. Ask an administrator to create an account for you."))
     if not secret:
-        raise RegistrationClosed("Registration is by invitation only. Ask an administrator for an invitation link.")
+        raise RegistrationClosed(N_("Registration is by invitation only. Ask an administrator for an invitation link."))
     return find_link(LinkPurpose.INVITATION, secret)
 
 
@@ -69,7 +69,7 @@ def register(
     password_hash = hash_password(password)
     invitation = invitation_for(mode, invitation_secret)
     if invitation is not None and invitation.email and invitation.email != normalise_email(email):
-        raise WrongInvitee("This invitation is for another email address.", "email")
+        raise WrongInvitee(N_("This invitation is for another email address."), "email")
     if invitation is not None:
         mark_used(invitation.id)
     user = new_user(email, password_hash)

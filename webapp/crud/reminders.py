@@ -10,10 +10,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import clock
 from ..extensions import db
 from ..models import OPEN_STATUSES, Reminder, Task, User
-from .errors import InvalidReminder, NotFound
+from .errors import N_, InvalidReminder, NotFound
 from .reminder_times import next_digest_at, relative_fire_at, utc_instant
 from .tasks import get_task
 
+# Both are named in the messages below, which are translated whole.
 MAX_REMINDERS = 10
 DAYS_BEFORE_MAX = 365
 DIGEST_TASKS_SHOWN = 10
@@ -40,7 +41,7 @@ def add_reminder(
     instant), or `days_before` days before the due date at `at_time` (0: on the due date)."""
     task = get_task(owner, task_id)
     if db.session.execute(select(func.count()).where(Reminder.task_id == task.id)).scalar_one() >= MAX_REMINDERS:
-        message = f"A task keeps at most {MAX_REMINDERS} reminders; delete one first."
+        message = N_("A task keeps at most 10 reminders; delete one first.")
         raise InvalidReminder(message, "remind_at" if remind_at is not None else "days_before")
     if remind_at is not None:
         reminder = _at_instant(remind_at, owner)
@@ -55,17 +56,17 @@ def add_reminder(
 def _at_instant(remind_at: datetime, owner: User) -> Reminder:
     fire_at = utc_instant(remind_at, owner.zone)
     if fire_at <= utc_instant(clock.now(), UTC):
-        raise InvalidReminder("That time has passed already; choose one still to come.", "remind_at")
+        raise InvalidReminder(N_("That time has passed already; choose one still to come."), "remind_at")
     return Reminder(remind_at=fire_at, fire_at=fire_at)
 
 
 def _before_due(task: Task, days_before: int | None, at_time: time | None, owner: User) -> Reminder:
     if days_before is None or not 0 <= days_before <= DAYS_BEFORE_MAX:
-        raise InvalidReminder(f"Choose 0 (on the due date) to {DAYS_BEFORE_MAX} days before.", "days_before")
+        raise InvalidReminder(N_("Choose 0 (on the due date) to 365 days before."), "days_before")
     if at_time is None:
-        raise InvalidReminder("Choose the time of day, e.g. 09:00.", "at_time")
+        raise InvalidReminder(N_("Choose the time of day, e.g. 09:00."), "at_time")
     if task.due_date is None:
-        raise InvalidReminder("This task has no due date yet: give it one first.", "days_before")
+        raise InvalidReminder(N_("This task has no due date yet: give it one first."), "days_before")
     fire_at = relative_fire_at(task.due_date, days_before, at_time, owner.zone)
     return Reminder(days_before=days_before, at_time=at_time.replace(second=0, microsecond=0), fire_at=fire_at)
 

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import INBOX_NAME, OPEN_STATUSES, Task, TaskList, User, name_key, utcnow
 from .common import get_owned
-from .errors import InboxRequired, NameTaken
+from .errors import N_, InboxRequired, NameTaken
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def delete_list(owner: User, list_id: int) -> list[int]:
     """
     task_list = get_list(owner, list_id)
     if task_list.is_inbox:
-        raise InboxRequired("The Inbox cannot be deleted: new tasks go there when no list is chosen.")
+        raise InboxRequired(N_("The Inbox cannot be deleted: new tasks go there when no list is chosen."))
     inbox = get_inbox(owner)
     in_list = (Task.owner_id == owner.id, Task.list_id == task_list.id)
     trashed = list(db.session.scalars(select(Task.id).where(*in_list, Task.deleted_at.is_(None))))

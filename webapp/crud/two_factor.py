@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, or_, select, update
 from ..extensions import db
 from ..models import RecoveryCode, User, utcnow
 from .accounts import confirm_password
-from .errors import ForbiddenChange, WrongCode
+from .errors import N_, ForbiddenChange, WrongCode
 from .tokens import hash_token
 
 ISSUER = "Taskboard"
@@ -33,7 +33,7 @@ ALLOWED_DRIFT_STEPS = 1
 def start_enrolment(user: User) -> str:
     """A new secret for the account, not yet in force; returned to be shown (and as a QR code)."""
     if user.two_factor_enabled:
-        raise ForbiddenChange("Two-factor login is already on.")
+        raise ForbiddenChange(N_("Two-factor login is already on."))
     user.totp_secret = pyotp.random_base32(32)
     db.session.commit()
     return user.totp_secret
@@ -51,10 +51,10 @@ def confirm_enrolment(user: User, password: str, code: str) -> list[str]:
     Ends every session of the account: the caller starts this one again.
     """
     if user.two_factor_enabled or user.totp_secret is None:
-        raise ForbiddenChange("Two-factor login is already on, or its set-up was not started. Start again.", "code")
+        raise ForbiddenChange(N_("Two-factor login is already on, or its set-up was not started. Start again."), "code")
     confirm_password(user, password)
     if not _use_totp_code(user, code):
-        raise WrongCode("The code is not correct.", "code")
+        raise WrongCode(N_("The code is not correct."), "code")
     user.two_factor_enabled_at = utcnow()
     user.session_version += 1
     return _replace_recovery_codes(user)
@@ -63,7 +63,7 @@ def confirm_enrolment(user: User, password: str, code: str) -> list[str]:
 def verify_second_factor(user: User, code: str) -> None:
     """WrongCode unless `code` is a fresh TOTP code or an unused recovery code of the account."""
     if not (user.two_factor_enabled and (_use_totp_code(user, code) or _use_recovery_code(user, code))):
-        raise WrongCode("The code is not correct.", "code")
+        raise WrongCode(N_("The code is not correct."), "code")
 
 
 def regenerate_recovery_codes(user: User, password: str) -> list[str]:

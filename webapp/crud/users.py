@@ -11,7 +11,7 @@ from ..extensions import db
 from ..models import Item, User, utcnow
 from ..passwords import hash_password, needs_rehash, verify_password
 from .common import Page, check_fields, is_storable_id, paginate
-from .errors import EmailTaken, ForbiddenChange, NotFound
+from .errors import N_, EmailTaken, ForbiddenChange, NotFound
 from .task_lists import new_inbox
 from .tokens import revoke_all_api_tokens
 
@@ -140,7 +140,7 @@ def update_user(user: User, acting_user: User, changes: Mapping[str, Any]) -> Us
 def delete_user(user_id: int, acting_user: User) -> None:
     user = get_user(user_id)
     if user.id == acting_user.id:
-        raise ForbiddenChange("You cannot delete your own account here.")
+        raise ForbiddenChange(N_("You cannot delete your own account here."))
     db.session.delete(user)
     db.session.commit()
 

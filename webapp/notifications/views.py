@@ -3,6 +3,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
+from ..i18n import _, ngettext
 from ..pages import ListLinks, page_number
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -27,7 +28,7 @@ def index() -> ResponseReturnValue:
     notifications = crud.list_notifications(current_user, page=page_number())
     return render_template(
         "notifications/index.html",
-        heading="Notifications",
+        heading=_("Notifications"),
         notifications=notifications,
         links=ListLinks("notifications.index", {}),
     )
@@ -43,5 +44,5 @@ def mark_read(notification_id: int) -> ResponseReturnValue:
 @bp.post("/read")
 def mark_all_read() -> ResponseReturnValue:
     changed = crud.mark_read(current_user)
-    flash(f"{changed} notification{'' if changed == 1 else 's'} marked read.", "success")
+    flash(ngettext("%(num)d notification marked read.", "%(num)d notifications marked read.", changed), "success")
     return redirect(url_for("notifications.index"))

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from .. import crud
 from ..forms import populate_errors
+from ..i18n import _
 from .reminder_forms import at_form, before_due_form
 from .views import bp, task_page
 
@@ -19,7 +20,7 @@ def add_reminder_at(task_id: int) -> ResponseReturnValue:
         except crud.InvalidReminder as error:
             populate_errors(form, error)
         else:
-            flash("Reminder added.", "success")
+            flash(_("Reminder added."), "success")
             return redirect(url_for("tasks.show", task_id=task_id, _anchor="reminders"))
     return task_page(crud.get_task(current_user, task_id), reminder_at_form=form)
 
@@ -33,7 +34,7 @@ def add_reminder_before_due(task_id: int) -> ResponseReturnValue:
         except crud.InvalidReminder as error:
             populate_errors(form, error)
         else:
-            flash("Reminder added.", "success")
+            flash(_("Reminder added."), "success")
             return redirect(url_for("tasks.show", task_id=task_id, _anchor="reminders"))
     return task_page(crud.get_task(current_user, task_id), reminder_before_form=form)
 
@@ -41,5 +42,5 @@ def add_reminder_before_due(task_id: int) -> ResponseReturnValue:
 @bp.post("/<int:task_id>/reminders/<int:reminder_id>/delete")
 def delete_reminder(task_id: int, reminder_id: int) -> ResponseReturnValue:
     crud.delete_reminder(current_user, task_id, reminder_id)
-    flash("Reminder deleted.", "success")
+    flash(_("Reminder deleted."), "success")
     return redirect(url_for("tasks.show", task_id=task_id, _anchor="reminders"))

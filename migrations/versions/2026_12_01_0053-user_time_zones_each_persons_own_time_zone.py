@@ -1,14 +1,14 @@
 """Each person's own time zone: an IANA name, UTC for every account that existed before
 
 Revision ID: user_time_zones
-Revises: accounts_links_and_two_factor
+Revises: user_locale
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_time_zones"
-down_revision = "accounts_links_and_two_factor"
+down_revision = "user_locale"
 branch_labels = None
 depends_on = None
 

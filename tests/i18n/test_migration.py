@@ -1,0 +1,39 @@
+"""The language migration upgrades a database holding accounts: every one follows its browser until its
+owner chooses, on every database."""
+
+import flask_migrate
+from helpers import PASSWORD, make_app, previous_revision
+from sqlalchemy import text
+
+from webapp import crud
+from webapp.extensions import db
+
+REVISION = "user_locale"
+
+
+def test_accounts_written_before_follow_their_browser_and_may_choose_a_language(new_database):
+    app = make_app(new_database())
+    with app.app_context():
+        flask_migrate.upgrade(revision=previous_revision(REVISION))
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 2)"
+            ),
+            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
+        )
+        db.session.commit()
+
+        flask_migrate.upgrade()  # the models are those of the newest revision
+
+        user = crud.authenticate("old@example.com", PASSWORD)
+        assert user is not None and user.locale is None and user.session_version == 2
+        crud.set_locale(user, "de")
+        assert crud.get_user(1).locale == "de"
+        db.session.rollback()
+        db.engine.dispose()
+    client = app.test_client()
+    client.post("/login", data={"email": "old@example.com", "password": PASSWORD})
+    assert '<html lang="de">' in client.get("/account", headers={"Accept-Language": "es"}).text
+    with app.app_context():
+        db.engine.dispose()
