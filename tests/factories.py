@@ -77,3 +77,8 @@ def new_task(
 def new_item(client, title="Desk lamp", description="") -> int:
     """An item made with the New item form; its id."""
     return created_id(client.post("/items/new", data={"title": title, "description": description}))
+
+
+def repeat(frequency: str, **fields) -> dict:
+    """The task form's repeat fields, e.g. repeat("WEEKLY", interval=2, weekdays=[0, 3]), for post_task."""
+    return {"repeat_frequency": frequency, **{f"repeat_{name}": value for name, value in fields.items()}}

@@ -50,18 +50,6 @@ def make_app(database_url: str, **overrides) -> Flask:
     return app
 
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-
-
-def previous_revision(revision: str) -> str:
-    """The revision a migration upgrades from, to fill a database as it was before it."""
-    config = Config(str(MIGRATIONS / "alembic.ini"))
-    config.set_main_option("script_location", str(MIGRATIONS))
-    down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
-    assert isinstance(down, str)
-    return down
-
-
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now, for a server a test starts."""
     with socket.socket() as probe:
@@ -84,3 +72,13 @@ def listed_titles(page: str) -> list[str]:
 def query_of(href: str) -> dict[str, list[str]]:
     """The query parameters of a link as the page wrote it."""
     return parse_qs(urlsplit(html.unescape(href)).query)
+
+
+def previous_revision(revision: str) -> str:
+    """The migration that `revision` follows, to fill a database as it was just before it."""
+    migrations = Path(__file__).resolve().parent.parent / "migrations"
+    config = Config(str(migrations / "alembic.ini"))
+    config.set_main_option("script_location", str(migrations))
+    down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
+    assert isinstance(down, str)
+    return down

@@ -52,6 +52,8 @@ INBOX_NAME = "Inbox"
 LABEL_COLOURS = ("grey", "red", "orange", "yellow", "green", "teal", "blue", "purple", "pink")
 # Ids are INTEGER columns: 32 bits on every supported database.
 ID_MAX = 2**31 - 1
+# The longest RRULE the task form can make is about 110 characters.
+RECURRENCE_MAX = 200
 
 
 def utcnow() -> datetime:
@@ -288,6 +290,10 @@ class Task(TimestampMixin, Model):
         ),
         # The foreign key's own index (MariaDB would make one otherwise), which deleting a list uses too.
         Index("ix_tasks_list_id", "list_id"),
+        Index("ix_tasks_series_id", "series_id"),
+        # An occurrence of a repeating task has at most one next occurrence, however often (and however
+        # concurrently) it is completed.
+        UniqueConstraint("follows_id", name="uq_tasks_follows_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -306,6 +312,13 @@ class Task(TimestampMixin, Model):
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     # Set when the task is moved to the trash; trashed tasks are left out of everything but the trash.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # How the task repeats (webapp.recurrence): an RFC 5545 RRULE, stepped from the due date or, when
+    # repeat_from_completion, from the day it is completed. None: it does not repeat.
+    recurrence: Mapped[str | None] = mapped_column(String(RECURRENCE_MAX))
+    repeat_from_completion: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The first task of its series (its own id for that one); the occurrence this one was made from.
+    series_id: Mapped[int | None] = mapped_column()
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
 
     owner: Mapped[User] = relationship()
     task_list: Mapped[TaskList] = relationship(lazy="raise")

@@ -1,14 +1,14 @@
 """Each person's own time zone: an IANA name, UTC for every account that existed before
 
 Revision ID: user_time_zones
-Revises: user_locale
+Revises: recurring_tasks
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_time_zones"
-down_revision = "user_locale"
+down_revision = "recurring_tasks"
 branch_labels = None
 depends_on = None
 

@@ -49,6 +49,7 @@ def test_the_create_task_form_works_with_the_keyboard_alone(open_visitor, alice)
     tab_to(page, page.get_by_label("Priority"))
     keyboard.press("ArrowDown")
     tab_to(page, page.get_by_label("List", exact=True), most_presses=1)
+    tab_to(page, page.get_by_text("Repeat", exact=True), most_presses=1)  # closed: its fields take no stops
     tab_to(page, page.get_by_role("button", name="Save"), most_presses=1)
     with page.expect_navigation():
         keyboard.press("Enter")

@@ -28,6 +28,7 @@ KNOWN_VALUES = {
     ("users", "two_factor_enabled_at"): lambda index: None,
     ("users", "time_zone"): lambda index: "Europe/Berlin",
     ("users", "locale"): lambda index: ("de", "es", None)[index % 3],
+    ("tasks", "recurrence"): lambda index: "FREQ=WEEKLY;BYDAY=MO,TH",
 }
 
 

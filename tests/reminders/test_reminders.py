@@ -1,7 +1,7 @@
 """Reminders on a task: at a date and time, or relative to the due date, in the person's zone; stored as
 the UTC instant they fire at, which follows the due date and the zone."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from factories import new_task, set_zone
@@ -145,3 +145,21 @@ def test_deleting_a_reminder(app, alice, alice_client):
 def inbox(app, user) -> int:
     with app.app_context():
         return crud.get_inbox(db.session.get(User, user.id)).id
+
+
+def test_the_next_occurrence_of_a_repeating_task_gets_its_reminders_moved_by_the_same_interval(app, alice):
+    with app.app_context():
+        owner = db.session.get(User, alice.id)
+        crud.set_time_zone(owner, "Europe/Berlin")
+        task = crud.create_task(owner, "Stand-up", due_date=date(2026, 12, 1), recurrence="FREQ=WEEKLY")
+        crud.add_reminder(owner, task.id, remind_at=datetime(2026, 11, 30, 17, 30))  # local, the evening before
+        crud.add_reminder(owner, task.id, days_before=0, at_time=time(9, 0))
+        crud.complete_task(owner, task.id)
+        following = crud.next_occurrence(crud.get_task(owner, task.id))
+        crud.load_reminders([following])
+        moved = [(r.remind_at, r.days_before, r.at_time, r.fire_at, r.sent_at) for r in following.reminders]
+    assert following.due_date == date(2026, 12, 8)
+    assert moved == [
+        (datetime(2026, 12, 7, 16, 30), None, None, datetime(2026, 12, 7, 16, 30), None),
+        (None, 0, time(9, 0), datetime(2026, 12, 8, 8, 0), None),
+    ]

@@ -36,6 +36,7 @@ from ..models import (
     LABEL_COLOURS,
     LABEL_NAME_MAX,
     LIST_NAME_MAX,
+    RECURRENCE_MAX,
     TITLE_MAX,
     Priority,
     TaskStatus,
@@ -259,6 +260,14 @@ class UserPage(ListPage[User]):
 # Tasks --------------------------------------------------------------------------------------
 
 
+RECURRENCE_HELP = (
+    "How the task repeats: an RFC 5545 RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH (see the README); "
+    "null: it does not repeat. A repeating task needs a due_date."
+)
+Recurrence = Annotated[str | None, Field(max_length=RECURRENCE_MAX, description=RECURRENCE_HELP)]
+REPEAT_FROM_HELP = "Whether the next occurrence is counted from the completion date rather than the due date."
+
+
 class TaskCreate(Strict):
     title: Title
     description: Description | None = None
@@ -267,6 +276,8 @@ class TaskCreate(Strict):
     list_id: Id | None = Field(None, description="One of your lists; your Inbox when left out.")
     priority: PriorityNumber = 0
     label_ids: list[Id] = Field([], max_length=MAX_PER_PAGE, description="Some of your labels.")
+    recurrence: Recurrence = None
+    repeat_from_completion: StrictBool = Field(False, description=REPEAT_FROM_HELP)
 
 
 class TaskUpdate(Strict):
@@ -282,6 +293,13 @@ class TaskUpdate(Strict):
         None,  # type: ignore[arg-type]
         max_length=MAX_PER_PAGE,
         description="All the task's labels from now on.",
+    )
+    recurrence: Recurrence = None
+    repeat_from_completion: StrictBool = Field(None, description=REPEAT_FROM_HELP)  # type: ignore[assignment]
+    scope: Literal["this", "following"] = Field(
+        "following",
+        description="Of a repeating task: `following` changes it and the occurrences made from it later; "
+        "`this` changes it alone, making the series' next occurrence now from the task as it was.",
     )
     version: JsonInt = Field(  # type: ignore[assignment]
         None, ge=1, le=ID_MAX, description="The version the change was based on, as last read."
@@ -371,6 +389,10 @@ class Task(Output):
     list_id: int
     priority: int = Field(description=PRIORITY_HELP)
     labels: list[Label]
+    recurrence: str | None = Field(description=RECURRENCE_HELP)
+    repeat_from_completion: bool = Field(description=REPEAT_FROM_HELP)
+    series_id: int | None = Field(description="The first task of the series this occurrence belongs to.")
+    follows_id: int | None = Field(description="The occurrence this one was made from, when it was completed.")
     completed_at: UtcDateTime | None
     created_at: UtcDateTime
     updated_at: UtcDateTime

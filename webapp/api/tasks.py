@@ -102,7 +102,8 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
     task = crud.get_task(owner, task_id)
     version = json.version if json.version is not None else if_match_version(headers.if_match, task.version)
     try:
-        task = crud.update_task(task, json.model_dump(exclude_unset=True, exclude={"version"}), version)
+        changes = json.model_dump(exclude_unset=True, exclude={"version", "scope"})
+        task = crud.update_task(task, changes, version, scope=json.scope)
     except crud.StaleEdit as stale:
         return StaleTask(
             detail=f"The task changed since version {version}; it is now at version "

@@ -28,6 +28,7 @@ from .errors import (
     InboxRequired,
     InvalidFilter,
     InvalidLink,
+    InvalidRecurrence,
     InvalidReminder,
     NameTaken,
     NotFound,
@@ -61,6 +62,7 @@ from .notifications import (
     unread_count,
 )
 from .preferences import checked_zone, proposed_zone, set_time_zone
+from .recurring import next_occurrence
 from .registration import (
     invitation_for,
     invite,
@@ -95,6 +97,7 @@ from .task_lists import (
 from .task_query import Due, TaskFilter
 from .tasks import (
     ImportSummary,
+    Scope,
     TaskCounts,
     complete_task,
     count_tasks,
@@ -156,12 +159,14 @@ __all__ = [
     "InboxRequired",
     "InvalidFilter",
     "InvalidLink",
+    "InvalidRecurrence",
     "InvalidReminder",
     "ListCounts",
     "NameTaken",
     "NotFound",
     "Page",
     "RegistrationClosed",
+    "Scope",
     "StaleEdit",
     "TaskCounts",
     "TaskFilter",
@@ -227,6 +232,7 @@ __all__ = [
     "mark_read",
     "move_tasks_to_list",
     "next_digest_at",
+    "next_occurrence",
     "notify",
     "open_invitations",
     "password_reset_account",

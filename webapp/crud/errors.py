@@ -122,3 +122,17 @@ class InvalidReminder(CrudError, ValueError):
     """A reminder that cannot go off: in the past, relative to a due date the task lacks, or one too many."""
 
     kind = "invalid_reminder"
+
+
+class InvalidRecurrence(CrudError, ValueError):
+    """A repeat rule that cannot be stored: malformed, never repeating, or without a due date to count from.
+
+    `part` names the piece of the rule at fault (interval, weekdays, month_day, nth, count, until), so a
+    form made of plain fields can show the message beside the one that holds it.
+    """
+
+    kind = "invalid_recurrence"
+
+    def __init__(self, message: str, field: str = "recurrence", part: str | None = None):
+        super().__init__(message, field)
+        self.part = part

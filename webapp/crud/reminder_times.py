@@ -41,10 +41,26 @@ def reschedule(reminders: list[Reminder], due_date: date | None, zone: tzinfo, n
 
 def follow_due_date(task: Task, now: datetime) -> None:
     """After the task's due date changed: its relative reminders move with it (not committed)."""
-    reminders = db.session.scalars(
-        select(Reminder).where(Reminder.task_id == task.id, Reminder.days_before.is_not(None))
-    )
-    reschedule(list(reminders), task.due_date, task.owner.zone, now)
+    with db.session.no_autoflush:  # the task's edit is flushed when it commits, as every edit is
+        reminders = list(
+            db.session.scalars(select(Reminder).where(Reminder.task_id == task.id, Reminder.days_before.is_not(None)))
+        )
+    reschedule(reminders, task.due_date, task.owner.zone, now)
+
+
+def moved_reminders(reminders: list[Reminder], days: int, due_date: date, zone: tzinfo) -> list[Reminder]:
+    """Copies of a repeating task's reminders for its next occurrence, due `days` later: one at an
+    instant comes `days` later at the same local time, one relative to the due date follows the new one."""
+    moved = []
+    for reminder in reminders:
+        if reminder.days_before is not None and reminder.at_time is not None:
+            fire_at = relative_fire_at(due_date, reminder.days_before, reminder.at_time, zone)
+            moved.append(Reminder(days_before=reminder.days_before, at_time=reminder.at_time, fire_at=fire_at))
+        elif reminder.remind_at is not None:
+            local = reminder.remind_at.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+            remind_at = utc_instant(local + timedelta(days=days), zone)
+            moved.append(Reminder(remind_at=remind_at, fire_at=remind_at))
+    return moved
 
 
 def follow_zone(user: User, now: datetime) -> None:

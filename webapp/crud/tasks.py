@@ -1,5 +1,6 @@
 """Tasks: the to-dos people keep, with optimistic locking on edits and a trash."""
 
+import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -7,14 +8,16 @@ from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..extensions import db
 from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
-from .errors import NotFound, StaleEdit
+from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
+from .recurring import add_next_occurrences, checked_rule, next_occurrence
 from .reminder_times import follow_due_date
 from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox
@@ -33,13 +36,26 @@ def create_task(
     priority: Priority | int = Priority.NONE,
     label_ids: Iterable[int] = (),
     form_token: str | None = None,
+    recurrence: str | None = None,
+    repeat_from_completion: bool = False,
 ) -> Task:
     """Create a task in the owner's list `list_id` (the Inbox if None) with the owner's labels `label_ids`.
 
     A list or label that is not the owner's is NotFound, and nothing is created; `form_token` makes
-    the form that sent it single-use (see submissions).
+    the form that sent it single-use (see submissions). A task that repeats (`recurrence`, an RRULE; see
+    webapp.recurrence) needs a due date, and a rule that repeats at all: InvalidRecurrence otherwise.
     """
-    task = _new_task(owner, title, description, status, due_date, list_or_inbox(owner, list_id), priority)
+    task = _new_task(
+        owner,
+        title,
+        description,
+        status,
+        due_date,
+        list_or_inbox(owner, list_id),
+        priority,
+        recurrence,
+        repeat_from_completion,
+    )
     task.labels = owned_labels(owner, label_ids)
     db.session.add(task)
     commit_created(owner, task, form_token)
@@ -200,18 +216,50 @@ def count_tasks(owner: User, today: date | None = None, list_id: int | None = No
     return TaskCounts(by_status=by_status, overdue=overdue, in_trash=in_trash)
 
 
-TASK_FIELDS = frozenset({"title", "description", "status", "due_date", "list_id", "priority", "label_ids"})
+TASK_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "status",
+        "due_date",
+        "list_id",
+        "priority",
+        "label_ids",
+        "recurrence",
+        "repeat_from_completion",
+    }
+)
 
 
-def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -> Task:
+class Scope(enum.StrEnum):
+    """What an edit of a repeating task changes."""
+
+    THIS = "this"
+    FOLLOWING = "following"
+
+
+def update_task(
+    task: Task, changes: Mapping[str, Any], expected_version: int, scope: Scope | str = Scope.FOLLOWING
+) -> Task:
     """Save the fields named in `changes` on a task read with get_task; the others keep their values.
 
     The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
-    A `list_id` or `label_ids` that is not the owner's is NotFound, and nothing changes.
+    A `list_id` or `label_ids` that is not the owner's is NotFound, and nothing changes. Completing a
+    repeating task makes its next occurrence (recurring.add_next_occurrences).
+
+    The next occurrence of a repeating task is made from it, so by default an edit changes this task
+    and the following ones. With `scope` "this", the series goes on unchanged: its next occurrence is
+    made now, from the task as it was, and the edit is this task's alone (a change to the rule itself
+    is refused then: it is the series').
     """
     check_fields(changes, TASK_FIELDS)
     if task.version != expected_version:
         raise StaleEdit(task)
+    recurrence = task.recurrence
+    if "recurrence" in changes or "due_date" in changes:
+        recurrence = checked_rule(changes.get("recurrence", task.recurrence), changes.get("due_date", task.due_date))
+    if Scope(scope) is Scope.THIS and task.recurrence:
+        _split_from_series(task, changes)
     if "list_id" in changes:
         task.task_list = get_list(task.owner, changes["list_id"])
     if "label_ids" in changes:
@@ -225,20 +273,50 @@ def update_task(task: Task, changes: Mapping[str, Any], expected_version: int) -
     if "due_date" in changes and changes["due_date"] != task.due_date:
         task.due_date = changes["due_date"]
         follow_due_date(task, clock.now())
-    if "status" in changes:
-        _set_status(task, changes["status"])
+    if "repeat_from_completion" in changes:
+        task.repeat_from_completion = bool(changes["repeat_from_completion"])
+    task.recurrence = recurrence
+    if "status" in changes and _set_status(task, changes["status"]):
+        add_next_occurrences([task])
     return _commit_edit(task)
+
+
+def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
+    """Let the series go on without this task's edit: make its next occurrence now, from the task as it is."""
+    rule = checked_rule(changes.get("recurrence", task.recurrence), task.due_date)
+    from_completion = changes.get("repeat_from_completion", task.repeat_from_completion)
+    if (rule, from_completion) != (task.recurrence, task.repeat_from_completion):
+        raise InvalidRecurrence(
+            "A change to how the task repeats applies to this and the following tasks.", field="scope"
+        )
+    if task.status is not TaskStatus.COMPLETED:
+        add_next_occurrences([task])
 
 
 def complete_task(owner: User, task_id: int) -> Task:
+    """Complete the owner's task (and make its next occurrence if it repeats); completing a task that was
+    completed elsewhere at the same moment is no error."""
     task = get_task(owner, task_id)
-    _set_status(task, TaskStatus.COMPLETED)
-    return _commit_edit(task)
+    if _set_status(task, TaskStatus.COMPLETED):
+        add_next_occurrences([task])
+    try:
+        return _commit_edit(task)
+    except StaleEdit as stale:
+        if stale.current.status is TaskStatus.COMPLETED:
+            return cast(Task, stale.current)
+        raise
 
 
 def _commit_edit(task: Task) -> Task:
     owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
-    return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+    try:
+        return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+    except IntegrityError:
+        db.session.rollback()
+        current = _live_task(owner_id, task_id)
+        if next_occurrence(current) is None:
+            raise
+        raise StaleEdit(current) from None  # another transaction made the next occurrence of this task first
 
 
 def _live_task(owner_id: int, task_id: int) -> Task:
@@ -261,10 +339,32 @@ def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus
     Ids of other people's tasks, trashed tasks or no task at all are skipped.
     """
     status = TaskStatus(status)
+    task_ids = list(task_ids)
     completed_at = None
     if status is TaskStatus.COMPLETED:
         completed_at = func.coalesce(Task.completed_at, utcnow())
+        add_next_occurrences(_repeating_to_complete(owner, task_ids))
     return _update_live(owner, task_ids, Task.status != status, status=status, completed_at=completed_at)
+
+
+def _repeating_to_complete(owner: User, task_ids: list[int]) -> list[Task]:
+    """The owner's open repeating tasks among `task_ids`, with their labels, locked until the transaction ends
+    (on PostgreSQL and MariaDB; SQLite's write lock is already held) so that a concurrent completion waits,
+    then finds them completed and makes no second next occurrence."""
+    return list(
+        db.session.scalars(
+            select(Task)
+            .where(
+                Task.owner_id == owner.id,
+                Task.id.in_(set(task_ids)),
+                Task.deleted_at.is_(None),
+                Task.status != TaskStatus.COMPLETED,
+                Task.recurrence.is_not(None),
+            )
+            .options(selectinload(Task.labels))
+            .with_for_update(of=Task)
+        )
+    )
 
 
 def move_tasks_to_list(owner: User, task_ids: Iterable[int], list_id: int) -> int:
@@ -358,6 +458,8 @@ def _new_task(
     due_date: date | None,
     task_list: TaskList,
     priority: Priority | int | None = None,
+    recurrence: str | None = None,
+    repeat_from_completion: bool | None = False,
 ) -> Task:
     task = Task(
         owner_id=owner.id,
@@ -366,15 +468,20 @@ def _new_task(
         due_date=due_date,
         task_list=task_list,
         priority=Priority(priority or Priority.NONE),
+        recurrence=checked_rule(recurrence, due_date),
+        repeat_from_completion=bool(repeat_from_completion),
     )
     _set_status(task, status or TaskStatus.PENDING)
     return task
 
 
-def _set_status(task: Task, status: TaskStatus | str) -> None:
+def _set_status(task: Task, status: TaskStatus | str) -> bool:
+    """Give the task this status; whether that completed it (it was open)."""
     status = TaskStatus(status)
-    if status is TaskStatus.COMPLETED and task.status is not TaskStatus.COMPLETED:
+    completing = status is TaskStatus.COMPLETED and task.status is not TaskStatus.COMPLETED
+    if completing:
         task.completed_at = utcnow()
     elif status is not TaskStatus.COMPLETED:
         task.completed_at = None
     task.status = status
+    return completing

@@ -3,6 +3,8 @@
 UTF-8 (a byte-order mark is accepted on import), a header row, ISO dates.
 A task's list is its name (empty on import: the Inbox), its labels their names
 separated by semicolons, its priority a word (none, low, medium, high, urgent).
+A repeating task has its rule as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO,TH) and
+repeat_from "due_date" or "completion" (empty: due_date).
 Cells that a spreadsheet would run as a formula (starting with = + - @, a tab
 or a carriage return) are written with a leading apostrophe, as OWASP
 recommends; the import takes that apostrophe off again, so a file round-trips.
@@ -12,10 +14,13 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from ..crud.errors import InvalidRecurrence
+from ..crud.recurring import checked_rule
 from ..models import LABEL_NAME_MAX, LIST_NAME_MAX, Priority, Task, TaskStatus
 from .forms import TaskFieldsForm as TaskForm
 
@@ -31,9 +36,12 @@ COLUMNS = (
     "list",
     "labels",
     "priority",
+    "recurrence",
+    "repeat_from",
 )
 IMPORTED_COLUMNS = ("title", "description", "status", "due_date", "priority")
 LABEL_SEPARATOR = ";"
+REPEAT_FROM = ("due_date", "completion")
 IMPORT_MAX_ROWS = 5000
 EXPORT_CHUNK_ROWS = 500
 
@@ -122,8 +130,11 @@ def _read_rows(reader: "csv.DictReader[str]") -> tuple[list[dict[str, Any]], lis
         form = TaskForm(formdata=_form_data(record), meta={"csrf": False})
         place = _place(record)
         problems = _row_problems(record, place)
-        if form.validate() and not problems:
-            rows.append({name: form[name].data for name in IMPORTED_COLUMNS} | place)
+        valid = form.validate()
+        repeat, repeat_problems = _repeat(record, form.due_date.data)
+        problems += repeat_problems
+        if valid and not problems:
+            rows.append({name: form[name].data for name in IMPORTED_COLUMNS} | place | repeat)
         else:
             errors += [
                 f"Line {line}: {form[name].label.text}: {message}"
@@ -168,6 +179,18 @@ def _place(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _repeat(record: dict[str, Any], due_date: date | None) -> tuple[dict[str, Any], list[str]]:
+    """How the row's task repeats, as crud.import_tasks takes it, and what is wrong with it."""
+    text = unescape_cell(record.get("recurrence") or "").strip()
+    repeat_from = (record.get("repeat_from") or "").strip() or REPEAT_FROM[0]
+    problems = [] if repeat_from in REPEAT_FROM else [f"Repeat from: use one of {', '.join(REPEAT_FROM)}."]
+    try:
+        recurrence = checked_rule(text, due_date)
+    except InvalidRecurrence as invalid:
+        return {}, [*problems, f"Recurrence: {invalid}"]
+    return {"recurrence": recurrence, "repeat_from_completion": repeat_from == REPEAT_FROM[1]}, problems
+
+
 def _row_problems(record: dict[str, Any], place: dict[str, Any]) -> list[str]:
     """What is wrong with the row's priority, list and labels."""
     problems = []
@@ -196,6 +219,8 @@ def _row(task: Task) -> list[str]:
         escape_cell(task.task_list.name),
         escape_cell(LABEL_SEPARATOR.join(label.name for label in task.labels)),
         task.priority.name.lower(),
+        task.recurrence or "",
+        (REPEAT_FROM[1] if task.repeat_from_completion else REPEAT_FROM[0]) if task.recurrence else "",
     ]
 
 

@@ -3,11 +3,21 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
+from wtforms import (
+    BooleanField,
+    DateField,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+)
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput
 
+from ..crud import CrudError, InvalidRecurrence, Scope
 from ..crud.common import MAX_PER_PAGE, is_storable_id
 from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
 from ..forms import (
@@ -18,7 +28,8 @@ from ..forms import (
     form_token_field,
     title_field,
 )
-from ..models import Label, Priority, TaskList, TaskStatus
+from ..models import Label, Priority, Task, TaskList, TaskStatus
+from .repeat_fields import RepeatForm
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
 PRIORITY_CHOICES = [SelectChoice(int(priority), priority.label) for priority in Priority]
@@ -62,6 +73,7 @@ class TaskForm(TaskFieldsForm):
     label_ids = MultiCheckboxField(
         "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
     )
+    repeat = FormField(RepeatForm, label="Repeat", separator="_")
 
     def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskForm":
         """Offer the person's own lists and labels, and nothing else."""
@@ -70,10 +82,19 @@ class TaskForm(TaskFieldsForm):
         return self
 
     def changes(self) -> dict[str, Any]:
-        changes = super().changes() | {"label_ids": self.label_ids.data}
+        repeat: RepeatForm = self.repeat.form
+        changes = super().changes() | {"label_ids": self.label_ids.data} | repeat.changes()
         if self.list_id.data is not None:  # left out: the Inbox for a new task, the same list for an edit
             changes["list_id"] = self.list_id.data
         return changes
+
+    def show_error(self, error: CrudError) -> None:
+        """Put a domain error under the field holding what it names (a part of the rule: its own field)."""
+        if isinstance(error, InvalidRecurrence) and error.field == "recurrence":
+            repeat: RepeatForm = self.repeat.form
+            repeat.show_error(error)
+        else:
+            self[error.field or "title"].errors.append(str(error))
 
 
 class NewTaskForm(TaskForm):
@@ -83,6 +104,23 @@ class NewTaskForm(TaskForm):
 class TaskEditForm(TaskForm):
     # Which version of the task the form was filled from, for optimistic locking.
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    scope = RadioField(
+        "This task repeats: save the changes for",
+        choices=[
+            SelectChoice(Scope.THIS.value, "This task only (the following ones stay as they were)"),
+            SelectChoice(Scope.FOLLOWING.value, "This and the following tasks"),
+        ],
+        default=Scope.FOLLOWING.value,
+    )
+
+    def for_task(self, task: Task, filled: bool) -> "TaskEditForm":
+        """Show the task's rule unless the fields were `filled` from a post; ask the scope only of a repeating
+        task."""
+        if not filled:
+            self.repeat.form.show(task.recurrence, task.repeat_from_completion)
+        if not task.recurrence:
+            del self.scope
+        return self
 
 
 class TaskFilterForm(ListForm):

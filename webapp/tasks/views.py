@@ -9,6 +9,7 @@ from .. import crud
 from ..models import Priority, Task, TaskList, TaskStatus
 from ..navigation import owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
+from ..recurrence import describe_text
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
 from .reminder_forms import at_form, before_due_form
 
@@ -114,8 +115,11 @@ def new() -> ResponseReturnValue:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
-        flash(f"Task “{task.title}” created.", "success")
-        return redirect(url_for("tasks.show", task_id=task.id))
+        except crud.InvalidRecurrence as invalid:
+            form.show_error(invalid)
+        else:
+            flash(f"Task “{task.title}” created.", "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="New task")
 
 
@@ -125,28 +129,41 @@ def show(task_id: int) -> ResponseReturnValue:
 
 
 def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
-    """The task with its reminders and the forms adding one; a form just sent keeps its errors (422)."""
+    """The task with how it repeats, its reminders and the forms adding one; a form just sent keeps its
+    errors (422)."""
     forms = {
         "reminder_at_form": at_form(formdata=None),
         "reminder_before_form": before_due_form(formdata=None),
         **reminder_forms,
     }
     status = 422 if any(form.errors for form in reminder_forms.values()) else 200
+    repeats = next_task = None
+    if task.recurrence:
+        repeats = describe_text(task.recurrence, task.repeat_from_completion)
+        next_task = crud.next_occurrence(task)
     crud.load_reminders([task])
-    return render_template("tasks/show.html", task=task, today=current_user.today(), **forms), status
+    page = render_template(
+        "tasks/show.html", task=task, today=current_user.today(), repeats=repeats, next_task=next_task, **forms
+    )
+    return page, status
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
+    form.for_task(task, filled=request.method == "POST")
     if form.validate_on_submit():
+        scope = form.scope.data if "scope" in form else crud.Scope.FOLLOWING
         try:
-            task = crud.update_task(task, form.changes(), expected_version=form.version.data)
+            task = crud.update_task(task, form.changes(), expected_version=form.version.data, scope=scope)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
-        flash("Task saved.", "success")
-        return redirect(url_for("tasks.show", task_id=task.id))
+        except crud.InvalidRecurrence as invalid:
+            form.show_error(invalid)
+        else:
+            flash("Task saved.", "success")
+            return redirect(url_for("tasks.show", task_id=task.id))
     return form_page("tasks/form.html", form, heading="Edit task", task=task)
 
 
@@ -181,6 +198,7 @@ def tasks_noun(count: int) -> str:
 def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
     form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=[label.id for label in current.labels])
+    form.for_task(current, filled=False)
     return form_page(
         "tasks/form.html",
         form,

@@ -1,0 +1,65 @@
+"""The recurring tasks migration upgrades a database holding tasks, on every database."""
+
+from datetime import date
+
+import flask_migrate
+from helpers import PASSWORD, make_app, previous_revision
+from sqlalchemy import text
+
+from webapp import crud
+from webapp.extensions import db
+from webapp.models import TaskStatus
+
+REVISION = "recurring_tasks"
+
+
+def test_existing_tasks_do_not_repeat_and_can_be_made_to(new_database):
+    app = make_app(new_database())
+    with app.app_context():
+        flask_migrate.upgrade(revision=previous_revision(REVISION))
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+                "VALUES (1, 'old@example.com', :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
+            ),
+            {"hash": crud.users.hash_password(PASSWORD), "yes": True, "no": False},
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
+                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
+            ),
+            {"yes": True},
+        )
+        # Without an id, so the next task made takes the next one on PostgreSQL too.
+        db.session.execute(
+            text(
+                "INSERT INTO tasks (title, status, due_date, owner_id, list_id, priority, version, created_at, "
+                "updated_at) VALUES ('Old task', 'pending', '2030-06-10', 1, 1, 0, 1, CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP)"
+            )
+        )
+        task_id = db.session.scalar(text("SELECT id FROM tasks"))
+        db.session.commit()
+
+        flask_migrate.upgrade()
+
+        owner = crud.get_user(1)
+        task = crud.get_task(owner, task_id)
+        assert (task.title, task.recurrence, task.repeat_from_completion, task.series_id) == (
+            "Old task",
+            None,
+            False,
+            None,
+        )
+        task = crud.update_task(task, {"recurrence": "FREQ=WEEKLY"}, expected_version=1)
+        crud.complete_task(owner, task_id)
+        follower = crud.next_occurrence(task)
+        assert follower is not None
+        assert (follower.due_date, follower.status, follower.series_id) == (
+            date(2030, 6, 17),
+            TaskStatus.PENDING,
+            task_id,
+        )
+        db.session.rollback()
+        db.engine.dispose()
