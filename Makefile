@@ -47,7 +47,8 @@ lint: $(VENV)/.dev-installed
 screenshots: $(VENV)/.dev-installed node_modules/.package-lock.json $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/browser/test_screenshots.py
 
-# Side by side with the anchor under wrk; writes bench/RESULTS.md. About 15 minutes.
+# Side by side with the anchor under wrk, on SQLite and on PostgreSQL (BENCH_ARGS="--database sqlite" for one);
+# writes bench/RESULTS.md. About 30 minutes.
 bench: $(VENV)/.runtime-installed $(ANCHOR_VENV)/.installed $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python bench/run.py --anchor-dir $(ANCHOR_DIR) --anchor-python $(ANCHOR_VENV)/bin/python $(BENCH_ARGS)

@@ -21,11 +21,22 @@ class Result:
     non_2xx: int
     errors: int
     requests: int
+    # The server's CPU time (its processes' user + system, from /proc) per request, in ms.
+    cpu_ms: float = float("nan")
 
     @property
     def ok_rps(self) -> float:
         """Requests per second answered with a success or a redirect (wrk counts 4xx and 5xx apart)."""
         return self.rps * (self.requests - self.non_2xx) / self.requests if self.requests else 0.0
+
+
+def measured_wrk(server: Server, url: str, seconds: int, connections: int, script: Path | None, env: dict) -> Result:
+    """A wrk run, with the CPU time the server spent on it per request."""
+    before = server.cpu_seconds()
+    result = wrk(url, seconds, connections, script, env)
+    if result.requests:
+        result.cpu_ms = (server.cpu_seconds() - before) * 1000 / result.requests
+    return result
 
 
 def wrk(url: str, seconds: int, connections: int, script: Path | None = None, env: dict | None = None) -> Result:
@@ -71,6 +82,7 @@ def median_result(results: list[Result]) -> Result:
         non_2xx=sum(r.non_2xx for r in results),
         errors=sum(r.errors for r in results),
         requests=sum(r.requests for r in results),
+        cpu_ms=statistics.median(r.cpu_ms for r in results),
     )
 
 

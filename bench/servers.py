@@ -5,7 +5,6 @@ import os
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TASKBOARD_VENV = ROOT / ".venv" / "bin"
 sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import URL, create_engine, make_url, text  # noqa: E402
 
 from webapp.demo import DEMO_PASSWORD, demo_email  # noqa: E402
 
@@ -43,6 +44,19 @@ class Server:
     def worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the server's master and workers have used so far, from /proc."""
+        return sum(process_cpu_seconds(pid) for pid in [self.process.pid, *self.worker_pids()])
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    # Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the parenthesised command name.
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def free_port() -> int:
@@ -141,12 +155,37 @@ def csrf_token(page: str) -> str:
     return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
 
 
-def demo_task_ids(database: Path) -> list[int]:
-    with sqlite3.connect(database) as connection:
-        return [
-            row[0]
-            for row in connection.execute(
-                "SELECT tasks.id FROM tasks JOIN users ON users.id = tasks.owner_id WHERE users.email = ?",
-                (DEMO_USER,),
-            )
-        ]
+DEMO_TASK_IDS = text("SELECT tasks.id FROM tasks JOIN users ON users.id = tasks.owner_id WHERE users.email = :email")
+
+
+def demo_task_ids(database_url: str) -> list[int]:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.scalars(DEMO_TASK_IDS, {"email": DEMO_USER}))
+    finally:
+        engine.dispose()
+
+
+# --- PostgreSQL databases of a run ---------------------------------------------------------------
+
+
+def create_server_database(server_url: str, name: str) -> str:
+    """A new, empty database on the server; its URL."""
+    url = make_url(server_url)
+    _run_admin(url, f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_server_database(database_url: str) -> None:
+    url = make_url(database_url)
+    _run_admin(url.set(database="postgres"), f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+
+
+def _run_admin(url: URL, statement: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()

@@ -11,6 +11,10 @@ one's output is printed whole, in the order above, once it is done. A pass
 keeps about one core busy, so on two cores the three together take about a
 third less time than one after the other.
 
+Each pass's line in the summary ends with its wall time and the CPU time it used (its pytest and
+every process that pytest started and waited for: gunicorn, Chromium, flask commands), the steadier
+figure on a shared machine.
+
 The SQLite pass also measures branch coverage of webapp/ and fails below the
 floor below (COVERAGE_FLOOR, percent); its HTML report
 goes to test-artifacts/coverage/ (the path is printed at the end).
@@ -20,6 +24,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
@@ -58,6 +63,27 @@ class Outcome:
     text: str
     ok: bool
     counts: dict = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+
+
+class Pass(threading.Thread):
+    """One running pytest, waited for as soon as it ends: its exit code, wall time and CPU time."""
+
+    def __init__(self, process: subprocess.Popen):
+        super().__init__(daemon=True)
+        self.process = process
+        self.started = time.monotonic()
+        self.took = ""
+        self.start()
+
+    def run(self) -> None:
+        _, status, usage = os.wait4(self.process.pid, 0)
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.monotonic() - self.started
+        self.took = f"in {seconds:.0f} s, {usage.ru_utime + usage.ru_stime:.0f} s of CPU"
+
+    def finish(self) -> tuple[int, str]:
+        self.join()
+        return self.process.returncode, self.took
 
 
 DATABASES = [
@@ -101,7 +127,7 @@ def start_server(database: Database) -> bool:
     return False
 
 
-def start_pytest(database: Database, pytest_args: list[str], directory: Path) -> subprocess.Popen:
+def start_pytest(database: Database, pytest_args: list[str], directory: Path) -> Pass:
     """Start the suite on one database; its output goes to <key>.log, its report to <key>.xml."""
     env = dict(os.environ)
     env.pop("TEST_DATABASE_URL", None)
@@ -117,21 +143,21 @@ def start_pytest(database: Database, pytest_args: list[str], directory: Path) ->
         *pytest_args,
     ]
     with (directory / f"{database.key}.log").open("w") as log:
-        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        return Pass(subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
 
 
-def finish_pytest(database: Database, run: subprocess.Popen, directory: Path) -> Outcome:
+def finish_pytest(database: Database, run: Pass, directory: Path) -> Outcome:
     """Wait for one pass and print its output whole."""
-    code = run.wait()
+    code, took = run.finish()
     print(f"\n==> The suite on {database.name}", flush=True)
     print((directory / f"{database.key}.log").read_text(errors="replace"), end="", flush=True)
     counts = count_results(directory / f"{database.key}.xml")
     summary = f"{counts['tests']} tests, {counts['failures'] + counts['errors']} failed, {counts['skipped']} skipped"
     if code == 0:
-        return Outcome(f"passed ({summary})", True, counts)
+        return Outcome(f"passed ({summary}) {took}", True, counts)
     if code == PYTEST_NO_TESTS_RAN:
         return Outcome("FAILED: pytest collected no tests", False, counts)
-    return Outcome(f"FAILED with exit code {code} ({summary})", False, counts)
+    return Outcome(f"FAILED with exit code {code} ({summary}) {took}", False, counts)
 
 
 def count_results(report: Path) -> dict:
@@ -147,7 +173,7 @@ def main(pytest_args: list[str]) -> int:
     in_ci = os.environ.get("CI") == "true"
     chosen = [d for d in DATABASES if d.key in os.environ.get("TEST_DATABASES", "sqlite postgresql mariadb").split()]
     outcomes: dict[str, Outcome] = {}
-    runs: dict[str, subprocess.Popen] = {}
+    runs: dict[str, Pass] = {}
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
         for database in chosen:

@@ -319,7 +319,7 @@ def test_the_trash_lists_deleted_tasks_to_restore_or_delete_for_good(alice_clien
     alice_client.post("/tasks/bulk", data={"action": "delete", "ids": [tasks["Pay rent"], tasks["Read book"]]})
     page = alice_client.get("/tasks/trash").text
     assert trashed_titles(page) == ["Read book", "Pay rent"]
-    assert 'formaction="/tasks/trash/delete"' in page and ">Restore</button>" in page
+    assert 'formaction="/tasks/trash/delete"' in page and '>Restore<span class="visually-hidden"> ' in page
     assert "Pay rent" not in bob_client.get("/tasks/trash").text
     bob_client.post("/tasks/trash/delete", data={"ids": [tasks["Pay rent"]]})
     alice_client.post("/tasks/trash/delete", data={"ids": [tasks["Read book"], tasks["Plan trip"]]})
@@ -372,3 +372,42 @@ def test_with_csrf_on_bulk_complete_and_undo_post_the_token_the_page_gave(databa
         follow_redirects=True,
     ).text
     assert "Guarded" in listed_titles(page)
+
+
+@pytest.mark.parametrize(
+    "query, unfolded",
+    [
+        ("", False),
+        ("?q=rent", False),
+        ("?sort=title&per_page=50", False),
+        ("?status=pending", True),
+        ("?due=overdue", True),
+        ("?priority=3", True),
+        ("?q=rent&due=week", True),
+    ],
+)
+def test_the_filters_beside_the_search_fold_away_unless_one_is_in_use(alice_client, tasks, query, unfolded):
+    page = alice_client.get(f"/tasks/{query}").text
+    details = re.search(r'<details class="filter-details[^"]*"( open)?>\s*<summary>Filters</summary>', page)
+    assert details, "no Filters disclosure"
+    assert bool(details.group(1)) is unfolded
+    assert page.index('name="q"') < details.start()  # the search stays in sight
+
+
+def test_a_lists_page_folds_its_filters_too(alice_client, tasks):
+    with_filter = alice_client.get(f"/lists/{inbox_id(alice_client)}?status=pending").text
+    assert '<details class="filter-details mt-2" open>' in with_filter
+
+
+def inbox_id(client) -> int:
+    return int(re.search(r'href="/lists/(\d+)"', client.get("/lists/").text).group(1))
+
+
+def test_each_row_names_its_cells_so_a_phone_shows_it_as_a_card(alice_client, tasks):
+    page = alice_client.get("/tasks/").text
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    cells = re.findall(r'<td class="([\w-]+)', row)
+    assert cells == [
+        "task-select", "task-title", "task-status", "task-priority", "task-due", "task-created", "task-updated",
+        "actions",
+    ]  # fmt: skip

@@ -41,7 +41,7 @@ from .formatting import register_template_filters
 from .forms import new_form_token
 from .mail import mail_settings
 from .navigation import owner_lists
-from .pages import ListLinks
+from .pages import ListLinks, colour_theme
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
 from .static_build import BUILD
@@ -73,6 +73,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.add_template_global(owner_lists, "nav_lists")
     app.add_template_global(notifications.unread_notifications, "unread_notifications")
     app.add_template_global(new_form_token, "new_form_token")
+    app.add_template_global(colour_theme, "colour_theme")
     register_template_filters(app)
     return app
 

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime, tzinfo
 from flask import Flask
 from flask_login import current_user
 
+from .markdown import render_markdown
+
 
 def viewer_zone() -> tzinfo:
     """The zone of the person looking at the page (UTC for a visitor, or outside a request)."""
@@ -26,3 +28,4 @@ def show_date(value: date | datetime, with_time: bool = False, zone: tzinfo | No
 
 def register_template_filters(app: Flask) -> None:
     app.add_template_filter(show_date, "date")
+    app.add_template_filter(render_markdown, "markdown")

@@ -83,6 +83,20 @@ class TaskStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+class ColourMode(enum.StrEnum):
+    """How a person's pages look: as their system says (light or dark), or always light, or always dark."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def theme(self) -> str:
+        """What base.html puts in <html data-bs-theme> (Bootstrap's colour modes). For "auto",
+        css/system-dark.css applies Bootstrap's dark colours under prefers-color-scheme: dark."""
+        return "auto" if self is ColourMode.SYSTEM else self.value
+
+
 class Priority(enum.IntEnum):
     """How much a task matters, stored as a small integer so that sorting by it is sorting by number."""
 
@@ -158,6 +172,9 @@ class User(UserMixin, Model):
     digest_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     # The language the person chose for the pages (one of LOCALES); None follows their browser's.
     locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX))
+    colour_mode: Mapped[ColourMode] = mapped_column(
+        string_enum(ColourMode, "colour_mode"), default=ColourMode.SYSTEM, server_default=ColourMode.SYSTEM.value
+    )
 
     task_lists: Mapped[list["TaskList"]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     items: Mapped[list["Item"]] = relationship(

@@ -4,7 +4,10 @@ from typing import Any, TypeGuard
 from urllib.parse import urlencode, urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from werkzeug.wrappers import Response
+
+from .models import ColourMode
 
 # A list page's query arguments: each name with one value or several.
 QueryArgs = dict[str, Any]
@@ -15,6 +18,12 @@ def form_page(template: str, form: Any, status: int | None = None, **context: An
     if status is None:
         status = 422 if form.errors else 200
     return render_template(template, form=form, **context), status
+
+
+def colour_theme() -> str:
+    """The page's Bootstrap colour mode (base.html): the person's setting; before login, the system's."""
+    mode = current_user.colour_mode if current_user.is_authenticated else ColourMode.SYSTEM
+    return mode.theme
 
 
 def already_submitted(endpoint: str, **values: Any) -> Response:

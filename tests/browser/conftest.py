@@ -8,6 +8,7 @@ in test-artifacts/.
 
 import os
 import re
+import time
 import urllib.parse
 from collections import Counter
 from pathlib import Path
@@ -39,8 +40,17 @@ CHROMIUM_FLAGS = [
 # A control that does not appear within this is missing, not slow (Playwright waits 30 s by default).
 ACTION_TIMEOUT_MS = 10_000
 
-# What axe found on each page of every walk, for the summary at the end of the run.
-axe_results: dict[str, Counter] = {}
+# Every page is audited in each colour scheme the browser asks for and at a desktop's and a phone's width.
+# A walk audits each page it arrives at as its browser is; the first time a page (path and status) is
+# reached, the same page is audited again in the other three, reusing the loaded page: the scheme and
+# the width change in place, with no new browser, context or request.
+SCHEMES = ("light", "dark")
+WIDTHS = (1200, 375)
+DESKTOP = {"width": WIDTHS[0], "height": 760}
+# What axe found on each page of every walk in each scheme and width, for the summary at the end of the run,
+# and what the audits in the other schemes and widths added: how many, and the seconds they took.
+axe_results: dict[str, dict[str, Counter]] = {}
+other_variants = {"audits": 0, "seconds": 0.0}
 CALL_FAILED = pytest.StashKey[bool]()
 
 
@@ -52,11 +62,15 @@ def pytest_runtest_makereport(item, call):
 def pytest_terminal_summary(terminalreporter):
     if not axe_results:
         return
-    terminalreporter.section("axe-core audit per page (violations by impact)")
+    terminalreporter.section("axe-core audit per page, scheme and width (violations by impact)")
     for page in sorted(axe_results):
-        counts = axe_results[page]
-        found = ", ".join(f"{impact}: {n}" for impact, n in sorted(counts.items()) if n) or "none"
-        terminalreporter.write_line(f"{page}: {found}")
+        for variant, counts in sorted(axe_results[page].items()):
+            found = ", ".join(f"{impact}: {n}" for impact, n in sorted(counts.items()) if n) or "none"
+            terminalreporter.write_line(f"{page} {variant}: {found}")
+    terminalreporter.write_line(
+        f"Pages audited: {len(axe_results)}; the audits in the other schemes and widths: "
+        f"{other_variants['audits']}, taking {other_variants['seconds']:.1f} s in all."
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -141,9 +155,10 @@ class Visitor:
     JavaScript on, pass axe-core without serious or critical violations.
     """
 
-    def __init__(self, page, javascript: bool):
+    def __init__(self, page, javascript: bool, color_scheme: str = "light"):
         self.page = page
         self.javascript = javascript
+        self.color_scheme = color_scheme
         self.console_errors: list[str] = []
         self.failed_documents: set[str] = set()
         self.status: int | None = None
@@ -203,21 +218,47 @@ class Visitor:
     def arrived(self):
         self.page.wait_for_load_state("load")
         self.assert_quiet_console()
+        self.assert_no_sideways_scroll()
         if self.javascript:
             self.audit()
+
+    def assert_no_sideways_scroll(self):
+        width, inner_width = self.page.evaluate("() => [document.scrollingElement.scrollWidth, innerWidth]")
+        assert width <= inner_width, f"{self.page.url} scrolls sideways: {width} px wide in {inner_width} px"
 
     def assert_quiet_console(self):
         unexpected = [error for error in self.console_errors if not any(url in error for url in self.failed_documents)]
         assert not unexpected, f"console errors on {self.page.url}: {unexpected}"
 
     def audit(self):
-        violations = axe_violations(self.page)
+        """axe as the page is; the first time this page is reached, in the other schemes and widths too."""
         name = page_name(self.page.url, self.status)
-        counts = axe_results.setdefault(name, Counter())
+        first_time = name not in axe_results
+        viewport = self.page.viewport_size or DESKTOP
+        self.audit_as_shown(name, self.color_scheme, viewport["width"])
+        if not first_time:
+            return
+        started = time.perf_counter()
+        for scheme in SCHEMES:
+            for width in WIDTHS:
+                if (scheme, width) != (self.color_scheme, viewport["width"]):
+                    # Reduced motion switches Bootstrap's colour transitions off: axe sees the final colours.
+                    self.page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+                    self.page.set_viewport_size({"width": width, "height": viewport["height"]})
+                    self.assert_no_sideways_scroll()
+                    self.audit_as_shown(name, scheme, width)
+                    other_variants["audits"] += 1
+        self.page.emulate_media(color_scheme=self.color_scheme, reduced_motion="no-preference")
+        self.page.set_viewport_size(viewport)
+        other_variants["seconds"] += time.perf_counter() - started
+
+    def audit_as_shown(self, name: str, scheme: str, width: int):
+        violations = axe_violations(self.page)
+        counts = axe_results.setdefault(name, {}).setdefault(f"{scheme} {width} px", Counter())
         for violation in violations:
             counts[violation["impact"]] = max(counts[violation["impact"]], len(violation["nodes"]))
         blocking = blocking_violations(violations)
-        assert not blocking, f"axe on {self.page.url}:\n" + "\n".join(
+        assert not blocking, f"axe on {self.page.url} ({scheme}, {width} px):\n" + "\n".join(
             f"- {v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}" for v in blocking
         )
 
@@ -264,11 +305,12 @@ def open_visitor(new_context, app):
     visitors = []
 
     def open_(javascript: bool = True, **context_args) -> Visitor:
+        context_args.setdefault("viewport", DESKTOP)
         context = new_context(java_script_enabled=javascript, **context_args)
         context.set_default_timeout(ACTION_TIMEOUT_MS)
         if javascript:
             context.add_init_script(path=str(AXE))
-        visitors.append(Visitor(context.new_page(), javascript))
+        visitors.append(Visitor(context.new_page(), javascript, context_args.get("color_scheme", "light")))
         return visitors[-1]
 
     yield open_

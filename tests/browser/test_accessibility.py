@@ -71,11 +71,102 @@ def test_the_task_list_fits_a_phone_screen_and_its_menu_is_reachable(open_visito
 
     visitor.visit("/tasks/")
 
+    page = visitor.page
     expect(visitor.heading("Your tasks")).to_be_visible()
-    widths = visitor.page.evaluate(
-        "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
-    )
+    widths = page.evaluate("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert widths[0] <= widths[1], f"scrollWidth {widths[0]} > clientWidth {widths[1]}"
+    # Tasks first: the filters are folded and the first card starts on the first screen.
+    expect(page.get_by_role("search").get_by_label("Pending")).to_be_hidden()
+    first_card = page.get_by_role("row").filter(has_text="Pay the rent")
+    assert first_card.bounding_box()["y"] < PHONE["height"]
+    for field in ("title", "due", "status"):
+        expect(first_card.locator(f".task-{field}")).to_be_visible()
+    complete = first_card.get_by_role("button", name="Complete Pay the rent")
+    assert complete.bounding_box()["height"] >= 44
     if javascript:
         visitor.page.get_by_role("button", name="Toggle navigation").click()
     visitor.log_out()
+
+
+def body_background(page) -> str:
+    return page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+
+
+BOOTSTRAP_DARK_BODY, BOOTSTRAP_LIGHT_BODY = "rgb(33, 37, 41)", "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-javascript", "without-javascript"])
+def test_pages_follow_a_dark_system_until_the_person_chooses_a_mode_of_their_own(open_visitor, alice, javascript):
+    on_a_dark_system = open_visitor(javascript=javascript, color_scheme="dark")
+    on_a_dark_system.log_in(alice.email)
+    page = on_a_dark_system.page
+    assert body_background(page) == BOOTSTRAP_DARK_BODY
+
+    on_a_dark_system.visit("/account")
+    page.get_by_label("Light", exact=True).check()
+    on_a_dark_system.press("Save appearance")
+    on_a_dark_system.sees("Your colour mode is saved.")
+    assert body_background(page) == BOOTSTRAP_LIGHT_BODY
+
+    page.get_by_label("Dark", exact=True).check()
+    on_a_dark_system.press("Save appearance")
+    on_a_light_system = open_visitor(javascript=javascript, color_scheme="light")
+    on_a_light_system.log_in(alice.email)
+    assert body_background(on_a_light_system.page) == BOOTSTRAP_DARK_BODY
+
+
+def test_a_keyboard_only_walk_creates_finds_completes_and_edits_a_task_with_shortcuts(visitor, alice, add_task):
+    for title in ("Buy stamps", "Call mum"):
+        add_task(alice, title=title)
+    visitor.log_in(alice.email)
+    page, keyboard = visitor.page, visitor.page.keyboard
+
+    def press_and_arrive(key: str):
+        with page.expect_navigation():
+            keyboard.press(key)
+        visitor.arrived()
+
+    keyboard.press("j")
+    expect(page.get_by_role("link", name="Call mum")).to_be_focused()
+    keyboard.press("j")
+    keyboard.press("k")
+    expect(page.get_by_role("link", name="Call mum")).to_be_focused()
+
+    press_and_arrive("n")
+    expect(page.get_by_label("Title")).to_be_focused()
+    keyboard.type("Pay rent")  # "e" and "n" among the letters: no shortcut acts in a field
+    expect(page.get_by_label("Title")).to_have_value("Pay rent")
+    press_and_arrive("Enter")
+    visitor.sees("Task “Pay rent” created.")
+
+    press_and_arrive("/")
+    search = page.get_by_role("searchbox", name="Search")
+    expect(search).to_be_focused()
+    keyboard.type("rent")
+    press_and_arrive("Enter")
+    expect(page.get_by_role("main").get_by_role("link", name="Call mum")).to_have_count(0)
+
+    keyboard.press("j")
+    expect(page.get_by_role("link", name="Pay rent")).to_be_focused()
+    keyboard.press("x")
+    expect(page.get_by_label("Select Pay rent")).to_be_checked()
+    keyboard.press("x")
+    expect(page.get_by_label("Select Pay rent")).not_to_be_checked()
+    press_and_arrive("c")
+    visitor.sees("1 task set to Completed.")
+
+    keyboard.press("j")
+    press_and_arrive("e")
+    expect(page.get_by_label("Title")).to_be_focused()
+    keyboard.press("ControlOrMeta+a")
+    keyboard.type("Pay the rent")
+    press_and_arrive("Enter")
+    visitor.sees("Task saved.")
+    expect(visitor.heading("Pay the rent")).to_be_visible()
+
+    keyboard.press("?")
+    shortcuts = page.get_by_role("dialog", name="Keyboard shortcuts")
+    expect(shortcuts).to_be_visible()
+    visitor.audit()
+    keyboard.press("Escape")
+    expect(shortcuts).to_be_hidden()

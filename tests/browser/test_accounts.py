@@ -44,7 +44,7 @@ def test_a_person_changes_their_password_and_their_other_browser_is_logged_out(o
     other_browser.log_in(alice.email)
     visitor = open_visitor()
     visitor.log_in(alice.email)
-    visitor.follow(alice.email)
+    visitor.follow(f"Your account: {alice.email}")
     expect(visitor.heading("Your account")).to_be_visible()
     change_password = visitor.page.get_by_role("region", name="Change password")
 

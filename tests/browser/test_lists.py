@@ -30,6 +30,7 @@ def test_a_person_organises_a_list_moves_its_card_on_the_board_and_deletes_it(op
     visitor.press("Add")
 
     visitor.follow("Move house")
+    page.get_by_role("search").get_by_text("Filters", exact=True).click()
     page.get_by_role("search").get_by_label("movers").check()
     visitor.press("Filter")
     expect(main.get_by_role("link", name="Book the van")).to_be_visible()

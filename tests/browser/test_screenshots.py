@@ -14,6 +14,7 @@ from webapp import crud
 from webapp.models import Priority, TaskStatus
 
 DESKTOP = {"width": 1200, "height": 760}
+PHONE = {"width": 375, "height": 740}
 
 
 def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, add_task, tmp_path):
@@ -38,6 +39,12 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
     visitor.visit("/tasks/")
     expect(visitor.page.get_by_text("(overdue)")).to_be_visible()
     visitor.page.screenshot(path=folder / "task-list.png")
+    visitor.page.emulate_media(color_scheme="dark")  # the account follows the system, here a dark one
+    visitor.page.screenshot(path=folder / "task-list-dark.png")
+    visitor.page.set_viewport_size(PHONE)
+    visitor.page.screenshot(path=folder / "task-list-phone.png")
+    visitor.page.emulate_media(color_scheme="light")
+    visitor.page.set_viewport_size(DESKTOP)
     visitor.follow("New task")
     visitor.fill(
         Title="Send the quarterly report",
@@ -48,7 +55,8 @@ def test_screenshots_of_the_task_list_and_the_task_form(open_visitor, accounts, 
     visitor.page.get_by_label("Due date").blur()
     visitor.page.screenshot(path=folder / "task-form.png")
 
-    assert (folder / "task-list.png").stat().st_size > 10_000
+    for name in ("task-list", "task-list-dark", "task-list-phone"):
+        assert (folder / f"{name}.png").stat().st_size > 10_000
     assert (folder / "task-form.png").stat().st_size > 10_000
 
 

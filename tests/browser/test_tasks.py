@@ -42,6 +42,7 @@ def test_a_person_creates_finds_edits_completes_trashes_and_restores_a_task(open
     expect(main.get_by_role("link", name="Call the bank")).to_have_count(0)
 
     visitor.fill(Search="")
+    visitor.page.get_by_role("search").get_by_text("Filters", exact=True).click()
     visitor.page.get_by_role("search").get_by_label("Pending").check()
     visitor.press("Filter")
     expect(main.get_by_role("link", name="Call the bank")).to_be_visible()
@@ -128,7 +129,7 @@ def test_a_person_sorts_the_list_completes_several_tasks_at_once_and_restores_on
     visitor.press("Delete", confirm="Delete this task?")
     visitor.navigate_by(visitor.page.get_by_role("link", name="Trash"))
     expect(visitor.heading("Trash")).to_be_visible()
-    visitor.press("Restore")
+    visitor.press("Restore Bake bread")
     visitor.follow("Tasks")
     expect(table.locator("tbody").get_by_role("link", name="Bake bread")).to_be_visible()
 

@@ -41,7 +41,7 @@ def test_a_forgotten_password_is_reset_from_the_email_and_the_old_session_ends(o
 
 def test_two_factor_login_with_a_code_and_then_with_a_recovery_code(visitor, alice):
     visitor.log_in(alice.email)
-    visitor.follow(alice.email)
+    visitor.follow(f"Your account: {alice.email}")
     visitor.follow("Two-factor login")
     visitor.press("Set up two-factor login")
     expect(visitor.page.get_by_role("img", name="QR code of your two-factor secret")).to_be_visible()

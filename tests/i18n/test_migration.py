@@ -24,7 +24,7 @@ def test_accounts_written_before_follow_their_browser_and_may_choose_a_language(
         )
         db.session.commit()
 
-        flask_migrate.upgrade()  # the models are those of the newest revision
+        flask_migrate.upgrade()  # to the head: the models read every later column too
 
         user = crud.authenticate("old@example.com", PASSWORD)
         assert user is not None and user.locale is None and user.session_version == 2
@@ -34,6 +34,6 @@ def test_accounts_written_before_follow_their_browser_and_may_choose_a_language(
         db.engine.dispose()
     client = app.test_client()
     client.post("/login", data={"email": "old@example.com", "password": PASSWORD})
-    assert '<html lang="de">' in client.get("/account", headers={"Accept-Language": "es"}).text
+    assert '<html lang="de" ' in client.get("/account", headers={"Accept-Language": "es"}).text
     with app.app_context():
         db.engine.dispose()

@@ -12,10 +12,11 @@ from flask_wtf import FlaskForm
 from .. import audit, clock, crud
 from ..forms import populate_errors
 from ..i18n import _, ngettext
-from ..models import User, utcnow
+from ..models import ColourMode, User, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import (
+    AppearanceForm,
     ChangeEmailForm,
     ChangePasswordForm,
     DeleteAccountForm,
@@ -154,6 +155,20 @@ def password_changed(revoked: int) -> str:
     )
 
 
+def appearance_form(**kwargs: Any) -> AppearanceForm:
+    return AppearanceForm(prefix="appearance", data={"colour_mode": current_user.colour_mode.value}, **kwargs)
+
+
+@bp.post("/appearance")
+def change_appearance() -> ResponseReturnValue:
+    form = appearance_form()
+    if form.validate_on_submit():
+        crud.set_colour_mode(current_user._get_current_object(), ColourMode(form.colour_mode.data))
+        flash(_("Your colour mode is saved."), "success")
+        return redirect(url_for("account.show"))
+    return account_page(changing_appearance=form)
+
+
 @bp.post("/verify-email")
 @verification_emails_per_user
 def send_confirmation_again() -> ResponseReturnValue:
@@ -225,6 +240,7 @@ def account_page(
     changing_notifications: NotificationSettingsForm | None = None,
     deleting: DeleteAccountForm | None = None,
     choosing_language: LanguageForm | None = None,
+    changing_appearance: AppearanceForm | None = None,
 ) -> ResponseReturnValue:
     """The page with its forms; the one just sent keeps what was typed and its errors (422)."""
     forms: dict[str, FlaskForm] = {
@@ -234,6 +250,7 @@ def account_page(
         "notifications_form": changing_notifications or notifications_form(formdata=None, obj=current_user),
         "delete_form": deleting or delete_form(formdata=None),
         "language_form": choosing_language or language_form(formdata=None),
+        "appearance_form": changing_appearance or appearance_form(formdata=None),
     }
     status = 422 if any(form.errors for form in forms.values()) else 200
     return render_template(

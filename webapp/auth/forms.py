@@ -3,14 +3,14 @@ from typing import Any
 from flask_babel import LazyString
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, PasswordField, SelectField, StringField, TimeField
+from wtforms import BooleanField, HiddenField, PasswordField, RadioField, SelectField, StringField, TimeField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from .. import clock
 from ..forms import email_field, new_password_field, strip
 from ..i18n import LANGUAGES, _l
-from ..models import TIME_ZONE_MAX
+from ..models import TIME_ZONE_MAX, ColourMode
 
 CODE_MAX = 40
 CODE_DESCRIPTION = _l("The 6 digits your authenticator app shows, or one of your recovery codes.")
@@ -80,6 +80,18 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = new_password_field(_l("New password"), email_of=lambda form: current_user.email)
     confirm = confirm_field(_l("Confirm new password"))
+
+
+class AppearanceForm(FlaskForm):
+    colour_mode = RadioField(
+        _l("Colour mode"),
+        choices=[
+            SelectChoice(ColourMode.SYSTEM.value, _l("System")),
+            SelectChoice(ColourMode.LIGHT.value, _l("Light")),
+            SelectChoice(ColourMode.DARK.value, _l("Dark")),
+        ],
+        description=_l("System follows the light or dark setting of your device."),
+    )
 
 
 class ResetRequestForm(FlaskForm):

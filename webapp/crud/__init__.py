@@ -16,6 +16,7 @@ from .accounts import (
     request_email_verification,
     request_password_reset,
     reset_password,
+    set_colour_mode,
     set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
@@ -253,6 +254,7 @@ __all__ = [
     "restore_tasks",
     "revoke_api_token",
     "revoke_invitation",
+    "set_colour_mode",
     "set_digest_time",
     "set_email_notifications",
     "set_locale",

@@ -8,7 +8,7 @@ transaction (or pooled connection) is held open while hashing.
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import LOCALES, AccountLink, LinkPurpose, User, utcnow
+from ..models import LOCALES, AccountLink, ColourMode, LinkPurpose, User, utcnow
 from ..passwords import hash_password, verify_password
 from .errors import N_, CrudError, WrongPassword
 from .links import add_link, find_link, mark_used, retire_links
@@ -140,3 +140,9 @@ def confirm_password(user: User, password: str, field: str = "password") -> None
     db.session.rollback()  # end the read before the slow hash
     if not verify_password(stored_hash, password):
         raise WrongPassword(N_("The password is not correct."), field)
+
+
+def set_colour_mode(user: User, mode: ColourMode) -> None:
+    """How the person's pages look from their next page on."""
+    user.colour_mode = mode
+    db.session.commit()

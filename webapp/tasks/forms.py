@@ -153,6 +153,12 @@ class TaskFilterForm(ListForm):
         values["list_id"] = values.pop("list")
         return values
 
+    FOLDED = ("status", "list", "priority", "label", "due")
+
+    def folded_filters_active(self) -> bool:
+        """Whether a filter other than the search is in use: the list page then shows them unfolded."""
+        return any(name in self.FOLDED for name in self.query_args())
+
     def active_filters(self) -> Sequence[tuple[str, dict[str, Any]]]:
         """Each active filter as (what it says, the query args of this view without it)."""
         args = self.query_args()

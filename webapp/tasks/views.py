@@ -110,7 +110,7 @@ def new() -> ResponseReturnValue:
     form = task_form(NewTaskForm)
     if request.method == "GET":
         form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
-    if form.validate_on_submit():
+    if not previewing() and form.validate_on_submit():
         try:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
@@ -120,7 +120,12 @@ def new() -> ResponseReturnValue:
         else:
             flash(f"Task “{task.title}” created.", "success")
             return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="New task")
+    return form_page("tasks/form.html", form, heading="New task", preview=previewing())
+
+
+def previewing() -> bool:
+    """The task form's Preview button: the form comes back with the description formatted, nothing stored."""
+    return request.method == "POST" and "preview" in request.form
 
 
 @bp.get("/<int:task_id>")
@@ -153,7 +158,7 @@ def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id)
     form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
     form.for_task(task, filled=request.method == "POST")
-    if form.validate_on_submit():
+    if not previewing() and form.validate_on_submit():
         scope = form.scope.data if "scope" in form else crud.Scope.FOLLOWING
         try:
             task = crud.update_task(task, form.changes(), expected_version=form.version.data, scope=scope)
@@ -164,7 +169,7 @@ def edit(task_id: int) -> ResponseReturnValue:
         else:
             flash("Task saved.", "success")
             return redirect(url_for("tasks.show", task_id=task.id))
-    return form_page("tasks/form.html", form, heading="Edit task", task=task)
+    return form_page("tasks/form.html", form, heading="Edit task", task=task, preview=previewing())
 
 
 @bp.post("/<int:task_id>/complete")

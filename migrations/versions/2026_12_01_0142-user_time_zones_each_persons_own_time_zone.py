@@ -1,14 +1,14 @@
 """Each person's own time zone: an IANA name, UTC for every account that existed before
 
 Revision ID: user_time_zones
-Revises: recurring_tasks
+Revises: colour_mode
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_time_zones"
-down_revision = "recurring_tasks"
+down_revision = "colour_mode"
 branch_labels = None
 depends_on = None
 
