@@ -63,7 +63,7 @@ def test_tasks_belong_to_their_owner_only():
     with pytest.raises(crud.NotFound):
         crud.delete_task(other, task.id)
     with pytest.raises(crud.NotFound):
-        crud.update_task(crud.get_task(other, task.id), {"title": "Stolen"}, expected_version=1)
+        crud.update_task(other, crud.get_task(other, task.id), {"title": "Stolen"}, expected_version=1)
     assert crud.get_task(owner, task.id).title == "Mine"
 
 
@@ -73,7 +73,7 @@ def test_completing_a_task_records_when_and_reopening_clears_it():
     assert task.status is TaskStatus.PENDING and task.completed_at is None
     task = crud.complete_task(owner, task.id)
     assert task.status is TaskStatus.COMPLETED and task.completed_at is not None
-    task = crud.update_task(task, {"status": TaskStatus.IN_PROGRESS}, task.version)
+    task = crud.update_task(owner, task, {"status": TaskStatus.IN_PROGRESS}, task.version)
     assert task.completed_at is None
 
 
@@ -81,14 +81,14 @@ def test_every_save_moves_the_version_on():
     owner = make_user()
     task = crud.create_task(owner, "Draft")
     assert task.version == 1
-    task = crud.update_task(task, {"title": "Second draft"}, expected_version=1)
+    task = crud.update_task(owner, task, {"title": "Second draft"}, expected_version=1)
     assert task.version == 2
 
 
 def test_a_partial_update_changes_only_the_fields_named():
     owner = make_user()
     task = crud.create_task(owner, "Draft", description="Keep me", due_date=date(2030, 1, 1))
-    task = crud.update_task(task, {"status": TaskStatus.COMPLETED}, expected_version=1)
+    task = crud.update_task(owner, task, {"status": TaskStatus.COMPLETED}, expected_version=1)
     assert (task.title, task.description, task.due_date) == ("Draft", "Keep me", date(2030, 1, 1))
     assert task.status is TaskStatus.COMPLETED and task.completed_at is not None
     item = crud.update_item(crud.create_item(owner, "Note", "Body"), {"title": "Renamed"})
@@ -98,9 +98,9 @@ def test_a_partial_update_changes_only_the_fields_named():
 def test_a_save_from_an_old_version_is_refused_and_keeps_the_newer_save():
     owner = make_user()
     task = crud.create_task(owner, "Draft")
-    crud.update_task(crud.get_task(owner, task.id), {"title": "Saved in tab one"}, expected_version=1)
+    crud.update_task(owner, crud.get_task(owner, task.id), {"title": "Saved in tab one"}, expected_version=1)
     with pytest.raises(crud.StaleEdit) as stale:
-        crud.update_task(crud.get_task(owner, task.id), {"title": "Saved in tab two"}, expected_version=1)
+        crud.update_task(owner, crud.get_task(owner, task.id), {"title": "Saved in tab two"}, expected_version=1)
     assert stale.value.current.title == "Saved in tab one"
     assert crud.get_task(owner, task.id).title == "Saved in tab one"
 

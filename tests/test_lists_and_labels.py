@@ -182,7 +182,9 @@ def test_each_list_counts_its_open_and_overdue_tasks(owner, organised):
 def test_editing_the_list_labels_and_priority_of_a_task_changes_only_those(owner, stranger, organised):
     work, _, urgent = organised
     task = crud.get_task(owner, crud.create_task(owner, "Card", description="Keep me").id)
-    task = crud.update_task(task, {"list_id": work.id, "label_ids": [urgent.id], "priority": 2}, expected_version=1)
+    task = crud.update_task(
+        owner, task, {"list_id": work.id, "label_ids": [urgent.id], "priority": 2}, expected_version=1
+    )
     assert (task.list_id, [label.name for label in task.labels], task.priority, task.description) == (
         work.id,
         ["urgent"],
@@ -191,8 +193,11 @@ def test_editing_the_list_labels_and_priority_of_a_task_changes_only_those(owner
     )
     with pytest.raises(crud.NotFound):
         crud.update_task(
-            crud.get_task(owner, task.id), {"list_id": crud.get_inbox(stranger).id}, expected_version=task.version
+            owner,
+            crud.get_task(owner, task.id),
+            {"list_id": crud.get_inbox(stranger).id},
+            expected_version=task.version,
         )
     with pytest.raises(crud.StaleEdit):
-        crud.update_task(crud.get_task(owner, task.id), {"status": TaskStatus.COMPLETED}, expected_version=1)
+        crud.update_task(owner, crud.get_task(owner, task.id), {"status": TaskStatus.COMPLETED}, expected_version=1)
     assert crud.get_task(owner, task.id).list_id == work.id

@@ -196,7 +196,7 @@ def test_trashed_tasks_are_left_out_of_lists_searches_exports_and_single_task_re
         with pytest.raises(crud.NotFound):
             read(sample, trashed.id)
     with pytest.raises(crud.NotFound):
-        crud.update_task(crud.get_task(sample, trashed.id), {"title": "Back"}, trashed.version)
+        crud.update_task(sample, crud.get_task(sample, trashed.id), {"title": "Back"}, trashed.version)
 
 
 def test_restore_brings_a_task_back_and_delete_forever_only_takes_trashed_tasks(sample):
@@ -232,4 +232,4 @@ def test_bulk_status_changes_keep_completion_times_right_and_move_versions_on(ow
     reopened = crud.get_task(owner, task.id)
     assert reopened.completed_at is None and reopened.version == 3
     with pytest.raises(crud.StaleEdit):
-        crud.update_task(reopened, {"title": "From an old tab"}, expected_version=1)
+        crud.update_task(owner, reopened, {"title": "From an old tab"}, expected_version=1)

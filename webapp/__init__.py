@@ -40,7 +40,7 @@ from .extensions import bootstrap, csrf, db, limiter, login_manager, mailman, mi
 from .formatting import register_template_filters
 from .forms import new_form_token
 from .mail import mail_settings
-from .navigation import owner_lists
+from .navigation import owner_lists, role_in
 from .pages import ListLinks, colour_theme
 from .request_guards import reject_nul_characters
 from .security_headers import set_security_headers
@@ -72,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.add_template_global(ListLinks, "list_links")
     app.add_template_global(owner_lists, "nav_lists")
     app.add_template_global(notifications.unread_notifications, "unread_notifications")
+    app.add_template_global(role_in, "role_in")
     app.add_template_global(new_form_token, "new_form_token")
     app.add_template_global(colour_theme, "colour_theme")
     register_template_filters(app)

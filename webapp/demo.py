@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, literal, select, update
 
+from .crud.members import add_creators_as_owners
 from .extensions import Model, db
 from .models import (
     DESCRIPTION_MAX,
@@ -163,6 +164,7 @@ def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
             for n in range(labels)
         ],
     )
+    add_creators_as_owners([owner_id])
     list_ids = db.session.scalars(select(TaskList.id).where(TaskList.owner_id == owner_id).order_by(TaskList.id)).all()
     label_ids = db.session.scalars(select(Label.id).where(Label.owner_id == owner_id).order_by(Label.id)).all()
     owned = Task.owner_id == owner_id
@@ -211,6 +213,7 @@ def _insert_users(numbers: range, password_hash: str, rng: random.Random, now: d
             for owner_id in owner_ids
         ],
     )
+    add_creators_as_owners(owner_ids)
     return owner_ids
 
 

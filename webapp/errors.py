@@ -12,6 +12,7 @@ from werkzeug.exceptions import Forbidden, HTTPException, InternalServerError, T
 
 from . import audit, crud, metrics
 from .extensions import db, login_manager
+from .i18n import message_of
 
 PATH_ANSWERS = "taskboard.path_error_answers"
 
@@ -88,6 +89,11 @@ def handle_not_found(error: crud.NotFound) -> ResponseReturnValue:
     return error_page(404)
 
 
+def handle_read_only(error: crud.ReadOnly) -> ResponseReturnValue:
+    audit.forbidden()
+    return error_page(403, message_of(error))
+
+
 def handle_stale_edit(error: crud.StaleEdit) -> ResponseReturnValue:
     return error_page(409)
 
@@ -117,6 +123,7 @@ def register_errorhandlers(app: Flask) -> None:
     app.register_error_handler(TooManyRequests, handle_rate_limited)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(crud.NotFound, handle_not_found)
+    app.register_error_handler(crud.ReadOnly, handle_read_only)
     app.register_error_handler(crud.StaleEdit, handle_stale_edit)
     app.register_error_handler(InternalServerError, handle_internal_error)
     app.register_error_handler(OperationalError, handle_database_unavailable)

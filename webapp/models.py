@@ -225,8 +225,39 @@ def name_key(name: str) -> str:
     return name.strip().casefold()
 
 
+class ListRole(enum.StrEnum):
+    """What a member of a list may do there; each role may do everything the one before it may."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    OWNER = "owner"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    def allows(self, needed: "ListRole") -> bool:
+        order = list(ListRole)
+        return order.index(self) >= order.index(needed)
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether this role changes tasks (the pages show edit controls)."""
+        return self.allows(ListRole.EDITOR)
+
+    @property
+    def may_manage(self) -> bool:
+        """Whether this role renames and deletes the list and manages its members."""
+        return self.allows(ListRole.OWNER)
+
+
 class TaskList(Model):
-    """A list (project) of tasks; every task is in exactly one, and every account has an Inbox."""
+    """A list (project) of tasks; every task is in exactly one, and every account has an Inbox.
+
+    `owner_id` is the account the list's tasks are stored under (who created it, or the owner it
+    passed to); who may see and change the list is its membership (ListMember), where the creator
+    is the first owner.
+    """
 
     __tablename__ = "task_lists"
     __table_args__ = (UniqueConstraint("owner_id", "name_key", name="uq_task_lists_owner_id_name_key"),)
@@ -238,8 +269,26 @@ class TaskList(Model):
     is_inbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
 
+    owner: Mapped[User] = relationship(lazy="raise", viewonly=True)
+    members: Mapped[list["ListMember"]] = relationship(lazy="raise", cascade="all, delete-orphan", passive_deletes=True)
+
     def __repr__(self) -> str:
         return f"<TaskList {self.id} {self.name!r}>"
+
+
+class ListMember(Model):
+    """A person's role in a list: the one fact every access decision about the list and its tasks reads."""
+
+    __tablename__ = "list_members"
+    # "The lists this person is a member of" reads from the user's side.
+    __table_args__ = (Index("ix_list_members_user_id_list_id", "user_id", "list_id"),)
+
+    list_id: Mapped[int] = mapped_column(ForeignKey("task_lists.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[ListRole] = mapped_column(string_enum(ListRole, "list_role"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+    user: Mapped[User] = relationship(lazy="raise")
 
 
 class Label(Model):

@@ -1,14 +1,14 @@
 """Each person's own time zone: an IANA name, UTC for every account that existed before
 
 Revision ID: user_time_zones
-Revises: colour_mode
+Revises: list_members
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_time_zones"
-down_revision = "colour_mode"
+down_revision = "list_members"
 branch_labels = None
 depends_on = None
 

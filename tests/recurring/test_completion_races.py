@@ -59,7 +59,7 @@ def test_two_edits_completing_one_occurrence_from_the_same_version_make_one_next
     def complete():
         task = crud.get_task(alice_account(), repeating_task)  # each transaction holds version 1 ...
         both_read.wait()  # ... before either writes
-        crud.update_task(task, {"status": "completed"}, expected_version=1)
+        crud.update_task(alice_account(), task, {"status": "completed"}, expected_version=1)
         return "completed"
 
     assert run_together(app, complete) == ["completed", "stale"]

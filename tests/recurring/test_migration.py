@@ -52,7 +52,7 @@ def test_existing_tasks_do_not_repeat_and_can_be_made_to(new_database):
             False,
             None,
         )
-        task = crud.update_task(task, {"recurrence": "FREQ=WEEKLY"}, expected_version=1)
+        task = crud.update_task(owner, task, {"recurrence": "FREQ=WEEKLY"}, expected_version=1)
         crud.complete_task(owner, task_id)
         follower = crud.next_occurrence(task)
         assert follower is not None

@@ -54,7 +54,7 @@ class Form:
         return f"{self.method} {self.url}"
 
 
-NEW_ACCOUNT = ("task_lists",)  # every account starts with its Inbox
+NEW_ACCOUNT = ("task_lists", "list_members")  # every account starts with its Inbox, of which it is the owner
 TASK_FIELDS = ("title", "description", "status", "due_date")
 TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
 

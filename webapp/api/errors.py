@@ -46,6 +46,10 @@ def handle_not_found(error: crud.NotFound) -> Response:
     return json_error(404, str(error))
 
 
+def handle_read_only(error: crud.ReadOnly) -> Response:
+    return json_error(403, str(error))
+
+
 def handle_invalid_filter(error: crud.InvalidFilter) -> Response:
     """A list filter the schema let through but the CRUD layer does not know: still the client's error."""
     return field_error(422, "query", str(error), "invalid_filter")
@@ -65,6 +69,7 @@ def handle_database_unavailable(error: Exception) -> Response:
 def register_api_errorhandlers(blueprint: Blueprint) -> None:
     blueprint.register_error_handler(HTTPException, handle_http_exception)
     blueprint.register_error_handler(crud.NotFound, handle_not_found)
+    blueprint.register_error_handler(crud.ReadOnly, handle_read_only)
     blueprint.register_error_handler(crud.InvalidFilter, handle_invalid_filter)
     blueprint.register_error_handler(crud.EmailTaken, handle_refused_change)
     blueprint.register_error_handler(crud.ForbiddenChange, handle_refused_change)

@@ -1,4 +1,4 @@
-"""/api/v1/lists: the token owner's lists, with the same rules as the list pages."""
+"""/api/v1/lists: the lists the token's owner is a member of, with the same rules as the list pages."""
 
 from flask import url_for
 
@@ -13,7 +13,7 @@ from .spec import ApiAnswer, responses, spec
 @bp.get("/lists/")
 @spec.validate(resp=responses(HTTP_200=TaskLists), tags=["lists"])
 def list_lists() -> ApiAnswer:
-    """All your lists, the Inbox first, then by name."""
+    """All the lists you are a member of (yours and those shared with you), your Inbox first, then by name."""
     return TaskLists(items=[TaskList.model_validate(each) for each in crud.list_lists(api_user())])
 
 
@@ -31,16 +31,18 @@ def create_list(json: TaskListWrite) -> ApiAnswer:
 @bp.get("/lists/<int:list_id>")
 @spec.validate(resp=responses(HTTP_200=TaskList, HTTP_404=Message), tags=["lists"])
 def get_list(list_id: int) -> ApiAnswer:
-    """One of your lists; its tasks are at /tasks/?list=<id>."""
+    """A list you are a member of; its tasks are at /tasks/?list=<id>."""
     return TaskList.model_validate(crud.get_list(api_user(), list_id))
 
 
 @bp.patch("/lists/<int:list_id>")
 @spec.validate(
-    json=TaskListWrite, resp=responses(HTTP_200=TaskList, HTTP_400=FieldErrors, HTTP_404=Message), tags=["lists"]
+    json=TaskListWrite,
+    resp=responses(HTTP_200=TaskList, HTTP_400=FieldErrors, HTTP_403=Message, HTTP_404=Message),
+    tags=["lists"],
 )
 def rename_list(list_id: int, json: TaskListWrite) -> ApiAnswer:
-    """Rename one of your lists."""
+    """Rename a list you own (other members get 403)."""
     try:
         return TaskList.model_validate(crud.rename_list(api_user(), list_id, json.name))
     except crud.NameTaken as error:
@@ -48,10 +50,10 @@ def rename_list(list_id: int, json: TaskListWrite) -> ApiAnswer:
 
 
 @bp.delete("/lists/<int:list_id>")
-@spec.validate(resp=responses("HTTP_204", HTTP_404=Message, HTTP_409=Message), tags=["lists"])
+@spec.validate(resp=responses("HTTP_204", HTTP_403=Message, HTTP_404=Message, HTTP_409=Message), tags=["lists"])
 def delete_list(list_id: int) -> ApiAnswer:
-    """Delete one of your lists; its tasks go to the trash (restored, they come back in the Inbox).
-    The Inbox cannot be deleted (409)."""
+    """Delete a list you own (other members get 403); its tasks go to the trash (restored, they come back in
+    the Inbox of its owner). The Inbox cannot be deleted (409)."""
     try:
         crud.delete_list(api_user(), list_id)
     except crud.InboxRequired as error:

@@ -39,7 +39,8 @@ def task_answer(task: models.Task, status: int = 200, **headers: str) -> tuple[T
 @bp.get("/tasks/")
 @spec.validate(query=TaskQuery, resp=responses(HTTP_200=TaskPage, HTTP_404=Message), tags=["tasks"])
 def list_tasks(query: TaskQuery) -> ApiAnswer:
-    """Your tasks, filtered and sorted like the task list page (newest first), with the total count."""
+    """The tasks of the lists you are a member of, filtered and sorted like the task list page (newest first),
+    with the total count."""
     owner = api_user()
     if query.list_id is not None:
         crud.get_list(owner, query.list_id)  # someone else's list is a 404, as on the pages
@@ -59,11 +60,16 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
 
 
 @bp.post("/tasks/")
-@spec.validate(json=TaskCreate, resp=responses(HTTP_201=Task, HTTP_400=FieldErrors, HTTP_404=Message), tags=["tasks"])
+@spec.validate(
+    json=TaskCreate,
+    resp=responses(HTTP_201=Task, HTTP_400=FieldErrors, HTTP_403=Message, HTTP_404=Message),
+    tags=["tasks"],
+)
 def create_task(json: TaskCreate) -> ApiAnswer:
     """Create a task; the answer is the task, with its address in Location and its version as ETag.
 
-    A `list_id` or `label_ids` that is not yours is a 404, and nothing is created."""
+    A `list_id` you cannot see or `label_ids` that are not yours are a 404, a list you may only view a 403,
+    and nothing is created."""
     owner = api_user()
     task = crud.create_task(owner, **json.model_dump())
     return task_answer(crud.get_task(owner, task.id), 201, Location=url_for("api.get_task", task_id=task.id))
@@ -72,7 +78,7 @@ def create_task(json: TaskCreate) -> ApiAnswer:
 @bp.get("/tasks/<int:task_id>")
 @spec.validate(resp=responses(HTTP_200=Task, HTTP_404=Message), tags=["tasks"])
 def get_task(task_id: int) -> ApiAnswer:
-    """One of your tasks; the ETag header carries its version, for If-Match."""
+    """A task of a list you are a member of; the ETag header carries its version, for If-Match."""
     return task_answer(crud.get_task(api_user(), task_id))
 
 
@@ -83,6 +89,7 @@ def get_task(task_id: int) -> ApiAnswer:
     resp=responses(
         HTTP_200=Task,
         HTTP_400=FieldErrors,
+        HTTP_403=Message,
         HTTP_404=Message,
         HTTP_409=StaleTask,
         HTTP_412=Message,
@@ -99,11 +106,11 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
     ETags (a weak one, say) is 412.
     """
     owner = api_user()
-    task = crud.get_task(owner, task_id)
+    task = crud.get_task(owner, task_id, models.ListRole.EDITOR)
     version = json.version if json.version is not None else if_match_version(headers.if_match, task.version)
     try:
         changes = json.model_dump(exclude_unset=True, exclude={"version", "scope"})
-        task = crud.update_task(task, changes, version, scope=json.scope)
+        task = crud.update_task(owner, task, changes, version, scope=json.scope)
     except crud.StaleEdit as stale:
         return StaleTask(
             detail=f"The task changed since version {version}; it is now at version "
@@ -114,9 +121,9 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
 
 
 @bp.delete("/tasks/<int:task_id>")
-@spec.validate(resp=responses("HTTP_204", HTTP_404=Message), tags=["tasks"])
+@spec.validate(resp=responses("HTTP_204", HTTP_403=Message, HTTP_404=Message), tags=["tasks"])
 def delete_task(task_id: int) -> ApiAnswer:
-    """Delete one of your tasks."""
+    """Move a task to the trash (Editors and Owners of its list; Viewers get 403)."""
     crud.delete_task(api_user(), task_id)
     return "", 204
 

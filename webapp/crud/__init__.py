@@ -4,6 +4,7 @@ Functions take plain values, never a request or a form, and raise the domain
 errors of `errors` for the caller to map onto its own answer.
 """
 
+from .access import member_lists
 from .account_deletion import delete_account
 from .accounts import (
     change_password,
@@ -32,7 +33,9 @@ from .errors import (
     InvalidRecurrence,
     InvalidReminder,
     NameTaken,
+    NoAccount,
     NotFound,
+    ReadOnly,
     RegistrationClosed,
     StaleEdit,
     UnknownColour,
@@ -54,6 +57,7 @@ from .labels import (
     remove_label_from_tasks,
     update_label,
 )
+from .members import Member, add_member, change_role, leave_list, list_members, remove_member
 from .notifications import (
     NOTIFICATIONS_PER_PAGE,
     list_notifications,
@@ -112,6 +116,7 @@ from .tasks import (
     list_trash,
     move_tasks_to_list,
     purge_trash,
+    read_only_among,
     restore_tasks,
     set_priority_of_tasks,
     set_status_of_tasks,
@@ -163,9 +168,12 @@ __all__ = [
     "InvalidRecurrence",
     "InvalidReminder",
     "ListCounts",
+    "Member",
     "NameTaken",
+    "NoAccount",
     "NotFound",
     "Page",
+    "ReadOnly",
     "RegistrationClosed",
     "Scope",
     "StaleEdit",
@@ -177,10 +185,12 @@ __all__ = [
     "WrongInvitee",
     "WrongPassword",
     "add_label_to_tasks",
+    "add_member",
     "add_reminder",
     "authenticate",
     "board_columns",
     "change_password",
+    "change_role",
     "checked_zone",
     "complete_task",
     "confirm_email",
@@ -219,10 +229,12 @@ __all__ = [
     "invite",
     "item_titles_by_owner",
     "labels_named",
+    "leave_list",
     "list_api_tokens",
     "list_items",
     "list_labels",
     "list_lists",
+    "list_members",
     "list_notifications",
     "list_or_inbox",
     "list_tasks",
@@ -231,6 +243,7 @@ __all__ = [
     "load_labels",
     "load_reminders",
     "mark_read",
+    "member_lists",
     "move_tasks_to_list",
     "next_digest_at",
     "next_occurrence",
@@ -241,10 +254,12 @@ __all__ = [
     "proposed_zone",
     "provisioning_uri",
     "purge_trash",
+    "read_only_among",
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
     "remove_label_from_tasks",
+    "remove_member",
     "rename_list",
     "request_email_change",
     "request_email_verification",

@@ -7,6 +7,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from ..extensions import db
 from ..models import Task, TaskStatus, User
+from .access import tasks_of_list
 from .common import ORDER_NAMES_NULL_FIXED_COLUMNS
 from .labels import load_labels
 
@@ -15,18 +16,16 @@ COMPLETED_SHOWN = 50
 OPEN_SHOWN = 50
 
 
-def board_columns(owner: User, list_id: int) -> dict[TaskStatus, list[Task]]:
+def board_columns(user: User, list_id: int) -> dict[TaskStatus, list[Task]]:
     """The cards of each column with their labels: one statement per column and one for all their labels.
 
     Open columns put the most pressing first (by priority, then newest); the
     Completed column the newest. Each is read in that order from an index of
-    the list's tasks, however long the list.
+    the list's tasks, however long the list. A list the user is no member of has no cards for them.
     """
     columns = {}
     for status in TaskStatus:
-        statement = select(Task).where(
-            Task.owner_id == owner.id, Task.list_id == list_id, Task.deleted_at.is_(None), Task.status == status
-        )
+        statement = select(Task).where(*tasks_of_list(user, list_id), Task.deleted_at.is_(None), Task.status == status)
         if status is TaskStatus.COMPLETED:
             statement = statement.order_by(*_newest_first(Task.created_at, Task.id)).limit(COMPLETED_SHOWN)
         else:

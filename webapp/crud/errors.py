@@ -124,6 +124,26 @@ class InvalidReminder(CrudError, ValueError):
     kind = "invalid_reminder"
 
 
+class ReadOnly(CrudError):
+    """The person may see this list or task but not change it (a Viewer): 403, never a silent no-op."""
+
+    kind = "read_only"
+
+    def __init__(self, message: str = N_("You may only view this list; an owner can make you an editor.")):
+        super().__init__(message)
+
+
+class NoAccount(CrudError):
+    """A list is shared by the email of an existing account, and no account has this one."""
+
+    kind = "no_account"
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_("No account uses this email: they need to register before you can share a list with them."), "email"
+        )
+
+
 class InvalidRecurrence(CrudError, ValueError):
     """A repeat rule that cannot be stored: malformed, never repeating, or without a due date to count from.
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import LABEL_COLOURS, Label, Task, User, name_key, task_labels
+from .access import EDIT, tasks_of_lists_where
 from .common import get_owned, is_storable_id
 from .errors import NotFound, UnknownColour
 from .task_lists import commit_unique_name
@@ -109,10 +110,10 @@ def load_labels(tasks: Sequence[Task]) -> None:
 
 
 def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
-    """Put the label on the owner's live tasks among `task_ids` that lack it, in one statement."""
+    """Put the owner's label on the live tasks among `task_ids` they may change and that lack it, in one statement."""
     label = get_label(owner, label_id)
     lacking = select(Task.id, literal(label.id)).where(
-        Task.owner_id == owner.id,
+        *tasks_of_lists_where(owner, EDIT),
         Task.id.in_(set(task_ids)),
         Task.deleted_at.is_(None),
         ~exists().where(task_labels.c.task_id == Task.id, task_labels.c.label_id == label.id),
@@ -126,11 +127,13 @@ def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> i
 
 
 def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
-    """Take the label off the owner's live tasks among `task_ids`, in one statement."""
+    """Take the owner's label off the live tasks among `task_ids` they may change, in one statement."""
     label = get_label(owner, label_id)
-    owned = select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+    changeable = select(Task.id).where(
+        *tasks_of_lists_where(owner, EDIT), Task.id.in_(set(task_ids)), Task.deleted_at.is_(None)
+    )
     result = db.session.execute(
-        delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(owned))
+        delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(changeable))
     )
     db.session.commit()
     removed: int = result.rowcount  # type: ignore[attr-defined]  # a DELETE's result is a CursorResult

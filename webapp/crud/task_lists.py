@@ -1,4 +1,7 @@
-"""Lists: every task is in exactly one of its owner's lists; the Inbox is where a task goes by default."""
+"""Lists: every task is in exactly one list; the Inbox is where a person's task goes by default.
+
+Who may see or change a list is its membership (see access); a person's Inbox is theirs alone.
+"""
 
 from dataclasses import dataclass
 from datetime import date
@@ -7,8 +10,8 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import INBOX_NAME, OPEN_STATUSES, Task, TaskList, User, name_key, utcnow
-from .common import get_owned
+from ..models import INBOX_NAME, OPEN_STATUSES, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
+from .access import EDIT, MANAGE, VIEW, list_for, lists_where, member_lists, tasks_of_lists_where
 from .errors import N_, InboxRequired, NameTaken
 
 
@@ -18,23 +21,29 @@ class ListCounts:
     overdue: int = 0
 
 
-def new_inbox() -> TaskList:
-    return TaskList(name=INBOX_NAME, name_key=name_key(INBOX_NAME), is_inbox=True)
-
-
-def list_lists(owner: User) -> list[TaskList]:
-    """The owner's lists, the Inbox first, then by name."""
-    return list(
-        db.session.scalars(
-            select(TaskList).where(TaskList.owner_id == owner.id).order_by(TaskList.is_inbox.desc(), TaskList.name_key)
-        )
+def new_list(owner: User, name: str, is_inbox: bool = False) -> TaskList:
+    """A list stored under the owner, who is its first owner member (not yet added to the session)."""
+    return TaskList(
+        owner_id=owner.id,
+        name=name.strip(),
+        name_key=name_key(name),
+        is_inbox=is_inbox,
+        members=[ListMember(user=owner, role=ListRole.OWNER)],
     )
 
 
-def get_list(owner: User, list_id: int) -> TaskList:
-    """The owner's list; anyone else's is NotFound, as if it did not exist."""
-    task_list: TaskList = get_owned(TaskList, owner.id, list_id)
-    return task_list
+def new_inbox(owner: User) -> TaskList:
+    return new_list(owner, INBOX_NAME, is_inbox=True)
+
+
+def list_lists(user: User) -> list[TaskList]:
+    """The lists the user is a member of: their Inbox first, then by name."""
+    return [task_list for task_list, _role in member_lists(user)]
+
+
+def get_list(user: User, list_id: int, needed: ListRole = VIEW) -> TaskList:
+    """A list the user may see (or do what `needed` allows in); anyone else's is NotFound, as if it did not exist."""
+    return list_for(user, list_id, needed)
 
 
 def get_inbox(owner: User) -> TaskList:
@@ -43,43 +52,49 @@ def get_inbox(owner: User) -> TaskList:
     ).scalar_one()
 
 
-def list_or_inbox(owner: User, list_id: int | None) -> TaskList:
-    """The owner's list with this id, or the Inbox when none is named."""
-    return get_inbox(owner) if list_id is None else get_list(owner, list_id)
+def list_or_inbox(user: User, list_id: int | None, needed: ListRole = EDIT) -> TaskList:
+    """The list with this id, where the user may do what `needed` allows, or their Inbox when none is named."""
+    return get_inbox(user) if list_id is None else get_list(user, list_id, needed)
 
 
-def find_list(owner: User, name: str) -> TaskList | None:
-    """The owner's list of this name, in any letter case."""
-    return db.session.execute(
-        select(TaskList).where(TaskList.owner_id == owner.id, TaskList.name_key == name_key(name))
-    ).scalar_one_or_none()
+def find_list(user: User, name: str) -> TaskList | None:
+    """The list of this name, in any letter case, where the user may change tasks: their own first."""
+    return db.session.scalars(
+        select(TaskList)
+        .where(TaskList.id.in_(lists_where(user, EDIT)), TaskList.name_key == name_key(name))
+        .order_by((TaskList.owner_id == user.id).desc(), TaskList.id)
+        .limit(1)
+    ).first()
 
 
 def create_list(owner: User, name: str) -> TaskList:
-    task_list = TaskList(owner_id=owner.id, name=name.strip(), name_key=name_key(name))
+    task_list = new_list(owner, name)
     db.session.add(task_list)
     commit_unique_name()
     return task_list
 
 
-def rename_list(owner: User, list_id: int, name: str) -> TaskList:
-    task_list = get_list(owner, list_id)
+def rename_list(user: User, list_id: int, name: str) -> TaskList:
+    """Rename a list the user owns; the name stays unique among the lists of whoever it is stored under."""
+    task_list = get_list(user, list_id, MANAGE)
     task_list.name, task_list.name_key = name.strip(), name_key(name)
     commit_unique_name()
     return task_list
 
 
-def delete_list(owner: User, list_id: int) -> list[int]:
-    """Delete the list, its live tasks to the trash; returns their ids, which an Undo restores.
+def delete_list(user: User, list_id: int) -> list[int]:
+    """Delete a list the user owns, its live tasks to the trash; returns their ids, which an Undo restores.
 
-    The tasks move to the Inbox as they go (trashed ones too), so a restored
-    task lands there: its own list is gone.
+    The tasks move to the Inbox of the account they are stored under as they go (trashed ones too),
+    so a restored task lands there: its own list is gone.
     """
-    task_list = get_list(owner, list_id)
+    task_list = get_list(user, list_id, MANAGE)
     if task_list.is_inbox:
         raise InboxRequired(N_("The Inbox cannot be deleted: new tasks go there when no list is chosen."))
-    inbox = get_inbox(owner)
-    in_list = (Task.owner_id == owner.id, Task.list_id == task_list.id)
+    inbox = db.session.execute(
+        select(TaskList).where(TaskList.owner_id == task_list.owner_id, TaskList.is_inbox.is_(True))
+    ).scalar_one()
+    in_list = (Task.owner_id == task_list.owner_id, Task.list_id == task_list.id)
     trashed = list(db.session.scalars(select(Task.id).where(*in_list, Task.deleted_at.is_(None))))
     now = utcnow()
     db.session.execute(
@@ -98,12 +113,12 @@ def delete_list(owner: User, list_id: int) -> list[int]:
     return trashed
 
 
-def count_by_list(owner: User, today: date | None = None) -> dict[int, ListCounts]:
-    """Open and overdue tasks in each of the owner's lists, in one statement."""
-    overdue = Task.is_overdue_on(today or owner.today())
+def count_by_list(user: User, today: date | None = None) -> dict[int, ListCounts]:
+    """Open and overdue tasks in each list the user sees, in one statement."""
+    overdue = Task.is_overdue_on(today or user.today())
     rows = db.session.execute(
         select(Task.list_id, func.count(), func.sum(case((overdue, 1), else_=0)))
-        .where(Task.owner_id == owner.id, Task.deleted_at.is_(None), Task.status.in_(OPEN_STATUSES))
+        .where(*tasks_of_lists_where(user), Task.deleted_at.is_(None), Task.status.in_(OPEN_STATUSES))
         .group_by(Task.list_id)
     )
     return {list_id: ListCounts(open=count, overdue=int(late or 0)) for list_id, count, late in rows}

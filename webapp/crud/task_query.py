@@ -13,6 +13,7 @@ from typing import NamedTuple, Self
 from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
 from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_labels
+from .access import tasks_of_list, tasks_of_lists_where
 from .common import ordering, search
 from .errors import InvalidFilter
 
@@ -128,8 +129,6 @@ class TaskFilter:
 
     def criteria(self, owner: User, today: date) -> list[ColumnExpressionArgument[bool]]:
         conditions: list[ColumnExpressionArgument[bool]] = []
-        if self.list_id is not None:
-            conditions.append(Task.list_id == self.list_id)
         # Tasks carrying every one of the labels; a label of someone else's matches nothing.
         for label_id in self.label_ids:
             conditions.append(
@@ -156,15 +155,16 @@ class TaskFilter:
         return conditions
 
 
-def live_tasks(owner: User) -> Select[Task]:
-    """The owner's tasks that are not in the trash."""
-    return select(Task).where(Task.owner_id == owner.id, Task.deleted_at.is_(None))
+def live_tasks(user: User, list_id: int | None = None) -> Select[Task]:
+    """The tasks not in the trash of the lists the user sees, or of the one list `list_id` if they see it."""
+    seen = tasks_of_lists_where(user) if list_id is None else tasks_of_list(user, list_id)
+    return select(Task).where(*seen, Task.deleted_at.is_(None))
 
 
-def filtered_tasks(owner: User, task_filter: TaskFilter, sort: str, today: date) -> Select[Task]:
-    """The owner's live tasks matching the filter, in the order asked for."""
+def filtered_tasks(user: User, task_filter: TaskFilter, sort: str, today: date) -> Select[Task]:
+    """The live tasks the user sees matching the filter, in the order asked for."""
     return (
-        live_tasks(owner)
-        .where(*task_filter.criteria(owner, today))
+        live_tasks(user, task_filter.list_id)
+        .where(*task_filter.criteria(user, today))
         .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

@@ -7,27 +7,40 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Date, Executable, Select, bindparam, delete, func, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    CursorResult,
+    Date,
+    Executable,
+    Select,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..extensions import db
-from ..models import Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
+from ..models import ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
+from .access import EDIT, VIEW, check_role, lists_where, require, tasks_of_list, tasks_of_lists_where
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
 from .recurring import add_next_occurrences, checked_rule, next_occurrence
 from .reminder_times import follow_due_date
 from .submissions import commit_created
-from .task_lists import find_list, get_list, list_or_inbox
+from .task_lists import find_list, get_list, list_or_inbox, new_list
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
 EXPORT_BATCH = 500
 
 
 def create_task(
-    owner: User,
+    author: User,
     title: str,
     description: str | None = None,
     status: TaskStatus = TaskStatus.PENDING,
@@ -39,26 +52,26 @@ def create_task(
     recurrence: str | None = None,
     repeat_from_completion: bool = False,
 ) -> Task:
-    """Create a task in the owner's list `list_id` (the Inbox if None) with the owner's labels `label_ids`.
+    """Create a task in the list `list_id` (the author's Inbox if None) with the author's labels `label_ids`.
 
-    A list or label that is not the owner's is NotFound, and nothing is created; `form_token` makes
-    the form that sent it single-use (see submissions). A task that repeats (`recurrence`, an RRULE; see
-    webapp.recurrence) needs a due date, and a rule that repeats at all: InvalidRecurrence otherwise.
+    A list the author cannot see, or a label that is not theirs, is NotFound, a list they may only view
+    is ReadOnly, and nothing is created; `form_token` makes the form that sent it single-use (see submissions).
+    A task that repeats (`recurrence`, an RRULE; see webapp.recurrence) needs a due date, and a rule that
+    repeats at all: InvalidRecurrence otherwise.
     """
     task = _new_task(
-        owner,
         title,
         description,
         status,
         due_date,
-        list_or_inbox(owner, list_id),
+        list_or_inbox(author, list_id),
         priority,
         recurrence,
         repeat_from_completion,
     )
-    task.labels = owned_labels(owner, label_ids)
+    task.labels = owned_labels(author, label_ids)
     db.session.add(task)
-    commit_created(owner, task, form_token)
+    commit_created(author, task, form_token)
     return task
 
 
@@ -74,7 +87,8 @@ def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> ImportSummar
 
     A row holds title, description, status, due_date, priority, and optionally
     `list` (a list name; empty is the Inbox) and `labels` (label names). Lists
-    and labels that do not exist yet are created, and named in the summary.
+    and labels that do not exist yet are created, and named in the summary. A list name means a list
+    the person may edit, their own first; a name none of those has becomes a new list of theirs.
     """
     records = [dict(row) for row in rows]
     new_lists: list[str] = []
@@ -87,7 +101,7 @@ def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> ImportSummar
     tasks = []
     for row in records:
         task_list = lists[name_key(row.pop("list", None) or "")]
-        task = _new_task(owner, task_list=task_list, **{k: v for k, v in row.items() if k != "labels"})
+        task = _new_task(task_list=task_list, **{k: v for k, v in row.items() if k != "labels"})
         task.labels = [labels_by_key[key] for key in _distinct(row.get("labels") or ()) if key]
         tasks.append(task)
     db.session.add_all(tasks)
@@ -104,21 +118,26 @@ def _distinct(names: Iterable[str]) -> dict[str, str]:
 
 
 def _list_named(owner: User, name: str, new_lists: list[str]) -> TaskList:
-    """The owner's list of this name (the Inbox when empty), created when missing."""
+    """The list of this name the owner may edit (the Inbox when empty), created as theirs when missing."""
     if not name:
         return list_or_inbox(owner, None)
     found = find_list(owner, name)
     if found is None:
-        found = TaskList(owner_id=owner.id, name=name, name_key=name_key(name))
+        found = new_list(owner, name)
         db.session.add(found)
         new_lists.append(name)
     return found
 
 
-def get_task(owner: User, task_id: int) -> Task:
-    """The owner's task with its list and labels; a task in the trash is NotFound here, as everywhere outside
-    the trash."""
-    return _live_task(owner.id, task_id)
+def get_task(user: User, task_id: int, needed: ListRole = VIEW) -> Task:
+    """A task of a list the user sees, with its list and labels, when their role there allows `needed`.
+
+    A task of a list they cannot see is NotFound, and so is a task in the trash, as everywhere outside
+    the trash; a task they see but may not change is ReadOnly when `needed` asks for more than viewing.
+    """
+    task, role = _live_task(user, task_id)
+    check_role(role, needed, "Task not found")
+    return task
 
 
 @dataclass(frozen=True)
@@ -147,13 +166,13 @@ def list_tasks(
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
 ) -> Page[Task]:
-    """A page of the owner's live tasks matching the filters (see task_query), with their labels: the count,
-    the rows, then the labels of those rows.
+    """A page of the live tasks the user sees matching the filters (see task_query), with their labels: the
+    count, the rows, then the labels of those rows.
 
-    `list_id` narrows it to one of the owner's lists (someone else's list has
-    no tasks of the owner's). Given the `counts` (count_tasks) of the same
-    owner and list, as the list pages have them, an unfiltered list takes its
-    total from them rather than counting the same tasks again.
+    `list_id` narrows it to one list (one the user is no member of has no tasks
+    for them). Given the `counts` (count_tasks) of the same user and list, as the
+    list pages have them, an unfiltered list takes its total from them rather
+    than counting the same tasks again.
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
     statement = filtered_tasks(owner, task_filter, sort, today or owner.today())
@@ -185,29 +204,31 @@ def export_tasks(
 
 @cache
 def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
-    """The status slices, and one statement counting each of them and the trash, for the owner_id and today given
+    """The status slices, and one statement counting each of them and the trash, for the user_id and today given
     (and the list_id, `of_list`).
 
-    Each count is a single range of the owner's entries in the (owner_id,
-    deleted_at, status, due_date) index, which the database counts without
-    reading a row or grouping any. Built once, with parameters: composing
-    these eight counts took longer than running them, on a page everyone loads.
+    Each count is a range of the (owner_id, deleted_at, status, due_date) index per account the
+    counted lists are stored under, which the database counts without reading a row or grouping any.
+    Built once, with parameters: composing these eight counts took longer than running them, on a
+    page everyone loads.
     """
     slices = status_slices(bindparam("today", type_=Date))
-    owned = select(func.count()).select_from(Task).where(Task.owner_id == bindparam("owner_id"))
+    user_id: BindParameter[int] = bindparam("user_id")
     if of_list:
-        owned = owned.where(Task.list_id == bindparam("list_id"))
-    live = owned.where(Task.deleted_at.is_(None))
+        seen = select(func.count()).where(*tasks_of_list(user_id, bindparam("list_id")))
+    else:
+        seen = select(func.count()).where(*tasks_of_lists_where(user_id))
+    live = seen.where(Task.deleted_at.is_(None))
     counts = [live.where(Task.status == part.status, part.due) for part in slices]
-    counts.append(owned.where(Task.deleted_at.is_not(None)))
+    counts.append(seen.where(Task.deleted_at.is_not(None)))
     return slices, select(*(count.scalar_subquery() for count in counts))
 
 
-def count_tasks(owner: User, today: date | None = None, list_id: int | None = None) -> TaskCounts:
+def count_tasks(user: User, today: date | None = None, list_id: int | None = None) -> TaskCounts:
     """Live tasks per status (each counted once, see status_slices), how many are overdue, and how many
-    are in the trash, in one statement; of one list if `list_id` is given."""
+    are in the trash, in one statement: of the lists the user sees, or of the one list `list_id`."""
     slices, statement = counts_statement(of_list=list_id is not None)
-    parameters = {"owner_id": owner.id, "today": today or owner.today(), "list_id": list_id}
+    parameters = {"user_id": user.id, "today": today or user.today(), "list_id": list_id}
     *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
     for part, count in zip(slices, sliced, strict=True):
@@ -239,13 +260,19 @@ class Scope(enum.StrEnum):
 
 
 def update_task(
-    task: Task, changes: Mapping[str, Any], expected_version: int, scope: Scope | str = Scope.FOLLOWING
+    editor: User,
+    task: Task,
+    changes: Mapping[str, Any],
+    expected_version: int,
+    scope: Scope | str = Scope.FOLLOWING,
 ) -> Task:
     """Save the fields named in `changes` on a task read with get_task; the others keep their values.
 
-    The edit was made from `expected_version`: StaleEdit, carrying the stored task, if the task moved on since.
-    A `list_id` or `label_ids` that is not the owner's is NotFound, and nothing changes. Completing a
-    repeating task makes its next occurrence (recurring.add_next_occurrences).
+    The editor must be allowed to change tasks in the task's list, and in the list it moves to (ReadOnly,
+    or NotFound for a list they cannot see). The edit was made from `expected_version`: StaleEdit,
+    carrying the stored task, if the task moved on since. `label_ids` are the editor's own labels on the
+    task (NotFound if any is not theirs); labels other members put on it stay. Completing a repeating
+    task makes its next occurrence (recurring.add_next_occurrences).
 
     The next occurrence of a repeating task is made from it, so by default an edit changes this task
     and the following ones. With `scope` "this", the series goes on unchanged: its next occurrence is
@@ -253,6 +280,7 @@ def update_task(
     is refused then: it is the series').
     """
     check_fields(changes, TASK_FIELDS)
+    require(editor, task.list_id, EDIT, "Task not found")
     if task.version != expected_version:
         raise StaleEdit(task)
     recurrence = task.recurrence
@@ -261,9 +289,11 @@ def update_task(
     if Scope(scope) is Scope.THIS and task.recurrence:
         _split_from_series(task, changes)
     if "list_id" in changes:
-        task.task_list = get_list(task.owner, changes["list_id"])
+        _move(task, get_list(editor, changes["list_id"], EDIT))
     if "label_ids" in changes:
-        task.labels = owned_labels(task.owner, changes["label_ids"])
+        others = [label for label in task.labels if label.owner_id != editor.id]
+        mine = owned_labels(editor, changes["label_ids"])
+        task.labels = sorted(others + mine, key=lambda label: label.name_key)
     if "priority" in changes:
         task.priority = Priority(changes["priority"])
     if "title" in changes:
@@ -278,7 +308,13 @@ def update_task(
     task.recurrence = recurrence
     if "status" in changes and _set_status(task, changes["status"]):
         add_next_occurrences([task])
-    return _commit_edit(task)
+    return _commit_edit(editor, task)
+
+
+def _move(task: Task, task_list: TaskList) -> None:
+    """Put the task in the list, stored under the account the list is (so it leaves with the list)."""
+    task.task_list = task_list
+    task.owner_id = task_list.owner_id
 
 
 def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
@@ -293,69 +329,71 @@ def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
         add_next_occurrences([task])
 
 
-def complete_task(owner: User, task_id: int) -> Task:
-    """Complete the owner's task (and make its next occurrence if it repeats); completing a task that was
-    completed elsewhere at the same moment is no error."""
-    task = get_task(owner, task_id)
+def complete_task(user: User, task_id: int) -> Task:
+    """Complete a task the user may change (and make its next occurrence if it repeats); completing a task
+    that was completed elsewhere at the same moment, by them or another member, is no error."""
+    task = get_task(user, task_id, EDIT)
     if _set_status(task, TaskStatus.COMPLETED):
         add_next_occurrences([task])
     try:
-        return _commit_edit(task)
+        return _commit_edit(user, task)
     except StaleEdit as stale:
         if stale.current.status is TaskStatus.COMPLETED:
             return cast(Task, stale.current)
         raise
 
 
-def _commit_edit(task: Task) -> Task:
-    owner_id, task_id = task.owner_id, task.id  # read now: after a failed commit they would be reloaded
+def _commit_edit(user: User, task: Task) -> Task:
+    task_id = task.id  # read now: after a failed commit it would be reloaded
     try:
-        return commit_versioned(task, reload=lambda: _live_task(owner_id, task_id))
+        return commit_versioned(task, reload=lambda: get_task(user, task_id))
     except IntegrityError:
         db.session.rollback()
-        current = _live_task(owner_id, task_id)
+        current = get_task(user, task_id)
         if next_occurrence(current) is None:
             raise
         raise StaleEdit(current) from None  # another transaction made the next occurrence of this task first
 
 
-def _live_task(owner_id: int, task_id: int) -> Task:
-    """The owner's live task with its list and labels (a task page shows them)."""
-    task = None
+def _live_task(user: User, task_id: int) -> tuple[Task, ListRole | None]:
+    """The live task with its list and labels, and the user's role in its list (None: not a member)."""
+    found = None
     if is_storable_id(task_id):
-        task = db.session.execute(
-            select(Task)
-            .where(Task.id == task_id, Task.owner_id == owner_id, Task.deleted_at.is_(None))
+        found = db.session.execute(
+            select(Task, ListMember.role)
+            .join(ListMember, (ListMember.list_id == Task.list_id) & (ListMember.user_id == user.id))
+            .where(Task.id == task_id, Task.deleted_at.is_(None))
             .options(joinedload(Task.task_list), selectinload(Task.labels))
-        ).scalar_one_or_none()
-    if task is None:
+        ).one_or_none()
+    if found is None:
         raise NotFound("Task not found")
-    return task
+    task, role = found
+    return task, role
 
 
-def set_status_of_tasks(owner: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
-    """Give the owner's live tasks among `task_ids` this status; returns how many changed.
+def set_status_of_tasks(user: User, task_ids: Iterable[int], status: TaskStatus | str) -> int:
+    """Give the live tasks among `task_ids` that the user may change this status; returns how many changed.
 
-    Ids of other people's tasks, trashed tasks or no task at all are skipped.
+    Ids of tasks the user may not change, trashed tasks or no task at all are skipped.
     """
     status = TaskStatus(status)
     task_ids = list(task_ids)
     completed_at = None
     if status is TaskStatus.COMPLETED:
         completed_at = func.coalesce(Task.completed_at, utcnow())
-        add_next_occurrences(_repeating_to_complete(owner, task_ids))
-    return _update_live(owner, task_ids, Task.status != status, status=status, completed_at=completed_at)
+        add_next_occurrences(_repeating_to_complete(user, task_ids))
+    return len(_update_live(user, task_ids, Task.status != status, status=status, completed_at=completed_at))
 
 
-def _repeating_to_complete(owner: User, task_ids: list[int]) -> list[Task]:
-    """The owner's open repeating tasks among `task_ids`, with their labels, locked until the transaction ends
-    (on PostgreSQL and MariaDB; SQLite's write lock is already held) so that a concurrent completion waits,
-    then finds them completed and makes no second next occurrence."""
+def _repeating_to_complete(user: User, task_ids: list[int]) -> list[Task]:
+    """The open repeating tasks among `task_ids` that the user may change, with their labels, locked until the
+    transaction ends (on PostgreSQL and MariaDB; SQLite's write lock is already held) so that a concurrent
+    completion waits, then finds them completed and makes no second next occurrence."""
     return list(
         db.session.scalars(
             select(Task)
             .where(
-                Task.owner_id == owner.id,
+                *tasks_of_lists_where(user, EDIT),
                 Task.id.in_(set(task_ids)),
                 Task.deleted_at.is_(None),
                 Task.status != TaskStatus.COMPLETED,
@@ -367,60 +405,66 @@ def _repeating_to_complete(owner: User, task_ids: list[int]) -> list[Task]:
     )
 
 
-def move_tasks_to_list(owner: User, task_ids: Iterable[int], list_id: int) -> int:
-    """Move the owner's live tasks among `task_ids` into their list `list_id` (NotFound if it is not theirs)."""
-    task_list = get_list(owner, list_id)
-    return _update_live(owner, task_ids, Task.list_id != task_list.id, list_id=task_list.id)
+def move_tasks_to_list(user: User, task_ids: Iterable[int], list_id: int) -> int:
+    """Move the live tasks among `task_ids` the user may change into the list `list_id`, which they must be
+    allowed to change too (NotFound if they cannot see it, ReadOnly if they only view it)."""
+    task_list = get_list(user, list_id, EDIT)
+    moved = _update_live(
+        user, task_ids, Task.list_id != task_list.id, list_id=task_list.id, owner_id=task_list.owner_id
+    )
+    return len(moved)
 
 
-def set_priority_of_tasks(owner: User, task_ids: Iterable[int], priority: Priority | int) -> int:
-    """Give the owner's live tasks among `task_ids` this priority; returns how many changed."""
+def set_priority_of_tasks(user: User, task_ids: Iterable[int], priority: Priority | int) -> int:
+    """Give the live tasks among `task_ids` the user may change this priority; returns how many changed."""
     priority = Priority(priority)
-    return _update_live(owner, task_ids, Task.priority != priority, priority=priority)
+    return len(_update_live(user, task_ids, Task.priority != priority, priority=priority))
 
 
-def delete_task(owner: User, task_id: int) -> Task:
-    """Move the owner's task to the trash."""
-    task = get_task(owner, task_id)
-    if not _update_live(owner, [task.id], deleted_at=utcnow()):
+def read_only_among(user: User, task_ids: Iterable[int]) -> int:
+    """How many of these tasks the user sees but may not change: what a bulk action left alone for that reason."""
+    editable = lists_where(user, EDIT)
+    statement = select(func.count()).where(
+        Task.id.in_(set(task_ids)), *tasks_of_lists_where(user), Task.list_id.not_in(editable)
+    )
+    return db.session.scalar(statement) or 0
+
+
+def delete_task(user: User, task_id: int) -> Task:
+    """Move a task the user may change to the trash."""
+    task = get_task(user, task_id, EDIT)
+    if not _update_live(user, [task.id], deleted_at=utcnow()):
         raise NotFound("Task not found")  # trashed by another request in the meantime
     return task
 
 
-def trash_tasks(owner: User, task_ids: Iterable[int]) -> list[int]:
-    """Move the owner's live tasks among `task_ids` to the trash; returns the ids of those moved.
+def trash_tasks(user: User, task_ids: Iterable[int]) -> list[int]:
+    """Move the live tasks among `task_ids` that the user may change to the trash; returns the ids of those moved.
 
     Those ids are what an Undo restores: never a task that was in the trash already.
     """
-    moving = list(
-        db.session.scalars(
-            select(Task.id).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
-        )
-    )
-    if moving:
-        _update(owner, moving, deleted_at=utcnow())
-    return moving
+    return _update_live(user, task_ids, deleted_at=utcnow())
 
 
-def restore_tasks(owner: User, task_ids: Iterable[int]) -> int:
-    """Take the owner's tasks among `task_ids` out of the trash; returns how many came back."""
-    return _update(owner, task_ids, Task.deleted_at.is_not(None), deleted_at=None)
+def restore_tasks(user: User, task_ids: Iterable[int]) -> int:
+    """Take the tasks among `task_ids` that the user may change out of the trash; returns how many came back."""
+    return len(_update(user, task_ids, Task.deleted_at.is_not(None), deleted_at=None))
 
 
-def list_trash(owner: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
-    """The owner's trashed tasks, most recently deleted first."""
+def list_trash(user: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
+    """The trashed tasks of the lists where the user may change tasks, most recently deleted first."""
     statement = (
         select(Task)
-        .where(Task.owner_id == owner.id, Task.deleted_at.is_not(None))
+        .where(*tasks_of_lists_where(user, EDIT), Task.deleted_at.is_not(None))
         .order_by(Task.deleted_at.desc(), Task.id.desc())
     )
     return paginate(statement, page, per_page)
 
 
-def delete_forever(owner: User, task_ids: Iterable[int]) -> int:
-    """Delete for good the owner's trashed tasks among `task_ids`; live tasks are never touched."""
+def delete_forever(user: User, task_ids: Iterable[int]) -> int:
+    """Delete for good the trashed tasks among `task_ids` that the user may change; live tasks are never touched."""
     return _change_rows(
-        delete(Task).where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
+        delete(Task).where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), Task.deleted_at.is_not(None))
     )
 
 
@@ -429,18 +473,27 @@ def purge_trash(deleted_before: datetime) -> int:
     return _change_rows(delete(Task).where(Task.deleted_at < deleted_before))
 
 
-def _update_live(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
-    return _update(owner, task_ids, Task.deleted_at.is_(None), *criteria, **values)
+def _update_live(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
+    return _update(user, task_ids, Task.deleted_at.is_(None), *criteria, **values)
 
 
-def _update(owner: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> int:
-    """One UPDATE of the owner's tasks among `task_ids`, moving their version on like an edit would."""
-    return _change_rows(
-        update(Task)
-        .where(Task.owner_id == owner.id, Task.id.in_(set(task_ids)), *criteria)
-        .values(version=Task.version + 1, updated_at=utcnow(), **values)
-        .execution_options(synchronize_session=False)
+def _update(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
+    """Change the tasks among `task_ids` that the user may change and that meet the criteria, moving their version
+    on like an edit would; returns the ids of those changed."""
+    changing = list(
+        db.session.scalars(
+            select(Task.id).where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), *criteria)
+        )
     )
+    if changing:
+        db.session.execute(
+            update(Task)
+            .where(Task.id.in_(changing), *criteria)
+            .values(version=Task.version + 1, updated_at=utcnow(), **values)
+            .execution_options(synchronize_session=False)
+        )
+    db.session.commit()
+    return changing
 
 
 def _change_rows(statement: Executable) -> int:
@@ -451,7 +504,6 @@ def _change_rows(statement: Executable) -> int:
 
 
 def _new_task(
-    owner: User,
     title: str,
     description: str | None,
     status: TaskStatus | str | None,
@@ -462,7 +514,7 @@ def _new_task(
     repeat_from_completion: bool | None = False,
 ) -> Task:
     task = Task(
-        owner_id=owner.id,
+        owner_id=task_list.owner_id,
         title=title,
         description=description or None,
         due_date=due_date,

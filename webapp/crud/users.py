@@ -43,7 +43,7 @@ def new_user(email: str, password_hash: str, is_admin: bool | None = None, email
         is_admin=is_admin,
         email_verified_at=utcnow() if email_verified else None,
     )
-    user.task_lists.append(new_inbox())
+    user.task_lists.append(new_inbox(user))
     db.session.add(user)
     return user
 

@@ -27,7 +27,7 @@ def move(list_id: int) -> ResponseReturnValue:
     if task.list_id != task_list.id:
         raise crud.NotFound("Task not found")
     try:
-        task = crud.update_task(task, {"status": form.status.data}, expected_version=form.version.data)
+        task = crud.update_task(current_user, task, {"status": form.status.data}, expected_version=form.version.data)
     except crud.StaleEdit:
         return board_page(
             task_list,

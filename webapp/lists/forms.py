@@ -1,10 +1,12 @@
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from ..forms import form_token_field, name_field, strip
-from ..models import LIST_NAME_MAX, TITLE_MAX
+from ..forms import email_field, form_token_field, name_field, strip
+from ..i18n import _l
+from ..models import LIST_NAME_MAX, TITLE_MAX, ListRole
 from ..tasks.forms import STATUS_CHOICES
 
 # Room for a title and the words quick add takes out of it.
@@ -33,3 +35,30 @@ class MoveCardForm(FlaskForm):
     task_id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     status = SelectField("Column", choices=STATUS_CHOICES, validators=[InputRequired()])
+
+
+ROLE_LABELS = {ListRole.VIEWER: _l("Viewer"), ListRole.EDITOR: _l("Editor"), ListRole.OWNER: _l("Owner")}
+ROLE_CHOICES = [SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()]
+
+
+def role_field() -> SelectField:
+    return SelectField(
+        _l("Role"),
+        choices=ROLE_CHOICES,
+        default=ListRole.EDITOR.value,
+        validators=[InputRequired()],
+        description=_l("Viewers see the list; Editors also add, change and comment on tasks; Owners also manage it."),
+    )
+
+
+class AddMemberForm(FlaskForm):
+    """Share the list with the account of an email, in a role."""
+
+    email = email_field()
+    role = role_field()
+
+
+class RoleForm(FlaskForm):
+    """A member's new role."""
+
+    role = role_field()

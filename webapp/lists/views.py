@@ -3,8 +3,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from .. import crud
-from ..models import TITLE_MAX
-from ..navigation import owner_lists
+from ..models import TITLE_MAX, ListRole
+from ..navigation import editable_lists, owner_lists
 from ..pages import already_submitted, form_page
 from ..quick_add import parse_quick_add
 from ..tasks.views import flash_undoable, task_list_page, tasks_noun
@@ -46,7 +46,7 @@ def show(list_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:list_id>/edit", methods=["GET", "POST"])
 def edit(list_id: int) -> ResponseReturnValue:
-    task_list = crud.get_list(current_user, list_id)
+    task_list = crud.get_list(current_user, list_id, ListRole.OWNER)
     form = ListForm(obj=task_list)
     if form.validate_on_submit():
         try:
@@ -61,7 +61,7 @@ def edit(list_id: int) -> ResponseReturnValue:
 
 @bp.post("/<int:list_id>/delete")
 def delete(list_id: int) -> ResponseReturnValue:
-    task_list = crud.get_list(current_user, list_id)
+    task_list = crud.get_list(current_user, list_id, ListRole.OWNER)
     try:
         trashed = crud.delete_list(current_user, list_id)
     except crud.InboxRequired as refused:
@@ -77,12 +77,12 @@ def delete(list_id: int) -> ResponseReturnValue:
 @bp.post("/<int:list_id>/quick-add")
 def quick_add(list_id: int) -> ResponseReturnValue:
     """Create a task from one line, in this list unless the line names another, and show what was read."""
-    task_list = crud.get_list(current_user, list_id)
+    task_list = crud.get_list(current_user, list_id, ListRole.EDITOR)
     form = QuickAddForm()
     if not form.validate_on_submit():
         flash(" ".join(form.text.errors) or "The form expired; please try again.", "warning")
         return redirect(url_for("lists.show", list_id=list_id))
-    lists = owner_lists()
+    lists = editable_lists()
     parsed = parse_quick_add(form.text.data, current_user.today(), [each.name for each in lists])
     problem = quick_add_problem(parsed.title)
     if problem:

@@ -6,8 +6,9 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from .. import crud
-from ..models import Priority, Task, TaskList, TaskStatus
-from ..navigation import owner_lists
+from ..i18n import ngettext
+from ..models import ListRole, Priority, Task, TaskList, TaskStatus
+from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
 from ..recurrence import describe_text
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
@@ -47,12 +48,14 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
     else:
         args.pop("list", None)
         links = ListLinks("lists.show", args, list_id=task_list.id)
+    editable = editable_lists()
     return render_template(
         "tasks/list.html",
         tasks=tasks,
         counts=counts,
         filters=filters,
-        bulk=BulkActionForm(formdata=None).offer(lists, labels),
+        bulk=BulkActionForm(formdata=None).offer(editable, labels),
+        editable_ids={each.id for each in editable},
         args=args,
         links=links,
         task_list=task_list,
@@ -65,12 +68,22 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
 
 @bp.post("/bulk")
 def bulk() -> ResponseReturnValue:
-    """Apply the chosen action to the ticked tasks; only the owner's are ever touched."""
+    """Apply the chosen action to the ticked tasks; only those the person may change are ever touched."""
     form = BulkActionForm()
     if not form.validate_on_submit():
         flash(" ".join(message for messages in form.errors.values() for message in messages), "warning")
         return redirect_back(url_for("tasks.index"))
     ids = form.selected_ids()
+    read_only = crud.read_only_among(current_user, ids)
+    if read_only:
+        flash(
+            ngettext(
+                "%(num)d task left unchanged: you may only view its list.",
+                "%(num)d tasks left unchanged: you may only view the lists they are in.",
+                read_only,
+            ),
+            "warning",
+        )
     if form.action.data == "delete":
         trashed = crud.trash_tasks(current_user, ids)
         message = f"{tasks_noun(len(trashed))} moved to the trash."
@@ -85,9 +98,10 @@ def bulk() -> ResponseReturnValue:
 
 
 def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
-    """Move, label, unlabel or prioritise the tasks; a list or label that is not the person's is a 404."""
+    """Move, label, unlabel or prioritise the tasks; a list or label the person cannot see is a 404, a list they
+    only view a 403."""
     if action == "move":
-        task_list = crud.get_list(current_user, form.list_id.data or 0)
+        task_list = crud.get_list(current_user, form.list_id.data or 0, ListRole.EDITOR)
         return f"{tasks_noun(crud.move_tasks_to_list(current_user, ids, task_list.id))} moved to {task_list.name}."
     if action == "set_priority":
         priority = Priority(form.priority.data)
@@ -101,15 +115,15 @@ def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
 
 
 def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
-    """The task form offering the person's lists and labels."""
-    return form_class(**kwargs).offer(owner_lists(), crud.list_labels(current_user))
+    """The task form offering the lists the person may add to and their labels."""
+    return form_class(**kwargs).offer(editable_lists(), crud.list_labels(current_user))
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
     form = task_form(NewTaskForm)
     if request.method == "GET":
-        form.list_id.data = request.args.get("list", type=int) or owner_lists()[0].id
+        form.list_id.data = request.args.get("list", type=int) or editable_lists()[0].id
     if not previewing() and form.validate_on_submit():
         try:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
@@ -155,13 +169,13 @@ def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id: int) -> ResponseReturnValue:
-    task = crud.get_task(current_user, task_id)
-    form = task_form(TaskEditForm, obj=task, label_ids=[label.id for label in task.labels])
+    task = crud.get_task(current_user, task_id, ListRole.EDITOR)
+    form = task_form(TaskEditForm, obj=task, label_ids=own_label_ids(task))
     form.for_task(task, filled=request.method == "POST")
     if not previewing() and form.validate_on_submit():
         scope = form.scope.data if "scope" in form else crud.Scope.FOLLOWING
         try:
-            task = crud.update_task(task, form.changes(), expected_version=form.version.data, scope=scope)
+            task = crud.update_task(current_user, task, form.changes(), expected_version=form.version.data, scope=scope)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
         except crud.InvalidRecurrence as invalid:
@@ -200,9 +214,14 @@ def tasks_noun(count: int) -> str:
     return "1 task" if count == 1 else f"{count} tasks"
 
 
+def own_label_ids(task: Task) -> list[int]:
+    """The labels of the task that the person put on it: the ones their form changes (others' stay)."""
+    return [label.id for label in task.labels if label.owner_id == current_user.id]
+
+
 def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
-    form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=[label.id for label in current.labels])
+    form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=own_label_ids(current))
     form.for_task(current, filled=False)
     return form_page(
         "tasks/form.html",

@@ -1,0 +1,113 @@
+"""Who may do what with a list and its tasks: the one access rule, read from list membership.
+
+A member of a list sees the list and its tasks, whatever their role. Editors also change its tasks
+(create, edit, complete, move, label, delete, restore, comment) and Owners also rename and delete
+the list and manage its members. Nobody else sees them: not even an admin, who manages accounts,
+not what people keep in them. A task of a list you cannot see is NotFound, as if it did not exist;
+a change you may not make to a task you see is ReadOnly.
+"""
+
+from sqlalchemy import BindParameter, ColumnElement, Select, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import ListMember, ListRole, Task, TaskList, User
+from .common import is_storable_id
+from .errors import N_, NotFound, ReadOnly
+
+VIEW = ListRole.VIEWER
+EDIT = ListRole.EDITOR
+MANAGE = ListRole.OWNER
+
+
+# A person, or a statement parameter standing for one in a statement built once (see tasks.counts_statement).
+Who = User | BindParameter[int]
+
+
+def _user_id(who: Who) -> int | BindParameter[int]:
+    return who.id if isinstance(who, User) else who
+
+
+def roles_allowing(needed: ListRole) -> list[ListRole]:
+    return [role for role in ListRole if role.allows(needed)]
+
+
+def lists_where(who: Who, needed: ListRole = VIEW) -> Select[int]:
+    """The ids of the lists where the person holds `needed` or more, as a subquery."""
+    return select(ListMember.list_id).where(
+        ListMember.user_id == _user_id(who), ListMember.role.in_(roles_allowing(needed))
+    )
+
+
+def _owners_of_lists_where(who: Who, needed: ListRole = VIEW) -> Select[int]:
+    return (
+        select(TaskList.owner_id)
+        .join(ListMember, ListMember.list_id == TaskList.id)
+        .where(ListMember.user_id == _user_id(who), ListMember.role.in_(roles_allowing(needed)))
+    )
+
+
+def tasks_of_lists_where(who: Who, needed: ListRole = VIEW) -> list[ColumnElement[bool]]:
+    """The criteria of the tasks in lists where the person holds `needed` or more.
+
+    Tasks are stored under their list's owner, so naming those owners first lets every
+    (owner_id, ...) index of tasks answer from the owners' ranges, never the whole table.
+    """
+    return [Task.owner_id.in_(_owners_of_lists_where(who, needed)), Task.list_id.in_(lists_where(who, needed))]
+
+
+def tasks_of_list(who: Who, list_id: int | BindParameter[int]) -> list[ColumnElement[bool]]:
+    """The criteria of the tasks of one list, none unless the person is a member: the range of the list's owner."""
+    owner = _owners_of_lists_where(who).where(TaskList.id == list_id).scalar_subquery()
+    return [Task.owner_id == owner, Task.list_id == list_id]
+
+
+def member_lists(user: User) -> list[tuple[TaskList, ListRole]]:
+    """Every list the user is a member of, with their role: their Inbox first, then by name."""
+    rows = db.session.execute(
+        select(TaskList, ListMember.role)
+        .join(ListMember, ListMember.list_id == TaskList.id)
+        .where(ListMember.user_id == user.id)
+        .options(joinedload(TaskList.owner))
+        .order_by((TaskList.is_inbox & (TaskList.owner_id == user.id)).desc(), TaskList.name_key, TaskList.owner_id)
+    )
+    return [(task_list, role) for task_list, role in rows]
+
+
+def role_in(user: User, list_id: int) -> ListRole | None:
+    """The user's role in the list, None when they are not a member (or there is no such list)."""
+    if not is_storable_id(list_id):
+        return None
+    return db.session.scalar(
+        select(ListMember.role).where(ListMember.list_id == list_id, ListMember.user_id == user.id)
+    )
+
+
+def check_role(role: ListRole | None, needed: ListRole, missing: str = "List not found") -> ListRole:
+    """The role if it allows `needed`: NotFound when there is none (not a member), ReadOnly when it is too low."""
+    if role is None:
+        raise NotFound(missing)
+    if not role.allows(needed):
+        raise ReadOnly(N_("Only an owner of this list may do that.")) if needed is MANAGE else ReadOnly()
+    return role
+
+
+def require(user: User, list_id: int, needed: ListRole, missing: str = "List not found") -> ListRole:
+    """The user's role in the list, if it allows `needed` (see check_role)."""
+    return check_role(role_in(user, list_id), needed, missing)
+
+
+def list_for(user: User, list_id: int, needed: ListRole = VIEW) -> TaskList:
+    """The list, when the user may do what `needed` allows there (see check_role)."""
+    found = None
+    if is_storable_id(list_id):
+        found = db.session.execute(
+            select(TaskList, ListMember.role)
+            .join(ListMember, ListMember.list_id == TaskList.id)
+            .where(TaskList.id == list_id, ListMember.user_id == user.id)
+        ).one_or_none()
+    if found is None:
+        raise NotFound("List not found")
+    task_list, role = found
+    check_role(role, needed)
+    return task_list
