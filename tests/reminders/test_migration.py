@@ -32,6 +32,12 @@ def test_tasks_written_before_take_reminders_and_nobody_gets_a_digest_unasked(ne
         )
         db.session.execute(
             text(
+                "INSERT INTO list_members (list_id, user_id, role, created_at) "
+                "VALUES (1, 1, 'owner', CURRENT_TIMESTAMP)"
+            )
+        )
+        db.session.execute(
+            text(
                 "INSERT INTO tasks (id, title, status, due_date, owner_id, list_id, priority, version, created_at, "
                 "updated_at) VALUES (1, 'Old task', 'pending', '2099-01-02', 1, 1, 0, 1, CURRENT_TIMESTAMP, "
                 "CURRENT_TIMESTAMP)"

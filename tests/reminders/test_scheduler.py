@@ -73,7 +73,8 @@ def test_moving_the_due_date_later_makes_a_sent_reminder_go_off_again(app, alice
     run_at(app, datetime(2026, 11, 30, 13, 0, 10, tzinfo=UTC))
     with app.app_context():
         task = crud.get_task(db.session.get(User, alice.id), task_id)
-        crud.update_task(task, {"due_date": datetime(2026, 12, 2).date()}, expected_version=task.version)
+        owner = db.session.get(User, alice.id)
+        crud.update_task(owner, task, {"due_date": datetime(2026, 12, 2).date()}, expected_version=task.version)
     assert run_at(app, datetime(2026, 12, 2, 13, 0, 10, tzinfo=UTC)).reminders == 1
     assert len(notifications_of(app, alice)) == 2
 
