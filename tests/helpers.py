@@ -13,8 +13,10 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from flask import Flask
 from jinja2 import BytecodeCache
+from sqlalchemy import text
 
 from webapp import create_app
+from webapp.crud.users import hash_password
 
 # The database server of this pass (TEST_DATABASE_URL), or None in the SQLite pass.
 SERVER_URL = os.environ.get("TEST_DATABASE_URL") or None
@@ -82,3 +84,14 @@ def previous_revision(revision: str) -> str:
     down = ScriptDirectory.from_config(config).get_revision(revision).down_revision
     assert isinstance(down, str)
     return down
+
+
+def insert_account(session, user_id: int, email: str) -> None:
+    """An active account row written with SQL alone, as an older revision's schema takes it."""
+    session.execute(
+        text(
+            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
+            "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
+        ),
+        {"id": user_id, "email": email, "hash": hash_password(PASSWORD), "yes": True, "no": False},
+    )

@@ -13,6 +13,7 @@ from . import (
     api,
     api_tokens,
     auth,
+    calendar_feed,
     commands,
     health,
     i18n,
@@ -148,6 +149,7 @@ def register_blueprints(app: Flask) -> None:
         health.bp,
         api_tokens.bp,
         notifications.bp,
+        calendar_feed.bp,
     ):
         app.register_blueprint(blueprint)
     api.register_api(app)

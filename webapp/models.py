@@ -54,6 +54,8 @@ LABEL_COLOURS = ("grey", "red", "orange", "yellow", "green", "teal", "blue", "pu
 ID_MAX = 2**31 - 1
 # The longest RRULE the task form can make is about 110 characters.
 RECURRENCE_MAX = 200
+# secrets.token_urlsafe(32): 43 characters.
+CALENDAR_TOKEN_LENGTH = 43
 
 
 def utcnow() -> datetime:
@@ -170,6 +172,8 @@ class User(UserMixin, Model):
     # The daily digest: the local time it comes at (None: no digest), and the UTC instant of the next one.
     digest_time: Mapped[time | None] = mapped_column(Time)
     digest_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # The secret in the address of the person's calendar feed (/calendar/<token>.ics); None until made.
+    calendar_token: Mapped[str | None] = mapped_column(String(CALENDAR_TOKEN_LENGTH), unique=True)
     # The language the person chose for the pages (one of LOCALES); None follows their browser's.
     locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX))
     colour_mode: Mapped[ColourMode] = mapped_column(

@@ -1,4 +1,5 @@
-"""How a task repeats: an RFC 5545 RRULE, read, written, described in words and stepped with python-dateutil.
+"""How a task repeats: an RFC 5545 RRULE, read, written and stepped with python-dateutil (tasks.rule_words says it
+in words).
 
 Only the rules the task form can make are accepted (from the API and CSV import too), so every
 stored rule can be shown in words and edited with the form's plain fields:
@@ -18,7 +19,6 @@ so a rule counts the same whether it is stepped from the due date or from the co
 """
 
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -29,8 +29,8 @@ MAX_COUNT = 9999
 # The days a day of the month falls back to in shorter months: the last of 28..N the month has.
 SHORTEST_MONTH = 28
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+# The nth weekdays of a month a rule may name: first to fourth, and -1 for the last.
+NTH_WEEKDAYS = (1, 2, 3, 4, -1)
 MONTH_NAMES = (
     "January",
     "February",
@@ -105,7 +105,7 @@ class Rule:
             raise InvalidRule("Choose which weekday of the month, such as the second Tuesday.", "nth")
         if self.nth is not None and (self.frequency is not Frequency.MONTHLY or self.month_day is not None):
             raise InvalidRule("The nth weekday applies to a monthly rule without a day of the month.", "nth")
-        if self.nth is not None and (self.nth not in ORDINALS or self.nth_weekday not in range(7)):
+        if self.nth is not None and (self.nth not in NTH_WEEKDAYS or self.nth_weekday not in range(7)):
             raise InvalidRule("The nth weekday is the first to fourth or the last of a weekday.", "nth")
         if self.month_day is not None and self.frequency not in (Frequency.MONTHLY, Frequency.YEARLY):
             raise InvalidRule("A day of the month applies to monthly and yearly rules only.", "month_day")
@@ -248,38 +248,3 @@ def _by_day(value: str | None, frequency: Frequency) -> tuple[tuple[int, ...], i
     if frequency is not Frequency.MONTHLY or code not in WEEKDAY_CODES or not number.lstrip("-").isdigit():
         raise InvalidRule("BYDAY of a monthly rule is one nth weekday such as 2TU or -1FR.", "nth")
     return (), int(number), WEEKDAY_CODES.index(code)
-
-
-def describe(rule: Rule, from_completion: bool) -> str:
-    """The rule in words, e.g. "Every 2 weeks on Monday and Thursday, from the due date"."""
-    unit = rule.frequency.unit
-    words = f"Every {unit}" if rule.interval == 1 else f"Every {rule.interval} {unit}s"
-    if rule.weekdays:
-        words += " on " + _and(WEEKDAY_NAMES[day] for day in sorted(rule.weekdays))
-    if rule.nth is not None and rule.nth_weekday is not None:
-        words += f" on the {ORDINALS[rule.nth]} {WEEKDAY_NAMES[rule.nth_weekday]}"
-    if rule.month is not None and rule.month_day is not None:
-        words += f" on {rule.month_day} {MONTH_NAMES[rule.month - 1]}"
-        if rule.month_day > SHORTEST_MONTH:
-            words += " (the month's last day in shorter years)"
-    elif rule.month_day is not None:
-        words += f" on day {rule.month_day}"
-        if rule.month_day > SHORTEST_MONTH:
-            words += " (the last day in shorter months)"
-    if rule.count == 1:
-        words += ", this is the last time"
-    elif rule.count is not None:
-        words += f", {rule.count} more times with this one"
-    if rule.until is not None:
-        words += f", until {rule.until.day} {MONTH_NAMES[rule.until.month - 1]} {rule.until.year}"
-    return words + (", from the completion date" if from_completion else ", from the due date")
-
-
-def describe_text(recurrence: str, from_completion: bool) -> str:
-    """A stored rule in words."""
-    return describe(parse(recurrence), from_completion)
-
-
-def _and(names: Iterable[str]) -> str:
-    *first, last = names
-    return f"{', '.join(first)} and {last}" if first else last

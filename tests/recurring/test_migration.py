@@ -3,7 +3,7 @@
 from datetime import date
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
+from helpers import insert_account, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -17,13 +17,7 @@ def test_existing_tasks_do_not_repeat_and_can_be_made_to(new_database):
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
-        db.session.execute(
-            text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                "VALUES (1, 'old@example.com', :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
-            ),
-            {"hash": crud.users.hash_password(PASSWORD), "yes": True, "no": False},
-        )
+        insert_account(db.session, 1, "old@example.com")
         db.session.execute(
             text(
                 "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from webapp.recurrence import Frequency, InvalidRule, Rule, describe, parse
+from webapp.recurrence import Frequency, InvalidRule, Rule, parse
+from webapp.tasks.rule_words import describe
 
 
 @pytest.mark.parametrize(
@@ -27,14 +28,26 @@ from webapp.recurrence import Frequency, InvalidRule, Rule, describe, parse
         ("FREQ=WEEKLY;UNTIL=20301231", "Every week, until 31 December 2030, from the due date"),
     ],
 )
-def test_a_stored_rule_reads_back_the_same_and_is_said_in_words(text, words):
+def test_a_stored_rule_reads_back_the_same_and_is_said_in_words(app_context, text, words):
     rule = parse(text)
     assert rule.text == text
     assert describe(rule, from_completion=False) == words
 
 
-def test_a_rule_counted_from_completion_says_so():
+def test_a_rule_counted_from_completion_says_so(app_context):
     assert describe(parse("FREQ=WEEKLY"), from_completion=True) == "Every week, from the completion date"
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("de", "Alle 2 Wochen am Montag und Donnerstag, ab dem Fälligkeitsdatum"),
+        ("es", "Cada 2 semanas los lunes y jueves, desde la fecha de vencimiento"),
+    ],
+)
+def test_the_rule_is_said_in_the_pages_language(app, language, words):
+    with app.test_request_context(headers={"Accept-Language": language}):
+        assert describe(parse("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"), from_completion=False) == words
 
 
 def test_the_rrule_prefix_a_utc_until_and_letter_case_are_accepted():

@@ -16,6 +16,7 @@ from ..models import ColourMode, User, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import (
+    ActionForm,
     AppearanceForm,
     ChangeEmailForm,
     ChangePasswordForm,
@@ -201,6 +202,15 @@ def delete_form(**kwargs: Any) -> DeleteAccountForm:
     if not current_user.two_factor_enabled:
         del form.code
     return form
+
+
+@bp.post("/calendar")
+def new_calendar_address() -> ResponseReturnValue:
+    """Give the calendar feed a (new) secret address; the old one stops working."""
+    if ActionForm().validate_on_submit():
+        crud.regenerate_calendar_token(current_user._get_current_object())
+        flash(_("Your calendar feed has a new address; the previous one no longer works."), "success")
+    return redirect(url_for("account.show"))
 
 
 @bp.get("/data.zip")

@@ -21,6 +21,7 @@ from .accounts import (
     set_locale,
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
+from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -160,6 +161,7 @@ __all__ = [
     "Digest",
     "Due",
     "EmailTaken",
+    "FeedEntry",
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
@@ -189,6 +191,7 @@ __all__ = [
     "add_reminder",
     "authenticate",
     "board_columns",
+    "calendar_entries",
     "change_password",
     "change_role",
     "checked_zone",
@@ -255,6 +258,7 @@ __all__ = [
     "provisioning_uri",
     "purge_trash",
     "read_only_among",
+    "regenerate_calendar_token",
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
@@ -286,5 +290,6 @@ __all__ = [
     "update_task",
     "update_user",
     "user_for_api_token",
+    "user_for_calendar_token",
     "verify_second_factor",
 ]

@@ -28,6 +28,7 @@ from ..forms import (
     form_token_field,
     title_field,
 )
+from ..i18n import _l
 from ..models import Label, Priority, Task, TaskList, TaskStatus
 from .repeat_fields import RepeatForm
 
@@ -73,7 +74,7 @@ class TaskForm(TaskFieldsForm):
     label_ids = MultiCheckboxField(
         "Labels", coerce=int, description="Labels are made on the Labels page, or by #name in quick add."
     )
-    repeat = FormField(RepeatForm, label="Repeat", separator="_")
+    repeat = FormField(RepeatForm, label=_l("Repeat"), separator="_")
 
     def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskForm":
         """Offer the person's own lists and labels, and nothing else."""
@@ -105,10 +106,10 @@ class TaskEditForm(TaskForm):
     # Which version of the task the form was filled from, for optimistic locking.
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     scope = RadioField(
-        "This task repeats: save the changes for",
+        _l("This task repeats: save the changes for"),
         choices=[
-            SelectChoice(Scope.THIS.value, "This task only (the following ones stay as they were)"),
-            SelectChoice(Scope.FOLLOWING.value, "This and the following tasks"),
+            SelectChoice(Scope.THIS.value, _l("This task only (the following ones stay as they were)")),
+            SelectChoice(Scope.FOLLOWING.value, _l("This and the following tasks")),
         ],
         default=Scope.FOLLOWING.value,
     )

@@ -13,63 +13,71 @@ from wtforms.validators import Optional
 
 from ..crud.errors import InvalidRecurrence
 from ..forms import MultiCheckboxField
-from ..recurrence import ORDINALS, WEEKDAY_NAMES, Frequency, InvalidRule, Rule, parse
+from ..i18n import _l
+from ..recurrence import Frequency, InvalidRule, Rule, parse
+from .rule_words import ORDINALS, WEEKDAYS
 
-WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAY_NAMES)]
+WEEKDAY_CHOICES = [SelectChoice(number, name) for number, name in enumerate(WEEKDAYS)]
 
 
 class RepeatForm(Form):
     frequency = SelectField(
-        "Repeats",
+        _l("Repeats"),
         choices=[
-            SelectChoice("", "Does not repeat"),
-            SelectChoice(Frequency.DAILY.value, "Every day or every few days"),
-            SelectChoice(Frequency.WEEKLY.value, "Every week or every few weeks"),
-            SelectChoice(Frequency.MONTHLY.value, "Every month or every few months"),
-            SelectChoice(Frequency.YEARLY.value, "Every year or every few years"),
+            SelectChoice("", _l("Does not repeat")),
+            SelectChoice(Frequency.DAILY.value, _l("Every day or every few days")),
+            SelectChoice(Frequency.WEEKLY.value, _l("Every week or every few weeks")),
+            SelectChoice(Frequency.MONTHLY.value, _l("Every month or every few months")),
+            SelectChoice(Frequency.YEARLY.value, _l("Every year or every few years")),
         ],
         default="",
     )
     interval = IntegerField(
-        "Every how many days, weeks, months or years",
+        _l("Every how many days, weeks, months or years"),
         default=1,
         validators=[Optional()],
-        description="1 for every one, 2 for every other one, and so on.",
+        description=_l("1 for every one, 2 for every other one, and so on."),
     )
     weekdays = MultiCheckboxField(
-        "On these weekdays (weekly)", coerce=int, choices=WEEKDAY_CHOICES, description="None: the due date's weekday."
+        _l("On these weekdays (weekly)"),
+        coerce=int,
+        choices=WEEKDAY_CHOICES,
+        description=_l("None: the due date's weekday."),
     )
     monthly = RadioField(
-        "Monthly on",
-        choices=[SelectChoice("day", "A day of the month"), SelectChoice("weekday", "A weekday of the month")],
+        _l("Monthly on"),
+        choices=[SelectChoice("day", _l("A day of the month")), SelectChoice("weekday", _l("A weekday of the month"))],
         default="day",
     )
     month_day = IntegerField(
-        "Day of the month (monthly)",
+        _l("Day of the month (monthly)"),
         validators=[Optional()],
-        description="Empty: the due date's day. Day 31 falls on the last day of shorter months.",
+        description=_l("Empty: the due date's day. Day 31 falls on the last day of shorter months."),
     )
     nth = SelectField(
-        "Which weekday of the month (monthly)",
+        _l("Which weekday of the month (monthly)"),
         coerce=int,
-        choices=[SelectChoice(number, word.capitalize()) for number, word in ORDINALS.items()],
+        choices=[SelectChoice(number, word) for number, word in ORDINALS.items()],
         default=1,
     )
-    nth_weekday = SelectField("Weekday (monthly)", coerce=int, choices=WEEKDAY_CHOICES, default=0)
+    nth_weekday = SelectField(_l("Weekday (monthly)"), coerce=int, choices=WEEKDAY_CHOICES, default=0)
     ends = RadioField(
-        "Ends",
+        _l("Ends"),
         choices=[
-            SelectChoice("never", "Never"),
-            SelectChoice("until", "On a date"),
-            SelectChoice("count", "After a number of times"),
+            SelectChoice("never", _l("Never")),
+            SelectChoice("until", _l("On a date")),
+            SelectChoice("count", _l("After a number of times")),
         ],
         default="never",
     )
-    until = DateField("End date", validators=[Optional()])
-    count = IntegerField("Number of times, this one included", validators=[Optional()])
+    until = DateField(_l("End date"), validators=[Optional()])
+    count = IntegerField(_l("Number of times, this one included"), validators=[Optional()])
     counts_from = RadioField(
-        "The next one is counted from",
-        choices=[SelectChoice("due_date", "When it was due"), SelectChoice("completion", "When it is completed")],
+        _l("The next one is counted from"),
+        choices=[
+            SelectChoice("due_date", _l("When it was due")),
+            SelectChoice("completion", _l("When it is completed")),
+        ],
         default="due_date",
     )
 

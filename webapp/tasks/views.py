@@ -10,9 +10,9 @@ from ..i18n import ngettext
 from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
-from ..recurrence import describe_text
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
 from .reminder_forms import at_form, before_due_form
+from .rule_words import describe_text
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 

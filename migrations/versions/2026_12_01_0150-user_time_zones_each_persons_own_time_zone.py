@@ -1,14 +1,14 @@
 """Each person's own time zone: an IANA name, UTC for every account that existed before
 
 Revision ID: user_time_zones
-Revises: list_members
+Revises: calendar_token
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "user_time_zones"
-down_revision = "list_members"
+down_revision = "calendar_token"
 branch_labels = None
 depends_on = None
 

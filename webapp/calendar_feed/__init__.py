@@ -1,0 +1,5 @@
+"""A person's tasks as an iCalendar feed, at a secret address their calendar application subscribes to."""
+
+from .views import bp
+
+__all__ = ["bp"]
