@@ -479,10 +479,15 @@ def _update_live(user: User, task_ids: Iterable[int], *criteria: ColumnElement[b
 
 def _update(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
     """Change the tasks among `task_ids` that the user may change and that meet the criteria, moving their version
-    on like an edit would; returns the ids of those changed."""
+    on like an edit would; returns the ids of those changed.
+
+    The ids are read with a lock: on MariaDB a plain read sees the transaction's first snapshot, so a change
+    another transaction committed meanwhile would be counted as ours."""
     changing = list(
         db.session.scalars(
-            select(Task.id).where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), *criteria)
+            select(Task.id)
+            .where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), *criteria)
+            .with_for_update(of=Task)
         )
     )
     if changing:
