@@ -23,7 +23,11 @@ COMPILED_CATALOGUES := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESS
 
 run: $(VENV)/.runtime-installed $(STATIC_BUILT) $(COMPILED_CATALOGUES)
 	$(FLASK) db upgrade
-	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	@echo "Taskboard: starting on http://127.0.0.1:$(PORT)/ with its scheduler (Ctrl-C stops both)"
+	@# The scheduler runs beside gunicorn, sharing its metrics folder; leaving gunicorn stops it too.
+	@metrics="$$(mktemp -d)"; export PROMETHEUS_MULTIPROC_DIR="$$metrics"; \
+	$(FLASK) scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler; rm -rf "$$metrics"' EXIT; \
 	PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
 # Lint, formatting and types first, so a style or type error fails CI before the suite runs; then the

@@ -6,6 +6,7 @@ of its own and drops it at the end (see tests/databases.py).
 """
 
 import re
+from datetime import UTC, datetime, time
 
 import flask_migrate
 import pytest
@@ -177,9 +178,20 @@ def admin_client(app, accounts, admin, alice):
 
 
 @pytest.fixture
-def today(monkeypatch):
-    """Fix the day every due-date rule counts from (clock.today is the one place that says it)."""
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
+def clock_at(monkeypatch):
+    """Sets the instant the app takes for now (clock.now is the one place that says it); aware UTC."""
+
+    def set_now(instant: datetime) -> datetime:
+        monkeypatch.setattr(clock, "now", lambda: instant)
+        return instant
+
+    return set_now
+
+
+@pytest.fixture
+def today(clock_at):
+    """Fix the day every due-date rule counts from: noon UTC on TODAY, so TODAY for a person in UTC."""
+    clock_at(datetime.combine(TODAY, time(12), UTC))
     return TODAY
 
 

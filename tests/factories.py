@@ -1,12 +1,15 @@
 """One factory per model, building test data the way the app does: users through the CRUD layer
 (as an admin would create them), tasks and items through their pages (as their owner would)."""
 
-from datetime import date
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from helpers import PASSWORD, created_id
+from sqlalchemy import insert, select
 
 from webapp import crud
+from webapp.extensions import db
+from webapp.models import Reminder, Task, User
 
 
 def new_user(
@@ -17,6 +20,36 @@ def new_user(
     with app.app_context():
         user = crud.create_user(email, password, is_admin=is_admin, email_verified=email_verified)
         return SimpleNamespace(id=user.id, email=user.email, is_admin=user.is_admin)
+
+
+def set_zone(app, user, zone: str) -> None:
+    """Put the person in this IANA time zone, as the account page does."""
+    with app.app_context():
+        crud.set_time_zone(db.session.get(User, user.id), zone)
+
+
+def new_notification(app, user, text: str = "Water the plants: due today", task_id: int | None = None) -> int:
+    """A notification for this person, as a reminder or a colleague would leave one; its id."""
+    with app.app_context():
+        task = crud.get_task(db.session.get(User, task_id and user.id), task_id) if task_id else None
+        notification = crud.notify(db.session.get(User, user.id), "reminder", task, text)
+        db.session.commit()
+        return notification.id
+
+
+def new_due_reminders(app, user, count: int, fire_at: datetime) -> None:
+    """`count` tasks of this person in their Inbox, each with one reminder due at `fire_at` (naive UTC), written
+    in two bulk statements: a load test's worth, faster than through the pages."""
+    with app.app_context():
+        inbox = crud.get_inbox(db.session.get(User, user.id))
+        db.session.execute(
+            insert(Task), [{"owner_id": user.id, "list_id": inbox.id, "title": f"Due {n:04}"} for n in range(count)]
+        )
+        task_ids = db.session.scalars(select(Task.id).where(Task.owner_id == user.id).order_by(Task.id)).all()
+        db.session.execute(
+            insert(Reminder), [{"task_id": task_id, "remind_at": fire_at, "fire_at": fire_at} for task_id in task_ids]
+        )
+        db.session.commit()
 
 
 def new_api_token(app, user) -> str:

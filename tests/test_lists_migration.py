@@ -1,31 +1,20 @@
 """Upgrading to lists, labels and priorities keeps every task, each in its owner's new Inbox."""
 
-from pathlib import Path
-
 import flask_migrate
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from helpers import PASSWORD, make_app
+from helpers import PASSWORD, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import Priority
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 REVISION = "lists_labels_priorities"
-
-
-def previous_revision() -> str:
-    config = Config(str(MIGRATIONS / "alembic.ini"))
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(config).get_revision(REVISION).down_revision
 
 
 def test_existing_tasks_land_in_their_owners_inbox_with_no_priority_and_no_labels(new_database):
     app = make_app(new_database())
     with app.app_context():
-        flask_migrate.upgrade(revision=previous_revision())
+        flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
             db.session.execute(
                 text(

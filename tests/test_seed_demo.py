@@ -1,5 +1,7 @@
 """`flask seed-demo` fills a database with varied demo data people can log in to."""
 
+from datetime import date
+
 import flask_migrate
 from helpers import make_app
 from sqlalchemy import func, select
@@ -30,7 +32,7 @@ def test_the_tasks_vary_like_real_ones(app):
         tasks = db.session.execute(select(Task)).scalars().all()
     assert {task.status for task in tasks} == set(TaskStatus)
     assert any(task.due_date is None for task in tasks)
-    assert any(task.is_overdue for task in tasks)
+    assert any(task.is_overdue_on(date.today()) for task in tasks)
     assert any(task.due_date and task.due_date > task.created_at.date() for task in tasks)
     assert all((task.completed_at is not None) == (task.status is TaskStatus.COMPLETED) for task in tasks)
     assert any("<" in task.title + (task.description or "") for task in tasks)

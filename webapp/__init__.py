@@ -22,6 +22,7 @@ from . import (
     lists,
     logs,
     metrics,
+    notifications,
     rate_limit_storage,
     tasks,
     users,
@@ -71,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.after_request(set_security_headers)
     app.add_template_global(ListLinks, "list_links")
     app.add_template_global(owner_lists, "nav_lists")
+    app.add_template_global(notifications.unread_notifications, "unread_notifications")
     app.add_template_global(role_in, "role_in")
     app.add_template_global(new_form_token, "new_form_token")
     app.add_template_global(colour_theme, "colour_theme")
@@ -146,6 +148,7 @@ def register_blueprints(app: Flask) -> None:
         users.bp,
         health.bp,
         api_tokens.bp,
+        notifications.bp,
         calendar_feed.bp,
     ):
         app.register_blueprint(blueprint)

@@ -16,6 +16,7 @@ from .mail import external_url
 from .models import User, utcnow
 from .operations import commands as operations_commands
 from .passwords import password_problem
+from .scheduler import scheduler_command
 
 
 @click.command("create-admin")
@@ -127,3 +128,4 @@ def register_commands(app: Flask) -> None:
     operations_commands.register(app)
     app.cli.add_command(reset_password)
     app.cli.add_command(reset_two_factor)
+    app.cli.add_command(scheduler_command)

@@ -24,6 +24,8 @@ from flask_babel import LazyString, force_locale, get_locale
 from flask_mailman import EmailMessage, EmailMultiAlternatives
 from flask_mailman.backends.base import BaseEmailBackend
 
+from .extensions import mailman
+
 logger = logging.getLogger("taskboard.mail")
 
 MAIL_TIMEOUT_S = 10
@@ -85,9 +87,17 @@ def external_url(endpoint: str, **values: Any) -> str:
         return url_for(endpoint, _external=True, **values)
 
 
-def send_email(to: str, subject: str | LazyString, template: str, locale: str | None = None, **context: Any) -> None:
+def send_email(
+    to: str,
+    subject: str | LazyString,
+    template: str,
+    locale: str | None = None,
+    connection: BaseEmailBackend | None = None,
+    **context: Any,
+) -> bool:
     """Render `email/<template>.txt` and `.html` and send them to `to` now, in `locale` if given (else
-    the page's language; a lazy `subject` is written in it too). A failure is logged."""
+    the page's language; a lazy `subject` is written in it too); whether the server took it (a failure
+    is logged). Several messages can share one open `connection` (see `mail_connection`)."""
     with force_locale(locale or str(get_locale())):
         context = {"subject": str(subject), "lang": str(get_locale()), **context}
         message = EmailMultiAlternatives(
@@ -95,6 +105,7 @@ def send_email(to: str, subject: str | LazyString, template: str, locale: str | 
             body=render_template(f"email/{template}.txt", **context),
             from_email=current_app.config["MAIL_FROM"],
             to=[to],
+            connection=connection,
         )
         message.attach_alternative(render_template(f"email/{template}.html", **context), "text/html")
     try:
@@ -102,6 +113,14 @@ def send_email(to: str, subject: str | LazyString, template: str, locale: str | 
     except (smtplib.SMTPException, OSError):
         # The body holds a secret link: log who and what, never the message itself.
         logger.exception("Could not send the email %r to %s", message.subject, to)
+        return False
+    return True
+
+
+def mail_connection() -> BaseEmailBackend:
+    """One connection to the mail server for a batch of messages: `with mail_connection() as connection:`."""
+    connection: BaseEmailBackend = mailman.get_connection()
+    return connection
 
 
 def after_response(job: Callable[P, None]) -> Callable[P, None]:

@@ -6,7 +6,9 @@ up, so the figures cover all workers whichever of them answers. They are served 
 separate bind by gunicorn's master (METRICS_BIND) or at /metrics to a caller presenting
 METRICS_TOKEN; with neither set they are not served at all.
 
-Not yet here: the scheduler's lag, which comes with the scheduler.
+The scheduler (`flask scheduler`, another process) records its lag and last run here too: in the
+same PROMETHEUS_MULTIPROC_DIR as gunicorn when both share it (`make run` does), or served on its
+own `--metrics-bind` address.
 """
 
 import hmac
@@ -46,6 +48,24 @@ POOL_OPEN = Gauge(
 )
 POOL_IN_USE = Gauge(
     "taskboard_db_pool_connections_in_use", "Database connections lent out of the pools.", multiprocess_mode="livesum"
+)
+
+# The newest value any scheduler process wrote: how late the oldest due reminder, digest or email
+# was when its last run found it (0 when nothing was waiting), and when that run finished.
+SCHEDULER_LAG = Gauge(
+    "taskboard_scheduler_lag_seconds",
+    "How long the oldest due work had waited when the scheduler's last run took it.",
+    multiprocess_mode="mostrecent",
+)
+SCHEDULER_LAST_RUN = Gauge(
+    "taskboard_scheduler_last_run_timestamp_seconds",
+    "When the scheduler last finished a run (Unix time).",
+    multiprocess_mode="mostrecent",
+)
+SCHEDULER_SENT = Counter(
+    "taskboard_scheduler_sent_total",
+    "What the scheduler sent, by kind (reminder, late_reminder, digest, email).",
+    ["kind"],
 )
 
 bp = Blueprint("metrics", __name__)

@@ -1,7 +1,8 @@
 """The data model: users own items and tasks."""
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 from flask_babel import LazyString
 from flask_login import UserMixin
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
     false,
@@ -40,6 +42,8 @@ SHA256_HEX = 64
 # Base32 of the 160-bit TOTP secret RFC 4226 recommends.
 TOTP_SECRET_LENGTH = 32
 LIST_NAME_MAX = 100
+# The longest IANA zone name is 32 characters (America/Argentina/ComodRivadavia).
+TIME_ZONE_MAX = 64
 LABEL_NAME_MAX = 50
 # The languages of the interface (webapp.i18n names them); a person may choose one on /account.
 LOCALES = ("en", "de", "es")
@@ -177,6 +181,15 @@ class User(UserMixin, Model):
     two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The last TOTP time step accepted: a code of that step or an earlier one is refused (no replay).
     totp_last_step: Mapped[int | None] = mapped_column()
+    # An IANA zone name: the person's "today", and the times they are shown, are in it.
+    time_zone: Mapped[str] = mapped_column(
+        String(TIME_ZONE_MAX), default=clock.DEFAULT_ZONE, server_default=clock.DEFAULT_ZONE
+    )
+    # Whether notifications are emailed too (they always appear under the bell).
+    email_notifications: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # The daily digest: the local time it comes at (None: no digest), and the UTC instant of the next one.
+    digest_time: Mapped[time | None] = mapped_column(Time)
+    digest_due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     # The secret in the address of the person's calendar feed (/calendar/<token>.ics); None until made.
     calendar_token: Mapped[str | None] = mapped_column(String(CALENDAR_TOKEN_LENGTH), unique=True)
     # The language the person chose for the pages (one of LOCALES); None follows their browser's.
@@ -192,6 +205,14 @@ class User(UserMixin, Model):
         passive_deletes=True,
         order_by="Item.id",
     )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return clock.zone(self.time_zone)
+
+    def today(self) -> date:
+        """The calendar day it is now where this person lives."""
+        return clock.today(self.zone)
 
     @property
     def two_factor_enabled(self) -> bool:
@@ -391,6 +412,9 @@ class Task(TimestampMixin, Model):
     task_list: Mapped[TaskList] = relationship(lazy="raise")
     # Loaded explicitly (labels_of) for a page of tasks at once, never one task at a time by accident.
     labels: Mapped[list[Label]] = relationship(secondary=task_labels, lazy="raise", order_by=Label.name_key)
+    reminders: Mapped[list["Reminder"]] = relationship(
+        back_populates="task", lazy="raise", order_by="Reminder.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as declared)
 
@@ -406,10 +430,6 @@ class Task(TimestampMixin, Model):
     #: The one definition of overdue: open, with a due date before `today` (a task without a due date
     #: never is). `task.is_overdue_on(today)` in Python and templates, `Task.is_overdue_on(today)` in SQL.
     is_overdue_on = hybrid_method(_is_overdue_on, _overdue_on_sql)
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.is_overdue_on(clock.today())
 
 
 class ApiToken(Model):
@@ -499,3 +519,68 @@ class FormSubmission(Model):
     created_kind: Mapped[str] = mapped_column(String(20))
     created_id: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+
+NOTIFICATION_TEXT_MAX = 500
+
+
+class Notification(Model):
+    """Something a person is told: under the bell until read, and emailed unless they turned email off.
+
+    `email_pending` makes this table the outbox too: the scheduler emails each pending row once and
+    clears it in the same transaction that claimed it.
+    """
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        # The bell's unread count and the page's newest-first list, each from the person's range.
+        Index("ix_notifications_user_id_read_at", "user_id", "read_at"),
+        Index("ix_notifications_user_id_id", "user_id", "id"),
+        Index("ix_notifications_email_pending", "email_pending"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # What it is about, e.g. "reminder", "digest", "assigned", "mention".
+    kind: Mapped[str] = mapped_column(String(20))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(NOTIFICATION_TEXT_MAX))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+    email_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    emailed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship()
+    task: Mapped[Task | None] = relationship()
+
+
+class Reminder(Model):
+    """A reminder of a task: at an instant the person chose, or relative to the task's due date
+    ("1 day before at 18:00", in the owner's time zone).
+
+    `fire_at` is the UTC instant it goes off, kept current when the due date or the zone changes
+    (None while a relative reminder's task has no due date); the scheduler sends it once and sets
+    `sent_at`, and `late` when no scheduler was running at `fire_at`.
+    """
+
+    __tablename__ = "reminders"
+    # What the scheduler asks: unsent, due by now, oldest first.
+    __table_args__ = (Index("ix_reminders_sent_at_fire_at", "sent_at", "fire_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    # An instant (naive UTC) the person chose ...
+    remind_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # ... or days before the due date (0: on it) at a local time of day.
+    days_before: Mapped[int | None] = mapped_column(SmallInteger)
+    at_time: Mapped[time | None] = mapped_column(Time)
+    fire_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+    task: Mapped[Task] = relationship(back_populates="reminders")
+
+    @property
+    def is_relative(self) -> bool:
+        return self.days_before is not None

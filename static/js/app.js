@@ -20,3 +20,9 @@ document.addEventListener("change", (event) => {
     allOnPage.checked = false;
   }
 });
+
+// Registration proposes the browser's time zone (without this script the account starts in UTC).
+for (const field of document.querySelectorAll("input[data-browser-time-zone]")) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) field.value = zone;
+}

@@ -1,32 +1,19 @@
 """The accounts migration upgrades a database holding data, on every database."""
 
-from pathlib import Path
-
 import flask_migrate
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from helpers import PASSWORD, make_app
+from helpers import PASSWORD, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
 from webapp.extensions import db
 
 REVISION = "accounts_links_and_two_factor"
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
-
-
-def previous_revision() -> str:
-    config = Config(str(MIGRATIONS / "alembic.ini"))
-    config.set_main_option("script_location", str(MIGRATIONS))
-    down = ScriptDirectory.from_config(config).get_revision(REVISION).down_revision
-    assert isinstance(down, str)
-    return down
 
 
 def test_accounts_and_tokens_written_before_survive_and_gain_the_new_abilities(new_database):
     app = make_app(new_database())
     with app.app_context():
-        flask_migrate.upgrade(revision=previous_revision())
+        flask_migrate.upgrade(revision=previous_revision(REVISION))
         db.session.execute(
             text(
                 "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "

@@ -26,6 +26,7 @@ KNOWN_VALUES = {
     ("users", "is_active"): lambda index: True,
     # Two-factor login off, so the test logs in with the password alone.
     ("users", "two_factor_enabled_at"): lambda index: None,
+    ("users", "time_zone"): lambda index: "Europe/Berlin",
     ("users", "locale"): lambda index: ("de", "es", None)[index % 3],
     ("tasks", "recurrence"): lambda index: "FREQ=WEEKLY;BYDAY=MO,TH",
 }

@@ -1,5 +1,7 @@
 """Requests: size limits, POST-only actions, on-site redirects, and forms that ignore extra fields."""
 
+import re
+
 import pytest
 from helpers import PASSWORD, created_id
 from sqlalchemy import select
@@ -41,10 +43,8 @@ def test_every_state_changing_action_rejects_get_with_405(app, admin_client, ali
         rule.endpoint for rule in rules
     }
     for rule in rules:
-        path = rule.rule.replace("<int:", "<").replace("<task_id>", "1").replace("<item_id>", "1")
-        path = path.replace("<token_id>", "1").replace("<list_id>", "1").replace("<label_id>", "1")
-        path = path.replace("<invitation_id>", "1")
-        path = path.replace("<user_id>", str(alice.id))
+        path = rule.rule.replace("<int:", "<").replace("<user_id>", str(alice.id))
+        path = re.sub(r"<\w+_id>", "1", path)  # any other object: the route exists either way
         assert admin_client.get(path).status_code == 405, path
     assert admin_client.get(f"/users/{alice.id}").status_code == 200  # nothing was deleted
 

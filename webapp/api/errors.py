@@ -73,6 +73,7 @@ def register_api_errorhandlers(blueprint: Blueprint) -> None:
     blueprint.register_error_handler(crud.InvalidFilter, handle_invalid_filter)
     blueprint.register_error_handler(crud.EmailTaken, handle_refused_change)
     blueprint.register_error_handler(crud.ForbiddenChange, handle_refused_change)
+    blueprint.register_error_handler(crud.InvalidReminder, handle_refused_change)
     blueprint.register_error_handler(crud.InvalidRecurrence, handle_refused_change)
     blueprint.register_error_handler(InternalServerError, handle_internal_error)
     blueprint.register_error_handler(OperationalError, handle_database_unavailable)

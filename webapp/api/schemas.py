@@ -8,7 +8,7 @@ same limits as the forms.
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
@@ -28,6 +28,7 @@ from pydantic import (
 from ..crud import items as item_lists
 from ..crud import task_query
 from ..crud.common import MAX_PER_PAGE
+from ..crud.reminders import DAYS_BEFORE_MAX
 from ..models import (
     DESCRIPTION_MAX,
     EMAIL_MAX,
@@ -246,6 +247,8 @@ class User(Output):
     email: str
     is_active: bool
     is_admin: bool
+    # The IANA zone the person's "today" (due today, overdue) is counted in.
+    time_zone: str
     created_at: UtcDateTime
     items: list[Item]
 
@@ -356,6 +359,27 @@ class TaskLists(BaseModel):
     items: list[TaskList]
 
 
+class Reminder(Output):
+    """A reminder: at `remind_at`, or `days_before` the due date at `at_time` in the owner's time zone."""
+
+    id: int
+    remind_at: UtcDateTime | None = Field(description="The instant chosen; null for one relative to the due date.")
+    days_before: int | None = Field(description="Days before the due date (0: on it); null for an instant.")
+    at_time: time | None = Field(description="The time of day, in the owner's time zone, of a relative reminder.")
+    fire_at: UtcDateTime | None = Field(description="When it goes off; null while the task has no due date.")
+    sent_at: UtcDateTime | None
+    late: bool = Field(description="Sent late, because no scheduler was running at its time.")
+
+
+class ReminderCreate(Strict):
+    """Either `remind_at` (with an offset; without one, a time in your time zone), or `days_before` with
+    `at_time`."""
+
+    remind_at: datetime | None = None
+    days_before: StrictInt | None = Field(default=None, ge=0, le=DAYS_BEFORE_MAX)
+    at_time: time | None = None
+
+
 class Task(Output):
     id: int
     title: str
@@ -374,6 +398,7 @@ class Task(Output):
     updated_at: UtcDateTime
     owner_id: int
     version: int
+    reminders: list[Reminder]
 
 
 class TaskPage(ListPage[Task]):

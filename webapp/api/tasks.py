@@ -25,9 +25,15 @@ ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 VERSION = re.compile(r"[0-9]{1,10}")
 
 
+def task_json(task: models.Task) -> Task:
+    """The task with its reminders."""
+    crud.load_reminders([task])
+    return Task.model_validate(task)
+
+
 def task_answer(task: models.Task, status: int = 200, **headers: str) -> tuple[Task, int, dict[str, str]]:
     """The task as JSON, with its version as the ETag to send back in If-Match."""
-    return Task.model_validate(task), status, {"ETag": f'"{task.version}"', **headers}
+    return task_json(task), status, {"ETag": f'"{task.version}"', **headers}
 
 
 @bp.get("/tasks/")
@@ -49,6 +55,7 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
         priority=query.priority,
         **query.crud_args(),
     )
+    crud.load_reminders(result.items)
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
 
@@ -108,7 +115,7 @@ def update_task(task_id: int, json: TaskUpdate, headers: TaskUpdateHeaders) -> A
         return StaleTask(
             detail=f"The task changed since version {version}; it is now at version "
             f"{stale.current.version}. Apply your change to the current task and send it again.",
-            current=Task.model_validate(stale.current),
+            current=task_json(stale.current),
         ), 409
     return task_answer(crud.get_task(owner, task.id))
 

@@ -9,10 +9,10 @@ from flask_babel import refresh
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from .. import audit, crud
+from .. import audit, clock, crud
 from ..forms import populate_errors
 from ..i18n import _, ngettext
-from ..models import ColourMode, utcnow
+from ..models import ColourMode, User, utcnow
 from ..passwords import PASSWORD_MIN
 from .emails import say_where_mail_went, send_address_in_use, send_email_confirmation
 from .forms import (
@@ -22,6 +22,8 @@ from .forms import (
     ChangePasswordForm,
     DeleteAccountForm,
     LanguageForm,
+    NotificationSettingsForm,
+    TimeZoneForm,
 )
 from .limits import password_confirmations, verification_emails_per_user
 from .own_data import export_zip
@@ -43,6 +45,14 @@ def email_form(**kwargs: Any) -> ChangeEmailForm:
 
 def password_form(**kwargs: Any) -> ChangePasswordForm:
     return ChangePasswordForm(prefix="change_password", **kwargs)
+
+
+def time_zone_form(**kwargs: Any) -> TimeZoneForm:
+    return TimeZoneForm(prefix="time_zone", **kwargs)
+
+
+def notifications_form(**kwargs: Any) -> NotificationSettingsForm:
+    return NotificationSettingsForm(prefix="notifications", **kwargs)
 
 
 @bp.get("")
@@ -96,6 +106,42 @@ def change_password() -> ResponseReturnValue:
             flash(password_changed(revoked), "success")
             return redirect(url_for("account.show"))
     return account_page(changing_password=form)
+
+
+@bp.post("/time-zone")
+def change_time_zone() -> ResponseReturnValue:
+    form = time_zone_form()
+    if form.validate_on_submit():
+        try:
+            user = crud.set_time_zone(current_user._get_current_object(), form.time_zone.data)
+        except crud.UnknownTimeZone as error:
+            populate_errors(form, error)
+        else:
+            flash(_("Your time zone is now %(zone)s.", zone=user.time_zone), "success")
+            return redirect(url_for("account.show"))
+    return account_page(changing_time_zone=form)
+
+
+@bp.post("/notifications")
+def change_notifications() -> ResponseReturnValue:
+    form = notifications_form()
+    if form.validate_on_submit():
+        user = crud.set_email_notifications(current_user._get_current_object(), form.email_notifications.data)
+        crud.set_digest_time(user, form.digest_time.data)
+        flash(settings_summary(user), "success")
+        return redirect(url_for("account.show"))
+    return account_page(changing_notifications=form)
+
+
+def settings_summary(user: User) -> str:
+    if user.digest_time is None:
+        if user.email_notifications:
+            return _("Notifications are emailed to you; no daily digest.")
+        return _("Notifications are no longer emailed to you; no daily digest.")
+    at = f"{user.digest_time:%H:%M}"
+    if user.email_notifications:
+        return _("Notifications are emailed to you; a daily digest at %(time)s.", time=at)
+    return _("Notifications are no longer emailed to you; a daily digest at %(time)s.", time=at)
 
 
 def password_changed(revoked: int) -> str:
@@ -200,6 +246,8 @@ def delete_account() -> ResponseReturnValue:
 def account_page(
     changing_email: ChangeEmailForm | None = None,
     changing_password: ChangePasswordForm | None = None,
+    changing_time_zone: TimeZoneForm | None = None,
+    changing_notifications: NotificationSettingsForm | None = None,
     deleting: DeleteAccountForm | None = None,
     choosing_language: LanguageForm | None = None,
     changing_appearance: AppearanceForm | None = None,
@@ -208,6 +256,8 @@ def account_page(
     forms: dict[str, FlaskForm] = {
         "email_form": changing_email or email_form(formdata=None),
         "password_form": changing_password or password_form(formdata=None),
+        "time_zone_form": changing_time_zone or time_zone_form(formdata=None, obj=current_user),
+        "notifications_form": changing_notifications or notifications_form(formdata=None, obj=current_user),
         "delete_form": deleting or delete_form(formdata=None),
         "language_form": choosing_language or language_form(formdata=None),
         "appearance_form": changing_appearance or appearance_form(formdata=None),
@@ -218,5 +268,6 @@ def account_page(
         heading=_("Your account"),
         password_min=PASSWORD_MIN,
         pending_email=crud.pending_email(current_user),
+        zone_names=clock.zone_names(),
         **forms,
     ), status

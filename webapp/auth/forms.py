@@ -3,13 +3,14 @@ from typing import Any
 from flask_babel import LazyString
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, RadioField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, PasswordField, RadioField, SelectField, StringField, TimeField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
+from .. import clock
 from ..forms import email_field, new_password_field, strip
 from ..i18n import LANGUAGES, _l
-from ..models import ColourMode
+from ..models import TIME_ZONE_MAX, ColourMode
 
 CODE_MAX = 40
 CODE_DESCRIPTION = _l("The 6 digits your authenticator app shows, or one of your recovery codes.")
@@ -35,6 +36,30 @@ class RegisterForm(FlaskForm):
     email = email_field()
     password = new_password_field()
     confirm = confirm_field()
+    # Filled with the browser's zone by static/js/app.js; the account page changes it.
+    time_zone = HiddenField(default=clock.DEFAULT_ZONE, render_kw={"data-browser-time-zone": ""})
+
+
+class TimeZoneForm(FlaskForm):
+    time_zone = StringField(
+        _l("Time zone"),
+        filters=[strip],
+        validators=[DataRequired(), Length(max=TIME_ZONE_MAX)],
+        render_kw={"list": "time-zone-names", "autocomplete": "off", "spellcheck": "false"},
+        description=_l("Type to search, e.g. “Berlin” or “America/”. Your today, overdue and reminders follow it."),
+    )
+
+
+class NotificationSettingsForm(FlaskForm):
+    email_notifications = BooleanField(
+        _l("Email me my notifications"),
+        description=_l("Reminders and everything under the bell also go to your email address."),
+    )
+    digest_time = TimeField(
+        _l("Daily digest at"),
+        validators=[Optional()],
+        description=_l("Your tasks due today and overdue, every day at this time in your time zone. Empty: no digest."),
+    )
 
 
 class LoginForm(FlaskForm):

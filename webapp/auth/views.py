@@ -52,7 +52,7 @@ def register(invitation: str | None = None) -> ResponseReturnValue:
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = crud.register(form.email.data, form.password.data, mode, invitation)
+            user = crud.register(form.email.data, form.password.data, mode, invitation, form.time_zone.data)
         except crud.WrongInvitee as error:
             populate_errors(form, error)
         except (crud.RegistrationClosed, crud.InvalidLink) as error:

@@ -109,6 +109,21 @@ class UnknownColour(CrudError, ValueError):
         super().__init__(message, field)
 
 
+class UnknownTimeZone(CrudError, ValueError):
+    """A time zone name that is not in the IANA database this system has."""
+
+    kind = "unknown_time_zone"
+
+    def __init__(self, field: str = "time_zone"):
+        super().__init__(N_("This is not a time zone we know. Pick one from the list, e.g. Europe/Berlin."), field)
+
+
+class InvalidReminder(CrudError, ValueError):
+    """A reminder that cannot go off: in the past, relative to a due date the task lacks, or one too many."""
+
+    kind = "invalid_reminder"
+
+
 class ReadOnly(CrudError):
     """The person may see this list or task but not change it (a Viewer): 403, never a silent no-op."""
 

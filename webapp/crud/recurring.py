@@ -5,11 +5,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from .. import clock
 from ..extensions import db
-from ..models import Task, TaskStatus
+from ..models import Reminder, Task, TaskStatus
 from ..recurrence import InvalidRule, parse
 from .errors import N_, InvalidRecurrence
+from .reminder_times import moved_reminders
 
 
 def checked_rule(recurrence: str | None, due_date: date | None) -> str | None:
@@ -35,7 +35,8 @@ def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None
     `completed_on` (today), unless it has one already or its rule has ended; the tasks' labels must be
     loaded. Returns the new occurrences.
 
-    The next occurrence is the same task (title, description, list, labels, priority, rule), due on
+    The next occurrence is the same task (title, description, list, labels, priority, rule, reminders
+    moved by the same number of days), due on
     the next day of the rule after the due date, or after the completion date when the rule counts
     from there. The unique `follows_id` keeps it at one per occurrence, even when two transactions
     complete the same task at once.
@@ -43,35 +44,41 @@ def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None
     repeating = [task for task in tasks if task.recurrence and task.due_date is not None]
     if not repeating:
         return []
-    # Without flushing the edit first: its UPDATE is what waits for, and loses to, a concurrent completion.
+    # Without flushing the edit first: its UPDATE is what waits for, and loses to, a concurrent completion
+    # (reading the owner, for the zone, may load it).
     with db.session.no_autoflush:
         statement = select(Task.follows_id).where(Task.follows_id.in_([task.id for task in repeating]))
         followed = set(db.session.scalars(statement))
-    followed |= {new.follows_id for new in db.session.new if isinstance(new, Task)}
-    today = completed_on or clock.today()
-    made = []
-    for task in repeating:
-        rule = parse(task.recurrence or "")
-        start = today if task.repeat_from_completion else task.due_date
-        due = rule.next_after(start) if start is not None and task.id not in followed else None
-        if due is None:
-            continue
-        made.append(
-            Task(
-                owner_id=task.owner_id,
-                title=task.title,
-                description=task.description,
-                status=TaskStatus.PENDING,
-                due_date=due,
-                list_id=task.list_id,
-                priority=task.priority,
-                labels=list(task.labels),
-                recurrence=rule.following().text,
-                repeat_from_completion=task.repeat_from_completion,
-                series_id=task.series_id or task.id,
-                follows_id=task.id,
+        reminders: dict[int, list[Reminder]] = {task.id: [] for task in repeating}
+        for reminder in db.session.scalars(select(Reminder).where(Reminder.task_id.in_(reminders))):
+            reminders[reminder.task_id].append(reminder)
+        followed |= {new.follows_id for new in db.session.new if isinstance(new, Task)}
+        made = []
+        for task in repeating:
+            rule = parse(task.recurrence or "")
+            # The day it was completed where its owner lives.
+            start = (completed_on or task.owner.today()) if task.repeat_from_completion else task.due_date
+            due = rule.next_after(start) if start is not None and task.id not in followed else None
+            if due is None or task.due_date is None:
+                continue
+            moved = moved_reminders(reminders[task.id], (due - task.due_date).days, due, task.owner.zone)
+            made.append(
+                Task(
+                    owner_id=task.owner_id,
+                    title=task.title,
+                    description=task.description,
+                    status=TaskStatus.PENDING,
+                    due_date=due,
+                    list_id=task.list_id,
+                    priority=task.priority,
+                    labels=list(task.labels),
+                    recurrence=rule.following().text,
+                    repeat_from_completion=task.repeat_from_completion,
+                    series_id=task.series_id or task.id,
+                    follows_id=task.id,
+                    reminders=moved,
+                )
             )
-        )
     db.session.add_all(made)
     return made
 

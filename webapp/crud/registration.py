@@ -14,6 +14,7 @@ from ..models import AccountLink, LinkPurpose, SiteSettings, User, utcnow
 from ..passwords import hash_password
 from .errors import N_, EmailTaken, RegistrationClosed, WrongInvitee
 from .links import add_link, find_link, mark_used
+from .preferences import proposed_zone
 from .users import commit_unique_email, has_users, new_user, normalise_email
 
 OPEN, INVITE, CLOSED = "open", "invite", "closed"
@@ -55,8 +56,11 @@ def invitation_for(mode: str, secret: str | None) -> AccountLink | None:
     return find_link(LinkPurpose.INVITATION, secret)
 
 
-def register(email: str, password: str, mode: str, invitation_secret: str | None = None) -> User | None:
+def register(
+    email: str, password: str, mode: str, invitation_secret: str | None = None, time_zone: str | None = None
+) -> User | None:
     """A new account, or None when the email is taken: the caller must answer the same either way.
+    `time_zone` is the one the browser proposed; one we do not know (or none) makes it UTC.
 
     The invitation, if one is needed, is used in the same transaction as the account is created,
     so a taken email leaves it usable and two people cannot both use it.
@@ -69,6 +73,7 @@ def register(email: str, password: str, mode: str, invitation_secret: str | None
     if invitation is not None:
         mark_used(invitation.id)
     user = new_user(email, password_hash)
+    user.time_zone = proposed_zone(time_zone)
     try:
         commit_unique_email(user.email)
     except EmailTaken:

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import clock
 from ..extensions import db
 from ..models import INBOX_NAME, OPEN_STATUSES, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
 from .access import EDIT, MANAGE, VIEW, list_for, lists_where, member_lists, tasks_of_lists_where
@@ -116,7 +115,7 @@ def delete_list(user: User, list_id: int) -> list[int]:
 
 def count_by_list(user: User, today: date | None = None) -> dict[int, ListCounts]:
     """Open and overdue tasks in each list the user sees, in one statement."""
-    overdue = Task.is_overdue_on(today or clock.today())
+    overdue = Task.is_overdue_on(today or user.today())
     rows = db.session.execute(
         select(Task.list_id, func.count(), func.sum(case((overdue, 1), else_=0)))
         .where(*tasks_of_lists_where(user), Task.deleted_at.is_(None), Task.status.in_(OPEN_STATUSES))

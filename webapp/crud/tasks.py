@@ -31,6 +31,7 @@ from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_s
 from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .labels import labels_named, load_labels, owned_labels
 from .recurring import add_next_occurrences, checked_rule, next_occurrence
+from .reminder_times import follow_due_date
 from .submissions import commit_created
 from .task_lists import find_list, get_list, list_or_inbox, new_list
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
@@ -174,7 +175,7 @@ def list_tasks(
     than counting the same tasks again.
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
-    statement = filtered_tasks(owner, task_filter, sort, today or clock.today())
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today())
     total = counts.total if counts is not None and not task_filter.is_active else None
     result = paginate(statement, page, per_page, skip, total)
     load_labels(result.items)
@@ -195,7 +196,7 @@ def export_tasks(
     """Every live task matching the filters, in list order, with its list and labels, in batches to keep memory
     flat."""
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
-    statement = filtered_tasks(owner, task_filter, sort, today or clock.today()).options(
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today()).options(
         joinedload(Task.task_list), selectinload(Task.labels)
     )
     yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
@@ -227,7 +228,7 @@ def count_tasks(user: User, today: date | None = None, list_id: int | None = Non
     """Live tasks per status (each counted once, see status_slices), how many are overdue, and how many
     are in the trash, in one statement: of the lists the user sees, or of the one list `list_id`."""
     slices, statement = counts_statement(of_list=list_id is not None)
-    parameters = {"user_id": user.id, "today": today or clock.today(), "list_id": list_id}
+    parameters = {"user_id": user.id, "today": today or user.today(), "list_id": list_id}
     *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
     for part, count in zip(slices, sliced, strict=True):
@@ -299,8 +300,9 @@ def update_task(
         task.title = changes["title"]
     if "description" in changes:
         task.description = changes["description"] or None
-    if "due_date" in changes:
+    if "due_date" in changes and changes["due_date"] != task.due_date:
         task.due_date = changes["due_date"]
+        follow_due_date(task, clock.now())
     if "repeat_from_completion" in changes:
         task.repeat_from_completion = bool(changes["repeat_from_completion"])
     task.recurrence = recurrence
@@ -477,10 +479,15 @@ def _update_live(user: User, task_ids: Iterable[int], *criteria: ColumnElement[b
 
 def _update(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
     """Change the tasks among `task_ids` that the user may change and that meet the criteria, moving their version
-    on like an edit would; returns the ids of those changed."""
+    on like an edit would; returns the ids of those changed.
+
+    The ids are read with a lock: on MariaDB a plain read sees the transaction's first snapshot, so a change
+    another transaction committed meanwhile would be counted as ours."""
     changing = list(
         db.session.scalars(
-            select(Task.id).where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), *criteria)
+            select(Task.id)
+            .where(*tasks_of_lists_where(user, EDIT), Task.id.in_(set(task_ids)), *criteria)
+            .with_for_update(of=Task)
         )
     )
     if changing:

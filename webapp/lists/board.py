@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from .. import clock, crud
+from .. import crud
 from ..i18n import _
 from ..models import TaskList
 from ..tasks.views import STATUS_LABELS
@@ -40,7 +40,7 @@ def move(list_id: int) -> ResponseReturnValue:
 
 
 def board_page(task_list: TaskList, status: int = 200, problem: str | None = None) -> ResponseReturnValue:
-    today = clock.today()
+    today = current_user.today()
     return render_template(
         "lists/board.html",
         task_list=task_list,

@@ -2,7 +2,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from .. import clock, crud
+from .. import crud
 from ..i18n import _, message_of, ngettext
 from ..models import TITLE_MAX, ListRole
 from ..navigation import editable_lists, owner_lists
@@ -22,7 +22,7 @@ def require_login() -> None:
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    counts = crud.count_by_list(current_user, today=clock.today())
+    counts = crud.count_by_list(current_user, today=current_user.today())
     return render_template("lists/index.html", lists=owner_lists(), counts=counts, empty=crud.ListCounts())
 
 
@@ -90,7 +90,7 @@ def quick_add(list_id: int) -> ResponseReturnValue:
         flash(" ".join(form.text.errors) or _("The form expired; please try again."), "warning")
         return redirect(url_for("lists.show", list_id=list_id))
     lists = editable_lists()
-    parsed = parse_quick_add(form.text.data, clock.today(), [each.name for each in lists])
+    parsed = parse_quick_add(form.text.data, current_user.today(), [each.name for each in lists])
     problem = quick_add_problem(parsed.title)
     if problem:
         flash(problem, "warning")

@@ -4,7 +4,7 @@ from flask import Response, flash, redirect, request, stream_with_context, url_f
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from .. import clock, crud
+from .. import crud
 from ..i18n import _, ngettext
 from ..models import TaskStatus
 from ..navigation import owner_lists
@@ -19,11 +19,11 @@ def export() -> ResponseReturnValue:
     """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
     filters = TaskFilterForm.for_owner(request.args, owner_lists(), crud.list_labels(current_user)).crud_args()
     del filters["per_page"]
-    tasks = crud.export_tasks(current_user, **filters, today=clock.today())
+    tasks = crud.export_tasks(current_user, **filters, today=current_user.today())
     return Response(
         stream_with_context(export_lines(tasks)),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="tasks-{clock.today().isoformat()}.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="tasks-{current_user.today().isoformat()}.csv"'},
     )
 
 

@@ -3,13 +3,15 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 
-from .. import clock, crud
+from .. import crud
 from ..i18n import _, ngettext
 from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .reminder_forms import at_form, before_due_form
 from .rule_words import describe_text
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
@@ -36,7 +38,7 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
     values = filters.crud_args()
     if task_list is not None:
         values["list_id"] = task_list.id
-    today = clock.today()
+    today = current_user.today()
     # Counts of the list shown (a list's page, or a list= filter), so an unfiltered list takes its total from them.
     counts = crud.count_tasks(current_user, today=today, list_id=values["list_id"])
     tasks = crud.list_tasks(current_user, **values, page=page_number(), today=today, counts=counts)
@@ -163,12 +165,27 @@ def previewing() -> bool:
 
 @bp.get("/<int:task_id>")
 def show(task_id: int) -> ResponseReturnValue:
-    task = crud.get_task(current_user, task_id)
+    return task_page(crud.get_task(current_user, task_id))
+
+
+def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
+    """The task with how it repeats, its reminders and the forms adding one; a form just sent keeps its
+    errors (422)."""
+    forms = {
+        "reminder_at_form": at_form(formdata=None),
+        "reminder_before_form": before_due_form(formdata=None),
+        **reminder_forms,
+    }
+    status = 422 if any(form.errors for form in reminder_forms.values()) else 200
     repeats = next_task = None
     if task.recurrence:
         repeats = describe_text(task.recurrence, task.repeat_from_completion)
         next_task = crud.next_occurrence(task)
-    return render_template("tasks/show.html", task=task, repeats=repeats, next_task=next_task)
+    crud.load_reminders([task])
+    page = render_template(
+        "tasks/show.html", task=task, today=current_user.today(), repeats=repeats, next_task=next_task, **forms
+    )
+    return page, status
 
 
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])

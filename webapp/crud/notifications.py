@@ -1,0 +1,62 @@
+"""Notifications: what a person is told (a reminder, a digest, a task assigned to them, a mention).
+
+`notify` is the one way in, for every feature: it adds the notification to the session, to be
+committed with the change that caused it. The bell shows it at once; the scheduler emails it
+(see webapp.scheduler), unless the person turned email off.
+"""
+
+from sqlalchemy import func, select, update
+
+from ..extensions import db
+from ..models import NOTIFICATION_TEXT_MAX, Notification, Task, User, utcnow
+from .common import Page, paginate
+
+NOTIFICATIONS_PER_PAGE = 25
+
+
+def notify(user: User, kind: str, task: Task | None, text: str) -> Notification:
+    """Tell `user` something, about `task` if given; not committed (the caller's transaction does)."""
+    notification = Notification(
+        user_id=user.id,
+        kind=kind,
+        task_id=task.id if task is not None else None,
+        text=text[:NOTIFICATION_TEXT_MAX],
+        email_pending=user.email_notifications,
+    )
+    db.session.add(notification)
+    return notification
+
+
+def unread_count(user: User) -> int:
+    """For the bell: one COUNT over the person's range of the (user_id, read_at) index."""
+    statement = select(func.count()).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    return db.session.execute(statement).scalar_one()
+
+
+def list_notifications(user: User, page: int = 1) -> Page[Notification]:
+    """The person's notifications, newest first."""
+    statement = select(Notification).where(Notification.user_id == user.id).order_by(Notification.id.desc())
+    return paginate(statement, page, NOTIFICATIONS_PER_PAGE)
+
+
+def mark_read(user: User, ids: list[int] | None = None) -> int:
+    """Mark these of the person's notifications read (all of them when `ids` is None); how many changed."""
+    statement = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    if ids is not None:
+        statement = statement.where(Notification.id.in_(ids))
+    changed = db.session.execute(statement.values(read_at=utcnow()).execution_options(synchronize_session=False))
+    db.session.commit()
+    return int(changed.rowcount)  # type: ignore[attr-defined]
+
+
+def set_email_notifications(user: User, enabled: bool) -> User:
+    """Email notifications on or off; off also stops those not emailed yet."""
+    user.email_notifications = enabled
+    if not enabled:
+        db.session.execute(
+            update(Notification)
+            .where(Notification.user_id == user.id, Notification.email_pending.is_(True))
+            .values(email_pending=False)
+        )
+    db.session.commit()
+    return user
