@@ -48,7 +48,7 @@ def test_a_reminder_goes_off_at_its_time_once_under_the_bell_and_by_email(app, a
     assert run_at(app, START + timedelta(minutes=6)).reminders == 0
 
     (notification,) = notifications_of(app, alice)
-    assert (notification.text, notification.task_id) == ("Reminder: Call the bank, due 2026-12-01", task_id)
+    assert (notification.text, notification.task_id) == ("Reminder: Call the bank, due Dec 1, 2026", task_id)
     mailbox.wait_for(alice.email, "Reminder: Call the bank")
     assert len(mailbox.to(alice.email)) == 1
     assert 'unread-count">1<' in alice_client.get("/tasks/").text

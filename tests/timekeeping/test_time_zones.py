@@ -70,7 +70,7 @@ def test_created_times_are_shown_in_the_persons_zone_with_its_name(app, alice, a
         created = db.session.get(User, alice.id) and crud.get_task(db.session.get(User, alice.id), task_id).created_at
     local = created.replace(tzinfo=UTC) + timedelta(hours=5, minutes=30)
     page = alice_client.get(f"/tasks/{task_id}").get_data(as_text=True)
-    assert f"{local:%Y-%m-%d %H:%M} Asia/Kolkata" in page
+    assert f"{local:%b} {local.day}, {local:%Y %H:%M} Asia/Kolkata" in page
 
 
 def test_the_account_page_offers_every_zone_and_saves_the_one_chosen(app, alice, alice_client):
