@@ -25,7 +25,7 @@ def test_a_person_sets_a_zone_adds_a_reminder_and_it_arrives_in_the_bell(visitor
     visitor.fill(**{"Date and time": f"{in_two_minutes:%Y-%m-%dT%H:%M}"})
     visitor.press("Remind me at")
     visitor.sees("Reminder added.")
-    visitor.sees(f"At {in_two_minutes:%Y-%m-%d %H:%M} Pacific/Kiritimati")
+    visitor.sees(f"At {in_two_minutes:%b} {in_two_minutes.day}, {in_two_minutes:%Y %H:%M} Pacific/Kiritimati")
     expect(page.locator(".unread-count")).to_have_count(0)
 
     # The scheduler runs once, three minutes from now.
