@@ -7,7 +7,7 @@ Values are whole seconds and plain text with a little Unicode, which every datab
 """
 
 import enum
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -80,6 +80,8 @@ def typed_value(table: Table, column: Column, index: int) -> Any:
         return START + timedelta(days=index, hours=index)
     if python_type is date:
         return (START + timedelta(days=index)).date()
+    if python_type is time:
+        return (START + timedelta(hours=index, minutes=index)).time()
     if python_type is Decimal:
         return Decimal(index)
     if python_type is bytes:

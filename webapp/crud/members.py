@@ -87,12 +87,12 @@ def leave_list(user: User, list_id: int) -> TaskList:
 
 def add_creators_as_owners(owner_ids: list[int]) -> None:
     """Make each of these accounts the owner member of the lists stored under it that have no members yet
-    (lists inserted in bulk, as the demo seeder does); not committed."""
+    (lists inserted in bulk, as the demo seeder does), members since their list was made; not committed."""
     memberless = ~select(ListMember.list_id).where(ListMember.list_id == TaskList.id).exists()
     db.session.execute(
         insert(ListMember).from_select(
-            ["list_id", "user_id", "role"],
-            select(TaskList.id, TaskList.owner_id, literal(ListRole.OWNER.value)).where(
+            ["list_id", "user_id", "role", "created_at"],
+            select(TaskList.id, TaskList.owner_id, literal(ListRole.OWNER.value), TaskList.created_at).where(
                 TaskList.owner_id.in_(owner_ids), memberless
             ),
         )

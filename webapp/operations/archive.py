@@ -21,7 +21,7 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -72,7 +72,7 @@ def encoder_for(column: Column[Any]) -> Callable[[Any], Any] | None:
     python_type = _python_type(column)
     if python_type is None:
         return None
-    if issubclass(python_type, (datetime, date)):
+    if issubclass(python_type, (datetime, date, time)):
         return lambda value: value.isoformat()
     if issubclass(python_type, enum.Enum):
         return lambda value: value.value
@@ -99,6 +99,8 @@ def decoder_for(column: Column[Any]) -> Callable[[Any], Any] | None:
         return datetime.fromisoformat
     if issubclass(python_type, date):
         return date.fromisoformat
+    if issubclass(python_type, time):
+        return time.fromisoformat
     if issubclass(python_type, Decimal):
         return Decimal
     if issubclass(python_type, bytes):
