@@ -11,6 +11,7 @@ from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .history_words import describe_event
 from .reminder_forms import at_form, before_due_form
 from .rule_words import describe_text
 
@@ -169,8 +170,8 @@ def show(task_id: int) -> ResponseReturnValue:
 
 
 def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
-    """The task with how it repeats, its reminders and the forms adding one; a form just sent keeps its
-    errors (422)."""
+    """The task with how it repeats, its reminders and the forms adding one (a form just sent keeps its
+    errors: 422), and the newest events of its history."""
     forms = {
         "reminder_at_form": at_form(formdata=None),
         "reminder_before_form": before_due_form(formdata=None),
@@ -182,8 +183,16 @@ def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
         repeats = describe_text(task.recurrence, task.repeat_from_completion)
         next_task = crud.next_occurrence(task)
     crud.load_reminders([task])
+    events, older = crud.latest_events(task)
     page = render_template(
-        "tasks/show.html", task=task, today=current_user.today(), repeats=repeats, next_task=next_task, **forms
+        "tasks/show.html",
+        task=task,
+        today=current_user.today(),
+        repeats=repeats,
+        next_task=next_task,
+        history=[(event, describe_event(event)) for event in events],
+        older_history=older,
+        **forms,
     )
     return page, status
 
