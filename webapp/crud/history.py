@@ -5,11 +5,21 @@ Values are kept as text: enums by their stored value, dates in ISO 8601, the lis
 names at the time. The pages put them in the reader's words (webapp.tasks.history_words).
 """
 
-from collections.abc import Collection
-from datetime import date
+from collections.abc import Callable, Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, Select, SQLColumnExpression, String, cast, insert, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    Select,
+    SQLColumnExpression,
+    String,
+    cast,
+    insert,
+    inspect,
+    literal,
+    select,
+)
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -77,28 +87,48 @@ def list_name_of_task() -> ColumnElement[str]:
 
 
 # What an edit compares, field by field: a value to compare (two lists may share a name) and its text.
-Snapshot = dict[str, tuple[object, str | None]]
+Value = tuple[object, str | None]
 
 
-def snapshot(task: Task) -> Snapshot:
-    """The fields of a task (read with its list and labels) that its history follows, before an edit."""
-    return {
-        "title": (task.title, task.title),
-        "description": (task.description, task.description),
-        "status": (task.status, task.status.value),
-        "due_date": (task.due_date, _date_text(task.due_date)),
-        "priority": (task.priority, str(int(task.priority))),
-        "list": (task.list_id, task.task_list.name),
-        "labels": (names := ", ".join(label.name for label in task.labels), names or None),
-        "recurrence": (task.recurrence, task.recurrence),
-        "repeat_from_completion": (task.repeat_from_completion, str(task.repeat_from_completion).lower()),
-    }
+def _list_value(task: Task) -> Value:
+    # The list assigned by the edit, else the stored one (from the session when the task was read with it).
+    assigned = inspect(task).attrs.task_list.loaded_value
+    task_list = assigned if isinstance(assigned, TaskList) else db.session.get(TaskList, task.list_id)
+    return (task_list.id, task_list.name) if task_list else (task.list_id, None)
 
 
-def record_changes(task: Task, actor: User, before: Snapshot) -> None:
+def _labels_value(task: Task) -> Value:
+    names = ", ".join(label.name for label in task.labels)
+    return names, names or None
+
+
+FIELDS: dict[str, Callable[[Task], Value]] = {
+    "title": lambda task: (task.title, task.title),
+    "description": lambda task: (task.description, task.description),
+    "status": lambda task: (task.status, task.status.value),
+    "due_date": lambda task: (task.due_date, task.due_date.isoformat() if task.due_date else None),
+    "priority": lambda task: (task.priority, str(int(task.priority))),
+    "recurrence": lambda task: (task.recurrence, task.recurrence),
+    "repeat_from_completion": lambda task: (task.repeat_from_completion, str(task.repeat_from_completion).lower()),
+    "list": _list_value,
+    "labels": _labels_value,
+}
+# The task's relations, followed only when an edit names them (they need not be loaded otherwise).
+RELATIONS = {"list_id": "list", "label_ids": "labels"}
+
+
+def snapshot(task: Task, changing: Collection[str]) -> dict[str, Value]:
+    """The fields of a task that its history follows, before an edit of the fields named `changing` (as
+    update_task names them)."""
+    fields = [field for field in FIELDS if field not in RELATIONS.values()]
+    fields += [RELATIONS[name] for name in changing if name in RELATIONS]
+    return {field: FIELDS[field](task) for field in fields}
+
+
+def record_changes(task: Task, actor: User, before: dict[str, Value]) -> None:
     """An event for each field of the task that differs from its `before` snapshot."""
-    for field, (now, new) in snapshot(task).items():
-        was, old = before[field]
+    for field, (was, old) in before.items():
+        now, new = FIELDS[field](task)
         if was != now:
             record(task, actor, _kind_of_change(field, old, new), field, old, new)
 
@@ -111,10 +141,6 @@ def _kind_of_change(field: str, old: str | None, new: str | None) -> EventKind:
     if field == "status" and old == TaskStatus.COMPLETED:
         return EventKind.REOPENED
     return EventKind.CHANGED
-
-
-def _date_text(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _newest_first(task_id: int) -> Select[TaskEvent]:

@@ -290,7 +290,7 @@ def update_task(
     require(editor, task.list_id, EDIT, "Task not found")
     if task.version != expected_version:
         raise StaleEdit(task)
-    before = snapshot(task)
+    before = snapshot(task, changes)
     recurrence = task.recurrence
     if "recurrence" in changes or "due_date" in changes:
         recurrence = checked_rule(changes.get("recurrence", task.recurrence), changes.get("due_date", task.due_date))
