@@ -264,3 +264,13 @@ def test_every_kind_of_event_has_a_sentence(app, household, client_of):
         db.session.commit()
     page = client_of("owner").get(f"/tasks/{household.task}").text
     assert "olivia@example.com assigned the task to b" in page and "olivia@example.com unassigned a" in page
+
+
+def test_deleting_a_list_records_each_live_task_moved_to_the_inbox_and_to_the_trash(app, household):
+    with app.app_context():
+        crud.delete_list(person(household, "owner"), household.list)
+        assert events_of(household.task)[1:] == [
+            ("moved", "olivia@example.com", "list", "Household", "Inbox"),
+            ("deleted", "olivia@example.com", None, None, None),
+        ]
+        assert [kind for kind, *_ in events_of(household.trashed)] == ["created", "deleted"]
