@@ -71,9 +71,9 @@ def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, use
     for n in range(users // 2):
         client.post("/users/invitations", data={"email": f"guest{n}@example.com"})
     statements = statements_for(app, client, "get", "/users/")
-    # The logged-in user, the navigation's lists and its bell's unread count, the page of users, their total,
+    # The logged-in user with its bell's unread count, the navigation's lists, the page of users, their total,
     # their items' titles, the registration mode, and the open invitations with who made them.
-    assert len(statements) == 8, statements
+    assert len(statements) == 7, statements
     assert client.get("/users/").text.count('<td class="task-title">') == min(users, 20)
 
 
@@ -81,11 +81,11 @@ def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, use
 @pytest.mark.parametrize(
     "path, expected",
     [
-        # The user, the navigation's lists and unread count, the labels to filter by, the counts at a glance
-        # (their sum is the list's total), the page's rows and their labels.
-        ("/tasks/?per_page=10&page=2", 7),
+        # The user with the bell's unread count, the navigation's lists, the labels to filter by, the counts at
+        # a glance (their sum is the list's total), the page's rows and their labels.
+        ("/tasks/?per_page=10&page=2", 6),
         # A filtered list counts its own total as well.
-        ("/tasks/?status=pending&sort=title&per_page=10&page=2", 8),
+        ("/tasks/?status=pending&sort=title&per_page=10&page=2", 7),
     ],
 )
 def test_the_task_list_runs_the_same_few_statements_however_many_tasks(app, tasks_per_user, path, expected):
@@ -102,10 +102,20 @@ def first_owned_task_id(app) -> int:
 
 
 @pytest.mark.parametrize("users", [1, 30])
-def test_a_task_page_runs_six_statements_the_user_the_task_its_labels_and_reminders_the_navigation_and_bell(app, users):
+def test_a_task_page_runs_five_statements_the_user_and_bell_the_task_its_labels_and_reminders_the_navigation(
+    app, users
+):
     client = seeded_admin_client(app, users, 0)
     statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
-    assert len(statements) == 6, statements
+    assert len(statements) == 5, statements
+
+
+def test_the_signed_in_account_and_the_bells_count_come_in_one_round_trip(app):
+    client = seeded_admin_client(app, 2, 0)
+    statements = statements_for(app, client, "get", "/tasks/")
+    account = statements[0]
+    assert "FROM users" in account and "FROM notifications" in account, account
+    assert not any("FROM notifications" in statement for statement in statements[1:]), statements
 
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):

@@ -61,6 +61,7 @@ from .labels import (
 from .members import Member, add_member, change_role, leave_list, list_members, remove_member
 from .notifications import (
     NOTIFICATIONS_PER_PAGE,
+    account_with_unread_count,
     list_notifications,
     mark_read,
     notify,
@@ -186,6 +187,7 @@ __all__ = [
     "WrongCode",
     "WrongInvitee",
     "WrongPassword",
+    "account_with_unread_count",
     "add_label_to_tasks",
     "add_member",
     "add_reminder",
