@@ -8,7 +8,7 @@ from flask import Flask
 from flask_babel import format_date, format_decimal, format_time
 from flask_login import current_user
 
-from .markdown import render_markdown
+from .markdown import render_markdown, render_plain_text
 
 
 def viewer_zone() -> tzinfo:
@@ -39,3 +39,4 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(show_date, "date")
     app.add_template_filter(show_number, "number")
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(render_plain_text, "plain_text")

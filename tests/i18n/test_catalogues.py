@@ -18,8 +18,11 @@ SOURCE_FOLDERS = ("webapp", "templates")
 
 
 def in_source(directory: str) -> bool:
-    """Only webapp/ and templates/ hold strings to translate (babel.cfg); the walk skips everything else."""
-    relative = Path(directory).resolve().relative_to(ROOT)
+    """Only webapp/ and templates/ hold strings to translate (babel.cfg); the walk skips everything else.
+
+    Not resolved: a symlinked folder (a worktree's .venv) is judged by where it sits, not where it points.
+    """
+    relative = Path(directory).absolute().relative_to(ROOT)
     return relative.parts[0] in SOURCE_FOLDERS if relative.parts else True
 
 
