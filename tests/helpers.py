@@ -86,12 +86,21 @@ def previous_revision(revision: str) -> str:
     return down
 
 
-def insert_account(session, user_id: int, email: str) -> None:
-    """An active account row written with SQL alone, as an older revision's schema takes it."""
-    session.execute(
-        text(
-            "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-            "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
-        ),
-        {"id": user_id, "email": email, "hash": hash_password(PASSWORD), "yes": True, "no": False},
-    )
+def insert_account(session, user_id: int, email: str, *, is_admin: bool = False, **columns: object) -> None:
+    """An active account row written with SQL alone, as an older revision's schema takes it.
+
+    `columns` sets the columns that revision has beyond the first ones (time_zone="UTC", ...), or
+    another session_version than 1.
+    """
+    values = {
+        "id": user_id,
+        "email": email,
+        "password_hash": hash_password(PASSWORD),
+        "is_active": True,
+        "is_admin": is_admin,
+        "session_version": 1,
+        **columns,
+    }
+    names = ", ".join(values)
+    parameters = ", ".join(f":{name}" for name in values)
+    session.execute(text(f"INSERT INTO users ({names}, created_at) VALUES ({parameters}, CURRENT_TIMESTAMP)"), values)

@@ -1,8 +1,7 @@
 """The colour-mode migration upgrades a database holding accounts, on every database."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
-from sqlalchemy import text
+from helpers import PASSWORD, insert_account, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -16,14 +15,7 @@ def test_existing_accounts_follow_the_system_and_can_choose_another_mode(new_dat
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
-            db.session.execute(
-                text(
-                    "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                    "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 3)"
-                ),
-                {"id": user_id, "email": f"old{user_id}@example.com", "hash": crud.users.hash_password(PASSWORD),
-                 "yes": True, "no": False},
-            )  # fmt: skip
+            insert_account(db.session, user_id, f"old{user_id}@example.com", session_version=3)
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -1,7 +1,7 @@
 """Upgrading to lists, labels and priorities keeps every task, each in its owner's new Inbox."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
+from helpers import insert_account, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -16,19 +16,7 @@ def test_existing_tasks_land_in_their_owners_inbox_with_no_priority_and_no_label
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
-            db.session.execute(
-                text(
-                    "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                    "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
-                ),
-                {
-                    "id": user_id,
-                    "email": f"user{user_id}@example.com",
-                    "hash": crud.users.hash_password(PASSWORD),
-                    "yes": True,
-                    "no": False,
-                },
-            )
+            insert_account(db.session, user_id, f"user{user_id}@example.com")
         for task_id, owner_id in ((1, 1), (2, 1), (3, 2)):
             db.session.execute(
                 text(

@@ -1,7 +1,7 @@
 """The accounts migration upgrades a database holding data, on every database."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
+from helpers import PASSWORD, insert_account, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -14,13 +14,7 @@ def test_accounts_and_tokens_written_before_survive_and_gain_the_new_abilities(n
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
-        db.session.execute(
-            text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 4)"
-            ),
-            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
-        )
+        insert_account(db.session, 1, "old@example.com", is_admin=True, session_version=4)
         db.session.execute(
             text(
                 "INSERT INTO api_tokens (id, name, token_hash, owner_id, created_at) "

@@ -2,8 +2,7 @@
 owner chooses, on every database."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
-from sqlalchemy import text
+from helpers import PASSWORD, insert_account, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -15,13 +14,7 @@ def test_accounts_written_before_follow_their_browser_and_may_choose_a_language(
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
-        db.session.execute(
-            text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 2)"
-            ),
-            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
-        )
+        insert_account(db.session, 1, "old@example.com", is_admin=True, session_version=2)
         db.session.commit()
 
         flask_migrate.upgrade()  # to the head: the models read every later column too

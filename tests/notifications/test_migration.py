@@ -1,8 +1,7 @@
 """The notifications migration upgrades a database holding data, on every database: email stays on."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
-from sqlalchemy import text
+from helpers import PASSWORD, insert_account, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -12,13 +11,7 @@ def test_accounts_written_before_get_email_notifications_and_an_empty_bell(new_d
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision("notifications"))
-        db.session.execute(
-            text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version, "
-                "time_zone) VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 1, 'Asia/Tokyo')"
-            ),
-            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
-        )
+        insert_account(db.session, 1, "old@example.com", is_admin=True, time_zone="Asia/Tokyo")
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -4,7 +4,7 @@ people a digest setting (off)."""
 from datetime import time
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
+from helpers import PASSWORD, insert_account, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -15,14 +15,7 @@ def test_tasks_written_before_take_reminders_and_nobody_gets_a_digest_unasked(ne
     app = make_app(new_database())
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision("reminders_and_digests"))
-        db.session.execute(
-            text(
-                "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version, "
-                "time_zone, email_notifications) "
-                "VALUES (1, 'old@example.com', :hash, :yes, :yes, CURRENT_TIMESTAMP, 1, 'UTC', :yes)"
-            ),
-            {"hash": crud.users.hash_password(PASSWORD), "yes": True},
-        )
+        insert_account(db.session, 1, "old@example.com", is_admin=True, time_zone="UTC", email_notifications=True)
         db.session.execute(
             text(
                 "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "

@@ -1,7 +1,7 @@
 """The shared-lists migration makes every existing list's owner its one member, an owner, on every database."""
 
 import flask_migrate
-from helpers import PASSWORD, make_app, previous_revision
+from helpers import insert_account, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -16,19 +16,7 @@ def test_every_existing_list_keeps_its_tasks_and_its_owner_becomes_its_owner_mem
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
-            db.session.execute(
-                text(
-                    "INSERT INTO users (id, email, password_hash, is_active, is_admin, created_at, session_version) "
-                    "VALUES (:id, :email, :hash, :yes, :no, CURRENT_TIMESTAMP, 1)"
-                ),
-                {
-                    "id": user_id,
-                    "email": f"user{user_id}@example.com",
-                    "hash": crud.users.hash_password(PASSWORD),
-                    "yes": True,
-                    "no": False,
-                },
-            )
+            insert_account(db.session, user_id, f"user{user_id}@example.com")
         for list_id, owner_id, name, inbox in ((1, 1, "Inbox", True), (2, 1, "Garden", False), (3, 2, "Inbox", True)):
             db.session.execute(
                 text(
