@@ -6,11 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import new_api_token, new_comment, set_zone
+from smtp_sink import link_in
 from sqlalchemy import func, select
 
 from webapp import crud
 from webapp.extensions import db
 from webapp.models import Comment, Notification, User
+from webapp.scheduler import run_once
 
 WRITTEN = datetime(2030, 6, 12, 9, 0, tzinfo=UTC)
 # A second before the 15 minutes are over, and a second after.
@@ -298,6 +300,21 @@ def test_mentioning_a_member_tells_them_in_app_and_by_email_if_they_allow_it(app
     assert not to_olivia.email_pending
     assert notifications_of(app, household, "outsider") == []
     assert notifications_of(app, household, "editor") == []
+
+
+def test_the_scheduler_emails_a_mention_to_those_who_allow_email_with_a_link_to_the_task(
+    app, household, client_of, mailbox
+):
+    with app.app_context():
+        crud.set_email_notifications(person(household, "owner"), False)
+    client_of("editor").post(
+        f"/tasks/{household.task}/comments", data={"body": "@vera@example.com @olivia@example.com: done?"}
+    )
+    with app.app_context():
+        assert run_once().emails == 1
+    message = mailbox.wait_for("vera@example.com", "eddie@example.com mentioned you on “Water the plants”")
+    assert link_in(message) == f"/tasks/{household.task}"
+    assert mailbox.to("olivia@example.com") == []
 
 
 def test_mentioning_someone_who_is_no_member_tells_nobody_and_the_page_does_not_say(app, household, client_of):
