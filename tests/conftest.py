@@ -10,7 +10,7 @@ from datetime import UTC, datetime, time
 
 import flask_migrate
 import pytest
-from databases import backend_of, create_database, drop_database
+from databases import backend_of, commits_without_flush, create_database, drop_database
 from factories import new_user
 from helpers import PASSWORD, SERVER_URL, TODAY, make_app
 from smtp_sink import MailServer
@@ -75,13 +75,14 @@ def mailbox(mail_server):
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The migrated database the whole run shares."""
-    url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
-    app = make_app(url)
-    with app.app_context():
-        flask_migrate.upgrade()
-        db.engine.dispose()
-    yield url
-    drop_database(url)
+    with commits_without_flush(SERVER_URL):
+        url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
+        app = make_app(url)
+        with app.app_context():
+            flask_migrate.upgrade()
+            db.engine.dispose()
+        yield url
+        drop_database(url)
 
 
 @pytest.fixture(scope="session")
