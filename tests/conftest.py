@@ -7,6 +7,7 @@ of its own and drops it at the end (see tests/databases.py).
 
 import re
 from datetime import UTC, datetime, time
+from pathlib import Path
 
 import flask_migrate
 import pytest
@@ -22,6 +23,7 @@ from webapp.extensions import db, limiter
 # A test that asks for none of these does not touch the database under test: it runs in the SQLite
 # pass only, and the PostgreSQL and MariaDB passes report it skipped, saying why.
 DATABASE_FIXTURES = {"database_url", "new_database", "backend"}
+BROWSER_SUITE = Path(__file__).parent / "browser"
 
 
 def pytest_report_header(config):
@@ -33,7 +35,8 @@ def pytest_collection_modifyitems(items):
         return
     once = pytest.mark.skip(reason="uses no database: runs in the SQLite pass only")
     for item in items:
-        if not DATABASE_FIXTURES & set(item.fixturenames):
+        # The browser suite runs whole in the one pass `make test` names for it (tests/browser/conftest.py).
+        if not DATABASE_FIXTURES & set(item.fixturenames) and not item.path.is_relative_to(BROWSER_SUITE):
             item.add_marker(once)
 
 
