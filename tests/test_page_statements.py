@@ -6,8 +6,10 @@ catches it without timing anything.
 """
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 import pytest
+from factories import new_comment
 from sqlalchemy import event, select
 
 from webapp.demo import DEMO_PASSWORD
@@ -102,10 +104,25 @@ def first_owned_task_id(app) -> int:
 
 
 @pytest.mark.parametrize("users", [1, 30])
-def test_a_task_page_runs_six_statements_the_user_the_task_its_labels_and_reminders_the_navigation_and_bell(app, users):
+def test_a_task_page_runs_seven_statements_the_user_the_task_its_labels_reminders_and_comments_navigation_and_bell(
+    app, users
+):
     client = seeded_admin_client(app, users, 0)
     statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
-    assert len(statements) == 6, statements
+    assert len(statements) == 7, statements
+
+
+@pytest.mark.parametrize("comments", [1, 150])
+def test_a_task_pages_comments_are_counted_then_read_with_their_authors_in_one_statement(app, comments):
+    client = seeded_admin_client(app, 1, 0)
+    task_id = first_owned_task_id(app)
+    with app.app_context():
+        authors = [SimpleNamespace(id=user_id) for user_id in db.session.scalars(select(User.id).order_by(User.id))]
+    for n in range(comments):
+        new_comment(app, authors[n % len(authors)], task_id, f"Remark {n}")
+    statements = statements_for(app, client, "get", f"/tasks/{task_id}")
+    # The seven of a task without comments, the count among them; then the last page's comments with their authors.
+    assert len(statements) == 8, statements
 
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):

@@ -405,6 +405,26 @@ class TaskPage(ListPage[Task]):
     pass
 
 
+class Author(Output):
+    id: int
+    email: str
+
+
+class Comment(Output):
+    """A comment on a task, in plain text; its author may change it in the first 15 minutes."""
+
+    id: int
+    task_id: int
+    author: Author | None = Field(description="Who wrote it; null once their account is deleted.")
+    body: str
+    created_at: UtcDateTime
+    edited_at: UtcDateTime | None = Field(description="When its author last changed it; null if never.")
+
+
+class CommentPage(ListPage[Comment]):
+    pass
+
+
 class StaleTask(BaseModel):
     """The task changed since the version the edit was based on; `current` is what is stored."""
 

@@ -22,6 +22,17 @@ from .accounts import (
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
+from .comments import (
+    COMMENTS_PER_PAGE,
+    EDIT_WINDOW,
+    add_comment,
+    comment_to_change,
+    comments_page,
+    delete_comment,
+    edit_comment,
+    list_comments,
+    may_change_comment,
+)
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -29,6 +40,7 @@ from .errors import (
     EmailTaken,
     ForbiddenChange,
     InboxRequired,
+    InvalidComment,
     InvalidFilter,
     InvalidLink,
     InvalidRecurrence,
@@ -148,9 +160,11 @@ from .users import (
 )
 
 __all__ = [
+    "COMMENTS_PER_PAGE",
     "COMPLETED_SHOWN",
     "DAYS_BEFORE_MAX",
     "DEFAULT_PER_PAGE",
+    "EDIT_WINDOW",
     "MAX_PER_PAGE",
     "MAX_REMINDERS",
     "NOTIFICATIONS_PER_PAGE",
@@ -165,6 +179,7 @@ __all__ = [
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
+    "InvalidComment",
     "InvalidFilter",
     "InvalidLink",
     "InvalidRecurrence",
@@ -186,6 +201,7 @@ __all__ = [
     "WrongCode",
     "WrongInvitee",
     "WrongPassword",
+    "add_comment",
     "add_label_to_tasks",
     "add_member",
     "add_reminder",
@@ -195,6 +211,8 @@ __all__ = [
     "change_password",
     "change_role",
     "checked_zone",
+    "comment_to_change",
+    "comments_page",
     "complete_task",
     "confirm_email",
     "confirm_enrolment",
@@ -207,6 +225,7 @@ __all__ = [
     "create_task",
     "create_user",
     "delete_account",
+    "delete_comment",
     "delete_forever",
     "delete_item",
     "delete_label",
@@ -216,6 +235,7 @@ __all__ = [
     "delete_user",
     "digest_of",
     "disable_two_factor",
+    "edit_comment",
     "email_to_confirm",
     "end_sessions",
     "ensure_labels",
@@ -234,6 +254,7 @@ __all__ = [
     "labels_named",
     "leave_list",
     "list_api_tokens",
+    "list_comments",
     "list_items",
     "list_labels",
     "list_lists",
@@ -246,6 +267,7 @@ __all__ = [
     "load_labels",
     "load_reminders",
     "mark_read",
+    "may_change_comment",
     "member_lists",
     "move_tasks_to_list",
     "next_digest_at",
