@@ -554,6 +554,28 @@ class Notification(Model):
     task: Mapped[Task | None] = relationship()
 
 
+COMMENT_MAX = 10_000
+
+
+class Comment(Model):
+    """A member's remark on a task, in plain text. It outlives its author's account: `author_id` is then None
+    and the page says "a deleted account"."""
+
+    __tablename__ = "comments"
+    # A task's comments in the order they were written, from the task's range.
+    __table_args__ = (Index("ix_comments_task_id_id", "task_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # Loaded with the comments (crud.comments), never one author at a time by accident.
+    author: Mapped[User | None] = relationship(lazy="raise")
+
+
 class Reminder(Model):
     """A reminder of a task: at an instant the person chose, or relative to the task's due date
     ("1 day before at 18:00", in the owner's time zone).

@@ -244,7 +244,7 @@ def test_the_api_gives_the_history_a_page_at_a_time_and_404_to_an_outsider(app, 
         ("changed", "priority", "0", "1"),
         ("created", None, None, None),
     ]
-    assert body["items"][1]["actor_email"] == "olivia@example.com" and body["items"][1]["created_at"].endswith("Z")
+    assert body["items"][1]["actor"]["email"] == "olivia@example.com" and body["items"][1]["created_at"].endswith("Z")
     outsider = client_of("outsider").get(path, headers={"Authorization": f"Bearer {tokens['outsider']}"})
     assert outsider.status_code == 404
 

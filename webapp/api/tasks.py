@@ -91,21 +91,7 @@ def task_history(task_id: int, query: Paging) -> ApiAnswer:
     """The history of a task of a list you are a member of: who changed what and when, newest first, with the
     total count. It is read-only: crud writes it with every change."""
     result = crud.task_history(api_user(), task_id, **query.crud_args())
-    return TaskEventPage(items=[event_json(event) for event in result.items], total=result.total)
-
-
-def event_json(event: models.TaskEvent) -> TaskEvent:
-    return TaskEvent(
-        id=event.id,
-        task_id=event.task_id,
-        kind=event.kind,
-        actor_id=event.actor_id,
-        actor_email=event.actor.email if event.actor else None,
-        field=event.field,
-        old_value=event.old_value,
-        new_value=event.new_value,
-        created_at=event.created_at,
-    )
+    return TaskEventPage(items=[TaskEvent.model_validate(event) for event in result.items], total=result.total)
 
 
 @bp.patch("/tasks/<int:task_id>")

@@ -22,6 +22,17 @@ from .accounts import (
 )
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
+from .comments import (
+    COMMENTS_PER_PAGE,
+    EDIT_WINDOW,
+    add_comment,
+    comment_to_change,
+    comments_page,
+    delete_comment,
+    edit_comment,
+    list_comments,
+    may_change_comment,
+)
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -29,6 +40,7 @@ from .errors import (
     EmailTaken,
     ForbiddenChange,
     InboxRequired,
+    InvalidComment,
     InvalidFilter,
     InvalidLink,
     InvalidRecurrence,
@@ -62,6 +74,7 @@ from .labels import (
 from .members import Member, add_member, change_role, leave_list, list_members, remove_member
 from .notifications import (
     NOTIFICATIONS_PER_PAGE,
+    account_with_unread_count,
     list_notifications,
     mark_read,
     notify,
@@ -149,9 +162,11 @@ from .users import (
 )
 
 __all__ = [
+    "COMMENTS_PER_PAGE",
     "COMPLETED_SHOWN",
     "DAYS_BEFORE_MAX",
     "DEFAULT_PER_PAGE",
+    "EDIT_WINDOW",
     "HISTORY_SHOWN",
     "MAX_PER_PAGE",
     "MAX_REMINDERS",
@@ -167,6 +182,7 @@ __all__ = [
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
+    "InvalidComment",
     "InvalidFilter",
     "InvalidLink",
     "InvalidRecurrence",
@@ -188,6 +204,8 @@ __all__ = [
     "WrongCode",
     "WrongInvitee",
     "WrongPassword",
+    "account_with_unread_count",
+    "add_comment",
     "add_label_to_tasks",
     "add_member",
     "add_reminder",
@@ -197,6 +215,8 @@ __all__ = [
     "change_password",
     "change_role",
     "checked_zone",
+    "comment_to_change",
+    "comments_page",
     "complete_task",
     "confirm_email",
     "confirm_enrolment",
@@ -209,6 +229,7 @@ __all__ = [
     "create_task",
     "create_user",
     "delete_account",
+    "delete_comment",
     "delete_forever",
     "delete_item",
     "delete_label",
@@ -218,6 +239,7 @@ __all__ = [
     "delete_user",
     "digest_of",
     "disable_two_factor",
+    "edit_comment",
     "email_to_confirm",
     "end_sessions",
     "ensure_labels",
@@ -237,6 +259,7 @@ __all__ = [
     "latest_events",
     "leave_list",
     "list_api_tokens",
+    "list_comments",
     "list_items",
     "list_labels",
     "list_lists",
@@ -249,6 +272,7 @@ __all__ = [
     "load_labels",
     "load_reminders",
     "mark_read",
+    "may_change_comment",
     "member_lists",
     "move_tasks_to_list",
     "next_digest_at",

@@ -156,3 +156,12 @@ class InvalidRecurrence(CrudError, ValueError):
     def __init__(self, message: str, field: str = "recurrence", part: str | None = None):
         super().__init__(message, field)
         self.part = part
+
+
+class InvalidComment(CrudError, ValueError):
+    """A comment with nothing in it once trimmed, or longer than a comment may be."""
+
+    kind = "invalid_comment"
+
+    def __init__(self, message: str, field: str = "body"):
+        super().__init__(message, field)

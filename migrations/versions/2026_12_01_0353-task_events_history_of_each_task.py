@@ -1,14 +1,14 @@
 """Task events: each task's history of who changed what and when
 
 Revision ID: task_events
-Revises: reminders_and_digests
+Revises: comments
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "task_events"
-down_revision = "reminders_and_digests"
+down_revision = "comments"
 branch_labels = None
 depends_on = None
 
