@@ -81,11 +81,11 @@ def test_the_users_page_loads_every_listed_users_items_in_one_statement(app, use
 @pytest.mark.parametrize(
     "path, expected",
     [
-        # The user, the navigation's lists and unread count, the labels to filter by, the counts at a glance
-        # (their sum is the list's total), the page's rows and their labels.
-        ("/tasks/?per_page=10&page=2", 7),
+        # The user, the navigation's lists and unread count, the labels and the people to filter by, the counts
+        # at a glance (their sum is the list's total), the page's rows, their labels and their assignees.
+        ("/tasks/?per_page=10&page=2", 9),
         # A filtered list counts its own total as well.
-        ("/tasks/?status=pending&sort=title&per_page=10&page=2", 8),
+        ("/tasks/?status=pending&sort=title&per_page=10&page=2", 10),
     ],
 )
 def test_the_task_list_runs_the_same_few_statements_however_many_tasks(app, tasks_per_user, path, expected):
@@ -102,10 +102,12 @@ def first_owned_task_id(app) -> int:
 
 
 @pytest.mark.parametrize("users", [1, 30])
-def test_a_task_page_runs_six_statements_the_user_the_task_its_labels_and_reminders_the_navigation_and_bell(app, users):
+def test_a_task_page_runs_seven_statements_the_user_the_task_its_labels_reminders_and_assignees_the_navigation_and_bell(
+    app, users
+):
     client = seeded_admin_client(app, users, 0)
     statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
-    assert len(statements) == 6, statements
+    assert len(statements) == 7, statements
 
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):

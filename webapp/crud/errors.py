@@ -156,3 +156,12 @@ class InvalidRecurrence(CrudError, ValueError):
     def __init__(self, message: str, field: str = "recurrence", part: str | None = None):
         super().__init__(message, field)
         self.part = part
+
+
+class NotAMember(CrudError, ValueError):
+    """Someone named who is not a member of the list, such as an assignee of one of its tasks."""
+
+    kind = "not_a_member"
+
+    def __init__(self, field: str = "assignees"):
+        super().__init__(N_("Only members of the task's list can be assigned to it."), field)
