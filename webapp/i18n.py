@@ -8,9 +8,10 @@ in English whatever the request says: scripts compare its messages, and they are
 
 from typing import Any
 
-from flask import Flask, has_request_context, request
-from flask_babel import get_locale, gettext, lazy_gettext
-from flask_babel import ngettext as flask_ngettext
+from babel import Locale
+from babel.support import NullTranslations
+from flask import Flask, g, has_app_context, has_request_context, request
+from flask_babel import LazyString, get_locale, get_translations
 from flask_login import current_user
 
 from .extensions import babel
@@ -31,18 +32,49 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES, default=DEFAULT_LOCALE)
 
 
+def page_translations() -> NullTranslations:
+    """The catalogue of the page's language, looked up once a request.
+
+    Flask-Babel finds the locale and its catalogue again through the request's globals at every string,
+    several hundred times on a list page; this keeps the catalogue in the slot of Flask-Babel's
+    per-request namespace that its `refresh()` (a person changing language) and `force_locale()`
+    (an email in its reader's language) clear and restore, so those are still followed.
+    """
+    try:
+        translations: NullTranslations | None = g._flask_babel.babel_translations
+    except (AttributeError, RuntimeError):  # not looked up yet in this request; outside any app context
+        translations = None
+    if translations is None:
+        translations = get_translations()
+        if has_app_context():  # get_translations() made the namespace
+            g._flask_babel.babel_translations = translations
+    return translations
+
+
+def page_locale() -> Locale | None:
+    """The page's language (None outside a request): Flask-Babel's, as it keeps it for the request."""
+    try:
+        locale: Locale | None = g._flask_babel.babel_locale
+    except (AttributeError, RuntimeError):
+        locale = None
+    return locale or get_locale()
+
+
 def _(message: str, **variables: Any) -> str:
     """`message` in the page's language, its %(name)s placeholders filled from `variables`."""
-    return str(gettext(message, **variables))
+    text = page_translations().ugettext(message)
+    return text % variables if variables else text
 
 
 def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
     """The singular or plural of a message that counts `num` (also given to it as %(num)d)."""
-    return str(flask_ngettext(singular, plural, num, **variables))
+    variables.setdefault("num", num)
+    return page_translations().ungettext(singular, plural, num) % variables
 
 
-# Text made at import time, such as form labels and choices: translated each time it is shown.
-_l = lazy_gettext
+def _l(message: str, **variables: Any) -> LazyString:
+    """Text made at import time, such as form labels and choices: translated each time it is shown."""
+    return LazyString(_, message, **variables)
 
 
 def message_of(error: Exception) -> str:
@@ -53,4 +85,13 @@ def message_of(error: Exception) -> str:
 def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LOCALE)
     babel.init_app(app, locale_selector=select_locale)
+    # The templates' _(), gettext and ngettext read the request's catalogue once (as Flask-Babel's own
+    # do at every call), with the same new-style behaviour: escaped, %(name)s filled from keywords.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: page_translations().ugettext(message),
+        ngettext=lambda singular, plural, num: page_translations().ungettext(singular, plural, num),
+        pgettext=lambda context, message: page_translations().upgettext(context, message),
+        npgettext=lambda context, singular, plural, num: page_translations().unpgettext(context, singular, plural, num),
+        newstyle=True,
+    )
     app.add_template_global(get_locale, "current_locale")
