@@ -28,7 +28,8 @@ def test_existing_tasks_stay_unassigned_and_can_then_be_assigned_to_members(new_
         for user_id, role in ((1, "owner"), (2, "editor")):
             db.session.execute(
                 text(
-                    "INSERT INTO list_members (list_id, user_id, role, created_at) VALUES (1, :u, :r, CURRENT_TIMESTAMP)"
+                    "INSERT INTO list_members (list_id, user_id, role, created_at) "
+                    "VALUES (1, :u, :r, CURRENT_TIMESTAMP)"
                 ),
                 {"u": user_id, "r": role},
             )
