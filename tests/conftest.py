@@ -7,10 +7,11 @@ of its own and drops it at the end (see tests/databases.py).
 
 import re
 from datetime import UTC, datetime, time
+from pathlib import Path
 
 import flask_migrate
 import pytest
-from databases import backend_of, create_database, drop_database
+from databases import backend_of, commits_without_flush, create_database, drop_database
 from factories import new_user
 from helpers import PASSWORD, SERVER_URL, TODAY, make_app
 from smtp_sink import MailServer
@@ -22,6 +23,7 @@ from webapp.extensions import db, limiter
 # A test that asks for none of these does not touch the database under test: it runs in the SQLite
 # pass only, and the PostgreSQL and MariaDB passes report it skipped, saying why.
 DATABASE_FIXTURES = {"database_url", "new_database", "backend"}
+BROWSER_SUITE = Path(__file__).parent / "browser"
 
 
 def pytest_report_header(config):
@@ -33,7 +35,8 @@ def pytest_collection_modifyitems(items):
         return
     once = pytest.mark.skip(reason="uses no database: runs in the SQLite pass only")
     for item in items:
-        if not DATABASE_FIXTURES & set(item.fixturenames):
+        # The browser suite runs whole in the one pass `make test` names for it (tests/browser/conftest.py).
+        if not DATABASE_FIXTURES & set(item.fixturenames) and not item.path.is_relative_to(BROWSER_SUITE):
             item.add_marker(once)
 
 
@@ -75,13 +78,14 @@ def mailbox(mail_server):
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The migrated database the whole run shares."""
-    url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
-    app = make_app(url)
-    with app.app_context():
-        flask_migrate.upgrade()
-        db.engine.dispose()
-    yield url
-    drop_database(url)
+    with commits_without_flush(SERVER_URL):
+        url = create_database(SERVER_URL, tmp_path_factory.mktemp("db"))
+        app = make_app(url)
+        with app.app_context():
+            flask_migrate.upgrade()
+            db.engine.dispose()
+        yield url
+        drop_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 
 from webapp import crud
 from webapp.extensions import db
-from webapp.models import Reminder, Task, User
+from webapp.models import Comment, Reminder, Task, User
 
 
 def new_user(
@@ -50,6 +50,16 @@ def new_due_reminders(app, user, count: int, fire_at: datetime) -> None:
             insert(Reminder), [{"task_id": task_id, "remind_at": fire_at, "fire_at": fire_at} for task_id in task_ids]
         )
         db.session.commit()
+
+
+def new_comment(app, person, task_id: int, body: str = "Done by Friday?") -> int:
+    """A comment this person wrote on the task, stored as it is (they may since have lost the right to write
+    one, as a demoted editor has); its id."""
+    with app.app_context():
+        comment = Comment(task_id=task_id, author_id=person.id, body=body, created_at=crud.comments.now_utc())
+        db.session.add(comment)
+        db.session.commit()
+        return comment.id
 
 
 def new_api_token(app, user) -> str:

@@ -17,7 +17,9 @@ figure on a shared machine.
 
 The SQLite pass also measures branch coverage of webapp/ and fails below the
 floor below (COVERAGE_FLOOR, percent); its HTML report
-goes to test-artifacts/coverage/ (the path is printed at the end).
+goes to test-artifacts/coverage/ (the path is printed at the end). The browser
+suite, which no database changes, runs in one pass only: the PostgreSQL pass
+when it runs (production's database, and no coverage to carry), else SQLite's.
 """
 
 import os
@@ -127,12 +129,14 @@ def start_server(database: Database) -> bool:
     return False
 
 
-def start_pytest(database: Database, pytest_args: list[str], directory: Path) -> Pass:
+def start_pytest(database: Database, pytest_args: list[str], directory: Path, browser_pass: str) -> Pass:
     """Start the suite on one database; its output goes to <key>.log, its report to <key>.xml."""
     env = dict(os.environ)
     env.pop("TEST_DATABASE_URL", None)
     if database.url:
         env["TEST_DATABASE_URL"] = database.url
+    env["TEST_PASS"] = database.key
+    env["TEST_BROWSER_PASS"] = browser_pass
     coverage = COVERAGE_ARGS if database.key == "sqlite" else []
     command = [
         sys.executable,
@@ -174,19 +178,24 @@ def main(pytest_args: list[str]) -> int:
     chosen = [d for d in DATABASES if d.key in os.environ.get("TEST_DATABASES", "sqlite postgresql mariadb").split()]
     outcomes: dict[str, Outcome] = {}
     runs: dict[str, Pass] = {}
+    answering = []
+    for database in chosen:
+        if database.url and not reachable(database.url):
+            if not in_ci:
+                outcomes[database.key] = Outcome(f"NOT RUN: no server answers at {database.url}", True)
+                continue
+            if not start_server(database):
+                outcomes[database.key] = Outcome(
+                    f"FAILED: no server answers at {database.url}, even after starting it", False
+                )
+                continue
+        answering.append(database)
+    keys = [database.key for database in answering]
+    browser_pass = "postgresql" if "postgresql" in keys else keys[0] if keys else ""
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
-        for database in chosen:
-            if database.url and not reachable(database.url):
-                if not in_ci:
-                    outcomes[database.key] = Outcome(f"NOT RUN: no server answers at {database.url}", True)
-                    continue
-                if not start_server(database):
-                    outcomes[database.key] = Outcome(
-                        f"FAILED: no server answers at {database.url}, even after starting it", False
-                    )
-                    continue
-            runs[database.key] = start_pytest(database, pytest_args, directory)
+        for database in answering:
+            runs[database.key] = start_pytest(database, pytest_args, directory, browser_pass)
         names = ", ".join(d.name for d in chosen if d.key in runs)
         together = " side by side; the output of each follows when it is done" if len(runs) > 1 else ""
         print(f"==> Running the suite on {names}{together}", flush=True)

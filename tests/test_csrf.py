@@ -38,6 +38,11 @@ def test_a_person_registers_creates_and_completes_a_task_and_logs_out(browser):
     assert browser.post(f"{task_url}/complete").status_code == 400
     assert browser.post(f"{task_url}/complete", data={"csrf_token": token_from(page)}).status_code == 302
     assert "Completed" in browser.get(task_url).text
+    assert browser.post(f"{task_url}/comments", data={"body": "Forged"}).status_code == 400
+    commented = browser.post(f"{task_url}/comments", data={"csrf_token": token_from(page), "body": "Seen by all"})
+    assert commented.status_code == 302
+    page = browser.get(task_url).text
+    assert "Seen by all" in page and "Forged" not in page
 
     token = token_from(browser.get("/tasks/").text)
     assert browser.post("/logout", data={"csrf_token": "forged"}).status_code == 400

@@ -11,7 +11,7 @@ from flask_babel import format_decimal, format_time
 from flask_login import current_user
 
 from .i18n import page_locale
-from .markdown import render_markdown
+from .markdown import render_markdown, render_plain_text
 
 
 def viewer_zone() -> tzinfo:
@@ -50,3 +50,4 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(show_date, "date")
     app.add_template_filter(show_number, "number")
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(render_plain_text, "plain_text")

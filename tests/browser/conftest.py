@@ -78,10 +78,11 @@ def browser_requirements():
     """Skip the suite where Chromium or axe-core is missing, except in CI, where that is a failure.
 
     `make test` runs the whole suite once per database; the browser walks check pages, scripts and
-    accessibility, which no database changes, so they run in the SQLite pass only.
+    accessibility, which no database changes, so they run in the one pass it names (TEST_BROWSER_PASS).
     """
-    if os.environ.get("TEST_DATABASE_URL"):
-        pytest.skip("The browser suite runs in the SQLite pass of `make test` only.")
+    browser_pass = os.environ.get("TEST_BROWSER_PASS")
+    if browser_pass and browser_pass != os.environ.get("TEST_PASS"):
+        pytest.skip(f"The browser suite runs in the {browser_pass} pass of `make test` only.")
     missing = []
     if not CHROMIUM.exists():
         missing.append(f"{CHROMIUM} (apt-get install chromium)")

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
-from factories import new_api_token
+from factories import new_api_token, new_comment
 
 from webapp import crud
 from webapp.extensions import db
-from webapp.models import ListRole, Task, TaskList, TaskStatus, User
+from webapp.models import Comment, ListRole, Task, TaskList, TaskStatus, User
 
 from .conftest import MEMBER_ROLES, ROLES
 
@@ -124,12 +124,28 @@ def added(title: str) -> Callable[[Task | None, Task | None], bool]:
     return check
 
 
+def comment_stored(body: str) -> Callable[[Task | None, Task | None], bool]:
+    def check(_task, _trashed):
+        return db.session.query(Comment).filter_by(body=body).count() == 1
+
+    return check
+
+
+# Everyone has a comment of their own on the task, written just now while they could (see the test below).
+MY_COMMENT = "My remark"
+
+
+def my_comment_gone(task, trashed):
+    return not comment_stored(MY_COMMENT)(task, trashed)
+
+
 VIEW, EDIT, OWN = ListRole.VIEWER, ListRole.EDITOR, ListRole.OWNER
 EDIT_FORM = {"title": "Changed", "status": "pending", "version": 1}
 
 ACTIONS = [
     # pages
     Action("pages", "see the task", VIEW, "single", page("/tasks/{task}")),
+    Action("pages", "see the task's history", VIEW, "single", page("/tasks/{task}/history")),
     Action("pages", "see the list", VIEW, "single", page("/lists/{list}")),
     Action("pages", "open the edit form", EDIT, "single", page("/tasks/{task}/edit")),
     Action("pages", "edit the task", EDIT, "single", form("/tasks/{task}/edit", **EDIT_FORM), retitled),
@@ -140,6 +156,26 @@ ACTIONS = [
     Action("pages", "see the members", OWN, "single", page("/lists/{list}/members")),
     Action("pages", "delete the list", OWN, "single", form("/lists/{list}/delete"), in_trash),
     Action("pages", "find the task among all tasks", VIEW, "listing", page("/tasks/?q=plants")),
+    Action(
+        "pages",
+        "comment",
+        EDIT,
+        "single",
+        form("/tasks/{task}/comments", body="Well done"),
+        comment_stored("Well done"),
+    ),
+    Action("pages", "open my comment's edit form", EDIT, "single", page("/tasks/{task}/comments/{comment}/edit")),
+    Action(
+        "pages",
+        "edit my comment",
+        EDIT,
+        "single",
+        form("/tasks/{task}/comments/{comment}/edit", body="Edited"),
+        comment_stored("Edited"),
+    ),
+    Action(
+        "pages", "delete my comment", EDIT, "single", form("/tasks/{task}/comments/{comment}/delete"), my_comment_gone
+    ),
     # bulk actions
     Action("bulk", "complete", EDIT, "bulk", bulk(action="complete"), completed),
     Action("bulk", "set a status", EDIT, "bulk", bulk(action="set_status", status="completed"), completed),
@@ -166,6 +202,8 @@ ACTIONS = [
     Action("quick add", "add to the list", EDIT, "single", quick_add, added("Quick chore")),
     # API
     Action("api", "read the task", VIEW, "single", api("get", "/api/v1/tasks/{task}")),
+    Action("api", "read the comments", VIEW, "single", api("get", "/api/v1/tasks/{task}/comments")),
+    Action("api", "read the task's history", VIEW, "single", api("get", "/api/v1/tasks/{task}/history")),
     Action("api", "list the tasks", VIEW, "listing", api("get", "/api/v1/tasks/?q=plants")),
     Action("api", "read the list", VIEW, "single", api("get", "/api/v1/lists/{list}")),
     Action(
@@ -224,7 +262,9 @@ def test_the_access_matrix(app, household, client_of, role, action):
     headers = {"Authorization": f"Bearer {new_api_token(app, person)}"} if action.path == "api" else {}
     with app.app_context():
         inbox = crud.get_inbox(db.session.get(User, person.id)).id
-    ids = SimpleNamespace(**vars(household), inbox=inbox)
+    # As if written while they were an editor: a viewer was demoted since, an outsider and the admin removed.
+    comment = new_comment(app, person, household.task, MY_COMMENT)
+    ids = SimpleNamespace(**vars(household), inbox=inbox, comment=comment)
     may = allowed(role, action.needed)
 
     response = action.send(client, ids, headers)

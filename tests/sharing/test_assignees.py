@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from webapp import crud
 from webapp.extensions import db
-from webapp.models import ListRole, Notification, User, task_assignees
+from webapp.models import ListRole, Notification, Task, User, task_assignees
 
 EDIT_FORM = {"title": "Water the plants", "status": "pending", "version": 1}
 
@@ -222,6 +222,45 @@ def test_a_row_shows_its_assignees_initials_with_their_emails_for_screen_readers
 def test_an_unknown_assignee_filter_is_reported_and_ignored(household, client_of):
     page = client_of("editor").get("/tasks/?assignee=nobody").text
     assert "Water the plants" in page and "Assigned to: Invalid Choice" in page
+
+
+# History ---------------------------------------------------------------------------------------------------
+
+
+def history_of(app, household, task_id: int) -> list[tuple[str, str | None, str | None, str | None]]:
+    """The task's events, oldest first: kind, actor's email, old and new value."""
+    with app.app_context():
+        task = db.session.get(Task, task_id)
+        events, _older = crud.latest_events(task)
+        return [
+            (event.kind.value, event.actor.email if event.actor else None, event.old_value, event.new_value)
+            for event in reversed(events)
+        ]
+
+
+def test_the_history_records_who_assigned_and_unassigned_whom(app, household, client_of):
+    assign(app, household, household.task, "editor", "viewer")
+    assign(app, household, household.task, "editor", by="editor")
+    client_of("owner").post(f"/lists/{household.list}/members/{household.people['editor'].id}/remove")
+    assert history_of(app, household, household.task)[-4:] == [
+        ("assigned", "olivia@example.com", None, "eddie@example.com"),
+        ("assigned", "olivia@example.com", None, "vera@example.com"),
+        ("unassigned", "eddie@example.com", "vera@example.com", None),
+        ("unassigned", "olivia@example.com", "eddie@example.com", None),
+    ]
+    page = client_of("owner").get(f"/tasks/{household.task}").text
+    assert "olivia@example.com assigned the task to vera@example.com" in page
+    assert "eddie@example.com unassigned vera@example.com" in page
+
+
+def test_a_bulk_move_records_the_assignees_it_drops(app, household, client_of):
+    with app.app_context():
+        garden = crud.create_list(user(app, household, "owner"), "Garden")
+        garden_id = garden.id
+    assign(app, household, household.task, "owner", "viewer")
+    client_of("owner").post("/tasks/bulk", data={"ids": [household.task], "action": "move", "list_id": garden_id})
+    kinds = [(kind, old) for kind, _who, old, _new in history_of(app, household, household.task)[-2:]]
+    assert kinds == [("unassigned", "vera@example.com"), ("moved", "Household")]
 
 
 # The API ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from ..errors import PathErrorAnswers, answer_errors_under
-from . import docs, errors, items, labels, lists, reminders, tasks, users  # noqa: F401  (importing the views registers them on bp)
+from . import comments, docs, errors, items, labels, lists, reminders, tasks, users  # noqa: F401  (importing the views registers them on bp)
 from .blueprint import PREFIX, bp
 
 

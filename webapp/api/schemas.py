@@ -38,6 +38,7 @@ from ..models import (
     LIST_NAME_MAX,
     RECURRENCE_MAX,
     TITLE_MAX,
+    EventKind,
     Priority,
     TaskStatus,
 )
@@ -423,6 +424,44 @@ class Task(Output):
 
 
 class TaskPage(ListPage[Task]):
+    pass
+
+
+class Author(Output):
+    id: int
+    email: str
+
+
+class Comment(Output):
+    """A comment on a task, in plain text; its author may change it in the first 15 minutes."""
+
+    id: int
+    task_id: int
+    author: Author | None = Field(description="Who wrote it; null once their account is deleted.")
+    body: str
+    created_at: UtcDateTime
+    edited_at: UtcDateTime | None = Field(description="When its author last changed it; null if never.")
+
+
+class CommentPage(ListPage[Comment]):
+    pass
+
+
+class TaskEvent(Output):
+    """One entry of a task's history. A field's change names the `field` with its `old_value` and `new_value`
+    as text (statuses and priorities by their stored values, dates in ISO 8601, the list and labels by name)."""
+
+    id: int
+    task_id: int
+    kind: EventKind
+    actor: Author | None = Field(description="Who did it; null once their account is deleted.")
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    created_at: UtcDateTime
+
+
+class TaskEventPage(ListPage[TaskEvent]):
     pass
 
 

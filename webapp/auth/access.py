@@ -7,8 +7,10 @@ from typing import ParamSpec, TypeVar
 from flask import abort
 from flask_login import current_user, login_required
 
-from ..extensions import db, login_manager
+from .. import crud
+from ..extensions import login_manager
 from ..models import User
+from ..notifications import keep_unread_count
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -20,9 +22,13 @@ def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
     if not (user_id.isdecimal() and version.isdecimal()):
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.is_active or user.session_version != int(version):
+    found = crud.account_with_unread_count(int(user_id))
+    if found is None:
         return None
+    user, unread = found
+    if not user.is_active or user.session_version != int(version):
+        return None
+    keep_unread_count(unread)  # read in the same round trip, for the bell in the navigation
     return user
 
 

@@ -23,6 +23,17 @@ from .accounts import (
 from .assignees import fellow_members, list_people, load_assignees
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
+from .comments import (
+    COMMENTS_PER_PAGE,
+    EDIT_WINDOW,
+    add_comment,
+    comment_to_change,
+    comments_page,
+    delete_comment,
+    edit_comment,
+    list_comments,
+    may_change_comment,
+)
 from .common import DEFAULT_PER_PAGE, MAX_PER_PAGE, Page
 from .errors import (
     AlreadySubmitted,
@@ -30,6 +41,7 @@ from .errors import (
     EmailTaken,
     ForbiddenChange,
     InboxRequired,
+    InvalidComment,
     InvalidFilter,
     InvalidLink,
     InvalidRecurrence,
@@ -47,6 +59,7 @@ from .errors import (
     WrongInvitee,
     WrongPassword,
 )
+from .history import HISTORY_SHOWN, latest_events, task_history
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .labels import (
     add_label_to_tasks,
@@ -63,6 +76,7 @@ from .labels import (
 from .members import Member, add_member, change_role, leave_list, list_members, remove_member
 from .notifications import (
     NOTIFICATIONS_PER_PAGE,
+    account_with_unread_count,
     list_notifications,
     mark_read,
     notify,
@@ -150,9 +164,12 @@ from .users import (
 )
 
 __all__ = [
+    "COMMENTS_PER_PAGE",
     "COMPLETED_SHOWN",
     "DAYS_BEFORE_MAX",
     "DEFAULT_PER_PAGE",
+    "EDIT_WINDOW",
+    "HISTORY_SHOWN",
     "MAX_PER_PAGE",
     "MAX_REMINDERS",
     "NOTIFICATIONS_PER_PAGE",
@@ -167,6 +184,7 @@ __all__ = [
     "ForbiddenChange",
     "ImportSummary",
     "InboxRequired",
+    "InvalidComment",
     "InvalidFilter",
     "InvalidLink",
     "InvalidRecurrence",
@@ -189,6 +207,8 @@ __all__ = [
     "WrongCode",
     "WrongInvitee",
     "WrongPassword",
+    "account_with_unread_count",
+    "add_comment",
     "add_label_to_tasks",
     "add_member",
     "add_reminder",
@@ -198,6 +218,8 @@ __all__ = [
     "change_password",
     "change_role",
     "checked_zone",
+    "comment_to_change",
+    "comments_page",
     "complete_task",
     "confirm_email",
     "confirm_enrolment",
@@ -210,6 +232,7 @@ __all__ = [
     "create_task",
     "create_user",
     "delete_account",
+    "delete_comment",
     "delete_forever",
     "delete_item",
     "delete_label",
@@ -219,6 +242,7 @@ __all__ = [
     "delete_user",
     "digest_of",
     "disable_two_factor",
+    "edit_comment",
     "email_to_confirm",
     "end_sessions",
     "ensure_labels",
@@ -236,8 +260,10 @@ __all__ = [
     "invite",
     "item_titles_by_owner",
     "labels_named",
+    "latest_events",
     "leave_list",
     "list_api_tokens",
+    "list_comments",
     "list_items",
     "list_labels",
     "list_lists",
@@ -252,6 +278,7 @@ __all__ = [
     "load_labels",
     "load_reminders",
     "mark_read",
+    "may_change_comment",
     "member_lists",
     "move_tasks_to_list",
     "next_digest_at",
@@ -288,6 +315,7 @@ __all__ = [
     "set_status_of_tasks",
     "set_time_zone",
     "start_enrolment",
+    "task_history",
     "trash_tasks",
     "unread_count",
     "unused_recovery_codes",

@@ -7,7 +7,9 @@ not what people keep in them. A task of a list you cannot see is NotFound, as if
 a change you may not make to a task you see is ReadOnly.
 """
 
-from sqlalchemy import BindParameter, ColumnElement, Select, select
+from functools import cache
+
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -62,15 +64,22 @@ def tasks_of_list(who: Who, list_id: int | BindParameter[int]) -> list[ColumnEle
     return [Task.owner_id == owner, Task.list_id == list_id]
 
 
-def member_lists(user: User) -> list[tuple[TaskList, ListRole]]:
-    """Every list the user is a member of, with their role: their Inbox first, then by name."""
-    rows = db.session.execute(
+@cache
+def _member_lists_statement() -> Select[TaskList, ListRole]:
+    # Built once, with a parameter: the navigation runs it on every page.
+    user_id: BindParameter[int] = bindparam("user_id")
+    return (
         select(TaskList, ListMember.role)
         .join(ListMember, ListMember.list_id == TaskList.id)
-        .where(ListMember.user_id == user.id)
+        .where(ListMember.user_id == user_id)
         .options(joinedload(TaskList.owner))
-        .order_by((TaskList.is_inbox & (TaskList.owner_id == user.id)).desc(), TaskList.name_key, TaskList.owner_id)
+        .order_by((TaskList.is_inbox & (TaskList.owner_id == user_id)).desc(), TaskList.name_key, TaskList.owner_id)
     )
+
+
+def member_lists(user: User) -> list[tuple[TaskList, ListRole]]:
+    """Every list the user is a member of, with their role: their Inbox first, then by name."""
+    rows = db.session.execute(_member_lists_statement(), {"user_id": user.id})
     return [(task_list, role) for task_list, role in rows]
 
 

@@ -8,15 +8,16 @@ person at the same moment.
 
 from collections.abc import Collection, Iterable, Sequence
 
-from sqlalchemy import Insert, Select, delete, select
+from sqlalchemy import ColumnElement, Insert, Select, delete, select
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
-from ..models import ListMember, Task, User, task_assignees
+from ..models import EventKind, ListMember, Task, User, task_assignees
 from .access import lists_where
 from .common import is_storable_id
 from .errors import NotAMember
+from .history import record, record_each
 from .notifications import notify
 
 
@@ -68,22 +69,29 @@ def set_assignees(assigner: User, task: Task, wanted: Iterable[int], previous: C
 
     Someone newly assigned must be a member of the task's list (NotAMember otherwise); someone assigned
     before who is no member of it (the task moved) is dropped. The newly assigned are notified, unless they
-    assigned themselves.
+    assigned themselves. The history records each person assigned and unassigned.
     """
     wanted, previous = set(wanted), set(previous)
-    members = {
-        person.id: person
-        for person in db.session.scalars(
-            select(User)
-            .join(ListMember, ListMember.user_id == User.id)
-            .where(ListMember.list_id == task.list_id, User.id.in_(wanted | previous))
-        )
-    }
-    if wanted - previous - members.keys():
+    people = {}
+    members = set()
+    rows = db.session.execute(
+        select(User, ListMember.user_id)
+        .outerjoin(ListMember, (ListMember.user_id == User.id) & (ListMember.list_id == task.list_id))
+        .where(User.id.in_(wanted | previous))
+    )
+    for person, member_id in rows:
+        people[person.id] = person
+        if member_id is not None:
+            members.add(person.id)
+    if wanted - previous - members:
         raise NotAMember()
-    assigned = wanted & members.keys()
+    assigned = wanted & members
     if assigned == previous:
         return False
+    for user_id in sorted(previous - assigned):
+        record(task, assigner, EventKind.UNASSIGNED, old=people[user_id].email)
+    for user_id in sorted(assigned - previous):
+        record(task, assigner, EventKind.ASSIGNED, new=people[user_id].email)
     if previous - assigned:
         db.session.execute(
             delete(task_assignees).where(
@@ -93,29 +101,43 @@ def set_assignees(assigner: User, task: Task, wanted: Iterable[int], previous: C
     if assigned - previous:
         db.session.execute(_insert_once([{"task_id": task.id, "user_id": user_id} for user_id in assigned - previous]))
     for user_id in sorted(assigned - previous - {assigner.id}):
-        notify(members[user_id], "assigned", task, f"{assigner.email} assigned you: {task.title}")
+        notify(people[user_id], "assigned", task, f"{assigner.email} assigned you: {task.title}")
     return True
 
 
-def unassign_outside(task_ids: Select[int], list_id: int) -> None:
-    """Take the assignees who are no members of the list `list_id` off these tasks (which move there); not
+def unassign_outside(task_ids: Select[int], list_id: int, actor: User) -> None:
+    """Take the assignees who are no members of the list `list_id` off these tasks (which `actor` moves there);
+    not committed."""
+    _unassign(
+        actor,
+        task_assignees.c.task_id.in_(task_ids),
+        task_assignees.c.user_id.not_in(select(ListMember.user_id).where(ListMember.list_id == list_id)),
+    )
+
+
+def unassign_member(actor: User, list_id: int, user_id: int) -> None:
+    """Take someone who stops being a member of a list (removed by `actor`, or leaving) off its tasks; not
     committed."""
-    db.session.execute(
-        delete(task_assignees).where(
-            task_assignees.c.task_id.in_(task_ids),
-            task_assignees.c.user_id.not_in(select(ListMember.user_id).where(ListMember.list_id == list_id)),
-        )
+    _unassign(
+        actor,
+        task_assignees.c.user_id == user_id,
+        task_assignees.c.task_id.in_(select(Task.id).where(Task.list_id == list_id)),
     )
 
 
-def unassign_member(list_id: int, user_id: int) -> None:
-    """Take someone who stops being a member of a list off its tasks; not committed."""
-    db.session.execute(
-        delete(task_assignees).where(
-            task_assignees.c.user_id == user_id,
-            task_assignees.c.task_id.in_(select(Task.id).where(Task.list_id == list_id)),
-        )
-    )
+def _unassign(actor: User, *criteria: ColumnElement[bool]) -> None:
+    """Delete the assignments meeting the criteria, recorded in the history: one statement per person."""
+    pairs = db.session.execute(
+        select(task_assignees.c.task_id, User.email).join(User, User.id == task_assignees.c.user_id).where(*criteria)
+    ).all()
+    if not pairs:
+        return
+    tasks_of: dict[str, set[int]] = {}
+    for task_id, email in pairs:
+        tasks_of.setdefault(email, set()).add(task_id)
+    for email, task_ids in tasks_of.items():
+        record_each(task_ids, actor, EventKind.UNASSIGNED, old=email)
+    db.session.execute(delete(task_assignees).where(*criteria))
 
 
 def _insert_once(rows: list[dict[str, int]]) -> Insert:

@@ -165,3 +165,12 @@ class NotAMember(CrudError, ValueError):
 
     def __init__(self, field: str = "assignees"):
         super().__init__(N_("Only members of the task's list can be assigned to it."), field)
+
+
+class InvalidComment(CrudError, ValueError):
+    """A comment with nothing in it once trimmed, or longer than a comment may be."""
+
+    kind = "invalid_comment"
+
+    def __init__(self, message: str, field: str = "body"):
+        super().__init__(message, field)

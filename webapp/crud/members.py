@@ -74,7 +74,7 @@ def change_role(user: User, list_id: int, member_id: int, role: ListRole | str) 
 def remove_member(user: User, list_id: int, member_id: int) -> None:
     """Take a member off a list the user owns, and off its tasks' assignees; the last owner cannot be removed."""
     list_for(user, list_id, MANAGE)
-    _leave(list_id, _member(list_id, member_id))
+    _leave(user, list_id, _member(list_id, member_id))
 
 
 def leave_list(user: User, list_id: int) -> TaskList:
@@ -83,7 +83,7 @@ def leave_list(user: User, list_id: int) -> TaskList:
     task_list = list_for(user, list_id, VIEW)
     if task_list.is_inbox:
         raise ForbiddenChange(N_("Your Inbox is yours: it cannot be left."))
-    _leave(list_id, _member(list_id, user.id))
+    _leave(user, list_id, _member(list_id, user.id))
     return task_list
 
 
@@ -108,10 +108,10 @@ def _member(list_id: int, user_id: int) -> ListMember:
     return member
 
 
-def _leave(list_id: int, member: ListMember) -> None:
+def _leave(actor: User, list_id: int, member: ListMember) -> None:
     if member.role is ListRole.OWNER:
         _keep_an_owner(list_id)
-    unassign_member(list_id, member.user_id)
+    unassign_member(actor, list_id, member.user_id)
     db.session.delete(member)
     db.session.commit()
 

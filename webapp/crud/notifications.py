@@ -5,7 +5,9 @@ committed with the change that caused it. The bell shows it at once; the schedul
 (see webapp.scheduler), unless the person turned email off.
 """
 
-from sqlalchemy import func, select, update
+from functools import cache
+
+from sqlalchemy import Select, SQLColumnExpression, bindparam, func, select, update
 
 from ..extensions import db
 from ..models import NOTIFICATION_TEXT_MAX, Notification, Task, User, utcnow
@@ -27,10 +29,27 @@ def notify(user: User, kind: str, task: Task | None, text: str) -> Notification:
     return notification
 
 
+def _unread_of(user_id: int | SQLColumnExpression[int]) -> Select[int]:
+    """One COUNT over the person's range of the (user_id, read_at) index."""
+    return select(func.count()).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+
+
 def unread_count(user: User) -> int:
-    """For the bell: one COUNT over the person's range of the (user_id, read_at) index."""
-    statement = select(func.count()).where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    return db.session.execute(statement).scalar_one()
+    """For the bell."""
+    return db.session.execute(_unread_of(user.id)).scalar_one()
+
+
+@cache
+def _account_statement() -> Select[User, int]:
+    # Built once, with a parameter: the statement of every signed-in request.
+    return select(User, _unread_of(User.id).scalar_subquery()).where(User.id == bindparam("user_id"))
+
+
+def account_with_unread_count(user_id: int) -> tuple[User, int] | None:
+    """The account, with the count of its unread notifications that the bell shows on every page, in one
+    round trip (None: no such account)."""
+    row = db.session.execute(_account_statement(), {"user_id": user_id}).one_or_none()
+    return None if row is None else (row[0], row[1])
 
 
 def list_notifications(user: User, page: int = 1) -> Page[Notification]:

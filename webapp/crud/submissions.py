@@ -4,11 +4,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import FormSubmission, Item, Task, User
+from ..models import Comment, FormSubmission, Item, Task, User
 from .errors import AlreadySubmitted
 
 
-def commit_created(owner: User, created: Task | Item, form_token: str | None) -> None:
+def commit_created(owner: User, created: Task | Item | Comment, form_token: str | None) -> None:
     """Commit the creation of `created`, claiming `form_token` in the same transaction.
 
     A token that was claimed before (the same form posted again, or twice at once) raises

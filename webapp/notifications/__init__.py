@@ -1,5 +1,5 @@
 """The bell in the navigation and the /notifications page."""
 
-from .views import bp, unread_notifications
+from .views import bp, keep_unread_count, unread_notifications
 
-__all__ = ["bp", "unread_notifications"]
+__all__ = ["bp", "keep_unread_count", "unread_notifications"]

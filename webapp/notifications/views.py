@@ -15,8 +15,14 @@ def require_login() -> None:
     """A person's notifications are theirs alone."""
 
 
+def keep_unread_count(count: int) -> None:
+    """The bell's count, read with the signed-in account (webapp.auth.access.load_user)."""
+    g.unread_notifications = count
+
+
 def unread_notifications() -> int:
-    """The bell's count for the signed-in person: one statement per request, however often it is shown."""
+    """The bell's count for the signed-in person: read with the account, else one statement per request,
+    however often it is shown."""
     if "unread_notifications" not in g:
         g.unread_notifications = crud.unread_count(current_user)
     count: int = g.unread_notifications

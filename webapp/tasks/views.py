@@ -10,7 +10,9 @@ from ..i18n import _, ngettext
 from ..models import ListRole, Priority, Task, TaskList, TaskStatus
 from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
+from .comment_forms import NewCommentForm
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .history_words import describe_event
 from .reminder_forms import at_form, before_due_form
 from .rule_words import describe_text
 
@@ -172,23 +174,36 @@ def show(task_id: int) -> ResponseReturnValue:
     return task_page(crud.get_task(current_user, task_id))
 
 
-def task_page(task: Task, **reminder_forms: FlaskForm) -> ResponseReturnValue:
-    """The task with how it repeats, its reminders and the forms adding one; a form just sent keeps its
-    errors (422)."""
+def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
+    """The task with how it repeats, its reminders, its comments (the last page of them unless another is
+    asked for) and the forms adding either (a form just sent keeps its errors: 422), and the newest events
+    of its history."""
     forms = {
         "reminder_at_form": at_form(formdata=None),
         "reminder_before_form": before_due_form(formdata=None),
-        **reminder_forms,
+        "comment_form": NewCommentForm(formdata=None),
+        **sent_forms,
     }
-    status = 422 if any(form.errors for form in reminder_forms.values()) else 200
+    status = 422 if any(form.errors for form in sent_forms.values()) else 200
     repeats = next_task = None
     if task.recurrence:
         repeats = describe_text(task.recurrence, task.repeat_from_completion)
         next_task = crud.next_occurrence(task)
     crud.load_reminders([task])
     crud.load_assignees([task])
+    comments = crud.comments_page(task, request.args.get("page", type=int))
+    events, older = crud.latest_events(task)
     page = render_template(
-        "tasks/show.html", task=task, today=current_user.today(), repeats=repeats, next_task=next_task, **forms
+        "tasks/show.html",
+        task=task,
+        today=current_user.today(),
+        repeats=repeats,
+        next_task=next_task,
+        comments=comments,
+        changeable={each.id for each in comments.items if crud.may_change_comment(current_user, each)},
+        history=[(event, describe_event(event)) for event in events],
+        older_history=older,
+        **forms,
     )
     return page, status
 

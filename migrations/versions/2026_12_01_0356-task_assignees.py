@@ -1,14 +1,14 @@
 """Assignees: the members of its list a task is assigned to
 
 Revision ID: task_assignees
-Revises: reminders_and_digests
+Revises: task_events
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "task_assignees"
-down_revision = "reminders_and_digests"
+down_revision = "task_events"
 branch_labels = None
 depends_on = None
 
