@@ -29,8 +29,9 @@ VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_json(task: models.Task) -> Task:
-    """The task with its reminders."""
+    """The task with its reminders and assignees."""
     crud.load_reminders([task])
+    crud.load_assignees([task])
     return Task.model_validate(task)
 
 
@@ -56,6 +57,7 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
         list_id=query.list_id,
         label=query.label,
         priority=query.priority,
+        assignee=query.assignee,
         **query.crud_args(),
     )
     crud.load_reminders(result.items)
