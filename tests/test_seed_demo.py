@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
-from webapp.models import Item, Task, TaskStatus, User
+from webapp.models import EventKind, Item, Task, TaskEvent, TaskStatus, User
 
 
 def seed(app, *args):
@@ -18,10 +18,15 @@ def seed(app, *args):
 def test_seeding_writes_the_requested_numbers_of_users_items_and_tasks(app):
     result = seed(app, "--users", "12", "--tasks-per-user", "30", "--items-per-user", "3")
     assert result.exit_code == 0, result.output
-    assert "Wrote 408 rows" in result.output
+    assert "Wrote 768 rows" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == 12
         assert db.session.scalar(select(func.count()).select_from(Item)) == 36
+        # Each task's history starts with its owner creating it, as a real task's does.
+        created = select(TaskEvent.task_id, TaskEvent.actor_id).where(TaskEvent.kind == EventKind.CREATED)
+        assert sorted(db.session.execute(created).all()) == sorted(
+            db.session.execute(select(Task.id, Task.owner_id)).all()
+        )
         per_owner = db.session.execute(select(func.count()).select_from(Task).group_by(Task.owner_id)).scalars().all()
         assert per_owner == [30] * 12
 

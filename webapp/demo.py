@@ -20,9 +20,11 @@ from .models import (
     INBOX_NAME,
     LABEL_COLOURS,
     TITLE_MAX,
+    EventKind,
     Item,
     Label,
     Task,
+    TaskEvent,
     TaskList,
     TaskStatus,
     User,
@@ -114,6 +116,7 @@ def seed_demo(
     rng = random.Random(seed)
     now = utcnow().replace(microsecond=0)
     password_hash = hash_password(DEMO_PASSWORD)
+    after_task_id, tasks_written = _newest_task_id(), 0
     written = 0
     for first in range(1, users + 1, BATCH_ROWS):
         numbers = range(first, min(first + BATCH_ROWS, users + 1))
@@ -127,19 +130,37 @@ def seed_demo(
             for batch in _batched(rows):
                 db.session.execute(insert(table), batch)
                 written += len(batch)
+                tasks_written += len(batch) if table is _table(Task) else 0
                 on_progress(len(batch))
+    recorded = _record_creations(after_task_id, tasks_written)
+    on_progress(recorded)
     db.session.commit()
-    return written
+    return written + recorded
 
 
 def add_demo_tasks(owner_id: int, count: int, seed: int = 0) -> int:
     """Give one account `count` more demo tasks, e.g. to try a very long task list."""
-    written = 0
+    written, after_task_id = 0, _newest_task_id()
     for batch in _batched(_task_rows([owner_id], count, random.Random(seed), utcnow().replace(microsecond=0))):
         db.session.execute(insert(_table(Task)), batch)
         written += len(batch)
+    written += _record_creations(after_task_id, written)
     db.session.commit()
     return written
+
+
+def _newest_task_id() -> int:
+    return db.session.scalar(select(func.coalesce(func.max(Task.id), 0))) or 0
+
+
+def _record_creations(after_task_id: int, count: int) -> int:
+    """The history of the `count` demo tasks just written (ids above `after_task_id`) starts as a real
+    task's does, with its owner creating it: one statement for all of them. Returns `count`, the rows written."""
+    created = select(Task.id, Task.owner_id, literal(EventKind.CREATED.value), Task.created_at).where(
+        Task.id > after_task_id
+    )
+    db.session.execute(insert(_table(TaskEvent)).from_select(["task_id", "actor_id", "kind", "created_at"], created))
+    return count
 
 
 def organise_demo_tasks(owner_id: int, lists: int, labels: int) -> None:
