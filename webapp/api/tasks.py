@@ -26,8 +26,8 @@ VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_json(task: models.Task) -> Task:
-    """The task with its reminders."""
-    crud.load_reminders([task])
+    """The task with the reader's own reminders."""
+    crud.load_reminders([task], api_user())
     return Task.model_validate(task)
 
 
@@ -55,7 +55,7 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
         priority=query.priority,
         **query.crud_args(),
     )
-    crud.load_reminders(result.items)
+    crud.load_reminders(result.items, owner)
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
 
