@@ -51,7 +51,12 @@ def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None
         statement = select(Task.follows_id).where(Task.follows_id.in_([task.id for task in repeating]))
         followed = set(db.session.scalars(statement))
         reminders: dict[int, list[Reminder]] = {task.id: [] for task in repeating}
-        with_people = select(Reminder).options(joinedload(Reminder.user)).where(Reminder.task_id.in_(reminders))
+        with_people = (
+            select(Reminder)
+            .options(joinedload(Reminder.user))
+            .where(Reminder.task_id.in_(reminders))
+            .order_by(Reminder.id)  # the copies in the order they were set
+        )
         for reminder in db.session.scalars(with_people):
             reminders[reminder.task_id].append(reminder)
         followed |= {new.follows_id for new in db.session.new if isinstance(new, Task)}
