@@ -8,7 +8,8 @@ production settings in this process, logs the demo admin in through the login fo
 then times --requests GETs of the list's first 50 rows and of the admin's task pages, in turn, with
 `time.process_time()`: CPU time does not count the waits that other work on a shared machine causes,
 so it is steadier than wall time, and it is all the app's work since SQLite runs in the process.
---profile prints the cProfile of that page's requests instead (top functions by own and cumulative time).
+--profile prints the cProfile of that page's requests instead (top functions by own and cumulative time;
+--save writes it for pstats).
 No network, no wrk: the figure to compare before and after a change, run back to back.
 """
 
@@ -22,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+import flask_migrate
 from servers import DEMO_USER, demo_task_ids, seed_taskboard
 
 from webapp import create_app
@@ -35,6 +37,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests of each page per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, the pages interleaved")
     parser.add_argument("--profile", choices=list(PAGES), help="profile this page instead of timing both")
+    parser.add_argument("--save", type=Path, help="with --profile, also write the raw profile here (pstats)")
     parser.add_argument("--database", type=Path, default=Path("/tmp/taskboard-profile.db"))
     options = parser.parse_args()
 
@@ -51,6 +54,8 @@ def main() -> None:
             "PREFERRED_URL_SCHEME": env["PREFERRED_URL_SCHEME"],
         }
     )
+    with app.app_context():
+        flask_migrate.upgrade()  # a database seeded before the latest migrations
     client = app.test_client()
     log_in(client)
     task_ids = demo_task_ids(env["DATABASE_URL"])
@@ -71,7 +76,8 @@ def main() -> None:
         for number in range(options.requests):
             request_page(options.profile, number)
         profiler.disable()
-        profiler.dump_stats("/tmp/hperf.prof")
+        if options.save:
+            profiler.dump_stats(options.save)
         stats = pstats.Stats(profiler)
         for order in ("tottime", "cumulative"):
             stats.sort_stats(order).print_stats(35)

@@ -12,6 +12,7 @@ import pytest
 from factories import new_comment
 from sqlalchemy import event, select
 
+from webapp import crud
 from webapp.demo import DEMO_PASSWORD
 from webapp.extensions import db
 from webapp.models import Task, User
@@ -103,13 +104,24 @@ def first_owned_task_id(app) -> int:
         ).scalar_one()
 
 
-@pytest.mark.parametrize("users", [1, 30])
-def test_a_task_page_runs_six_statements_the_user_and_bell_the_task_its_labels_reminders_and_comments_navigation(
-    app, users
-):
+def edit_often(app, task_id: int, edits: int) -> None:
+    """Give the task a history of this many changes (and as many older ones as the page shows)."""
+    with app.app_context():
+        user = crud.get_user_by_email("demo1@example.com")
+        for edit in range(edits):
+            task = crud.get_task(user, task_id)
+            crud.update_task(user, task, {"title": f"Edit {edit}"}, expected_version=task.version)
+
+
+@pytest.mark.parametrize("users, edits", [(1, 0), (30, 45)])
+def test_a_task_page_runs_seven_statements_however_long_its_history(app, users, edits):
     client = seeded_admin_client(app, users, 0)
-    statements = statements_for(app, client, "get", f"/tasks/{first_owned_task_id(app)}")
-    assert len(statements) == 6, statements
+    task_id = first_owned_task_id(app)
+    edit_often(app, task_id, edits)
+    statements = statements_for(app, client, "get", f"/tasks/{task_id}")
+    # The user and the bell's count, the task with its list, its labels, reminders and comments (counted),
+    # the navigation, and the newest events of its history with their actors.
+    assert len(statements) == 7, statements
 
 
 def test_the_signed_in_account_and_the_bells_count_come_in_one_round_trip(app):
@@ -129,13 +141,15 @@ def test_a_task_pages_comments_are_counted_then_read_with_their_authors_in_one_s
     for n in range(comments):
         new_comment(app, authors[n % len(authors)], task_id, f"Remark {n}")
     statements = statements_for(app, client, "get", f"/tasks/{task_id}")
-    # The six of a task without comments, the count among them; then the last page's comments with their authors.
-    assert len(statements) == 7, statements
+    # The seven of a task without comments, the count among them; then the last page's comments with their
+    # authors.
+    assert len(statements) == 8, statements
 
 
 def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
     client = seeded_admin_client(app, 3, 0)
     statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
-    # The user; the lists and labels the form offers; the list the task goes in (the Inbox); the insert;
-    # the form's one-time token claimed; the new task's id and title read back for the redirect and message.
-    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT", "INSERT", "SELECT"], statements
+    # The user; the lists and labels the form offers; the list the task goes in (the Inbox); the insert and
+    # its "created" event; the form's one-time token claimed; the new task's id and title read back for the
+    # redirect and message.
+    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT"] * 3 + ["SELECT"], statements

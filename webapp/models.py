@@ -610,3 +610,61 @@ class Reminder(Model):
     @property
     def is_relative(self) -> bool:
         return self.days_before is not None
+
+
+class EventKind(enum.StrEnum):
+    """What happened to a task, as its history tells it."""
+
+    CREATED = "created"
+    CHANGED = "changed"
+    MOVED = "moved"
+    COMPLETED = "completed"
+    REOPENED = "reopened"
+    LABELLED = "labelled"
+    UNLABELLED = "unlabelled"
+    DELETED = "deleted"
+    RESTORED = "restored"
+    ASSIGNED = "assigned"
+    UNASSIGNED = "unassigned"
+
+
+# The longest name of a task's field a history event names (repeat_from_completion).
+EVENT_FIELD_MAX = 30
+
+
+class TaskEvent(Model):
+    """One entry of a task's history: who did what to it, and when; written with the change, never edited.
+
+    A field's change keeps the `field` name and its old and new values as text (enums by their stored
+    value, dates in ISO 8601, lists and labels by their names then). The actor is None once their
+    account is deleted: what they did stays in the history.
+    """
+
+    __tablename__ = "task_events"
+    # A task's history, newest first, from the task's range; the actor's, for deleting an account.
+    __table_args__ = (
+        Index("ix_task_events_task_id_id", "task_id", "id"),
+        Index("ix_task_events_actor_id", "actor_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # No CHECK constraint: a new kind of event needs no migration.
+    kind: Mapped[EventKind] = mapped_column(
+        Enum(
+            EventKind,
+            name="event_kind",
+            native_enum=False,
+            create_constraint=False,
+            length=20,
+            values_callable=lambda members: [member.value for member in members],
+        )
+    )
+    field: Mapped[str | None] = mapped_column(String(EVENT_FIELD_MAX))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+
+    task: Mapped[Task] = relationship()
+    actor: Mapped[User | None] = relationship(lazy="raise")

@@ -34,7 +34,7 @@ def test_every_api_route_and_method_is_described(app, openapi):
     described = {(path, method) for path, operations in openapi["paths"].items() for method in operations}
 
     assert described == routes
-    assert len(routes) == 29  # with adding and deleting a task's reminders, and reading its comments
+    assert len(routes) == 30  # with a task's reminders (add, delete), its comments and its history
 
 
 def test_requests_are_described_strictly_with_the_forms_limits(openapi):

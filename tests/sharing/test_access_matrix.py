@@ -128,6 +128,7 @@ EDIT_FORM = {"title": "Changed", "status": "pending", "version": 1}
 ACTIONS = [
     # pages
     Action("pages", "see the task", VIEW, "single", page("/tasks/{task}")),
+    Action("pages", "see the task's history", VIEW, "single", page("/tasks/{task}/history")),
     Action("pages", "see the list", VIEW, "single", page("/lists/{list}")),
     Action("pages", "open the edit form", EDIT, "single", page("/tasks/{task}/edit")),
     Action("pages", "edit the task", EDIT, "single", form("/tasks/{task}/edit", **EDIT_FORM), retitled),
@@ -184,6 +185,7 @@ ACTIONS = [
     # API
     Action("api", "read the task", VIEW, "single", api("get", "/api/v1/tasks/{task}")),
     Action("api", "read the comments", VIEW, "single", api("get", "/api/v1/tasks/{task}/comments")),
+    Action("api", "read the task's history", VIEW, "single", api("get", "/api/v1/tasks/{task}/history")),
     Action("api", "list the tasks", VIEW, "listing", api("get", "/api/v1/tasks/?q=plants")),
     Action("api", "read the list", VIEW, "single", api("get", "/api/v1/lists/{list}")),
     Action(

@@ -38,6 +38,7 @@ from ..models import (
     LIST_NAME_MAX,
     RECURRENCE_MAX,
     TITLE_MAX,
+    EventKind,
     Priority,
     TaskStatus,
 )
@@ -422,6 +423,24 @@ class Comment(Output):
 
 
 class CommentPage(ListPage[Comment]):
+    pass
+
+
+class TaskEvent(Output):
+    """One entry of a task's history. A field's change names the `field` with its `old_value` and `new_value`
+    as text (statuses and priorities by their stored values, dates in ISO 8601, the list and labels by name)."""
+
+    id: int
+    task_id: int
+    kind: EventKind
+    actor: Author | None = Field(description="Who did it; null once their account is deleted.")
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    created_at: UtcDateTime
+
+
+class TaskEventPage(ListPage[TaskEvent]):
     pass
 
 

@@ -11,9 +11,12 @@ from .errors import json_error
 from .schemas import (
     FieldErrors,
     Message,
+    Paging,
     StaleTask,
     Task,
     TaskCreate,
+    TaskEvent,
+    TaskEventPage,
     TaskPage,
     TaskQuery,
     TaskUpdate,
@@ -80,6 +83,15 @@ def create_task(json: TaskCreate) -> ApiAnswer:
 def get_task(task_id: int) -> ApiAnswer:
     """A task of a list you are a member of; the ETag header carries its version, for If-Match."""
     return task_answer(crud.get_task(api_user(), task_id))
+
+
+@bp.get("/tasks/<int:task_id>/history")
+@spec.validate(query=Paging, resp=responses(HTTP_200=TaskEventPage, HTTP_404=Message), tags=["tasks"])
+def task_history(task_id: int, query: Paging) -> ApiAnswer:
+    """The history of a task of a list you are a member of: who changed what and when, newest first, with the
+    total count. It is read-only: crud writes it with every change."""
+    result = crud.task_history(api_user(), task_id, **query.crud_args())
+    return TaskEventPage(items=[TaskEvent.model_validate(event) for event in result.items], total=result.total)
 
 
 @bp.patch("/tasks/<int:task_id>")

@@ -57,6 +57,7 @@ from .errors import (
     WrongInvitee,
     WrongPassword,
 )
+from .history import HISTORY_SHOWN, latest_events, task_history
 from .items import create_item, delete_item, get_item, list_items, update_item
 from .labels import (
     add_label_to_tasks,
@@ -168,6 +169,7 @@ __all__ = [
     "DAYS_BEFORE_MAX",
     "DEFAULT_PER_PAGE",
     "EDIT_WINDOW",
+    "HISTORY_SHOWN",
     "MAX_PER_PAGE",
     "MAX_REMINDERS",
     "NOTIFICATIONS_PER_PAGE",
@@ -256,6 +258,7 @@ __all__ = [
     "invite",
     "item_titles_by_owner",
     "labels_named",
+    "latest_events",
     "leave_list",
     "list_api_tokens",
     "list_comments",
@@ -310,6 +313,7 @@ __all__ = [
     "set_status_of_tasks",
     "set_time_zone",
     "start_enrolment",
+    "task_history",
     "trash_tasks",
     "unread_count",
     "unused_recovery_codes",

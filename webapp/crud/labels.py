@@ -6,10 +6,11 @@ from sqlalchemy import delete, exists, insert, literal, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
-from ..models import LABEL_COLOURS, Label, Task, User, name_key, task_labels
+from ..models import LABEL_COLOURS, EventKind, Label, Task, User, name_key, task_labels
 from .access import EDIT, tasks_of_lists_where
 from .common import get_owned, is_storable_id
 from .errors import NotFound, UnknownColour
+from .history import record_each
 from .task_lists import commit_unique_name
 
 DEFAULT_COLOUR = LABEL_COLOURS[0]
@@ -122,22 +123,28 @@ def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> i
     labelled = db.session.scalars(
         insert(task_labels).from_select(["task_id", "label_id"], lacking).returning(task_labels.c.task_id)
     ).all()
+    record_each(labelled, owner, EventKind.LABELLED, new=label.name)
     db.session.commit()
     return len(labelled)
 
 
 def remove_label_from_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:
-    """Take the owner's label off the live tasks among `task_ids` they may change, in one statement."""
+    """Take the owner's label off the live tasks among `task_ids` they may change that have it: which those are,
+    their events, and the one DELETE."""
     label = get_label(owner, label_id)
-    changeable = select(Task.id).where(
-        *tasks_of_lists_where(owner, EDIT), Task.id.in_(set(task_ids)), Task.deleted_at.is_(None)
-    )
-    result = db.session.execute(
-        delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(changeable))
-    )
+    labelled = db.session.scalars(
+        select(Task.id)
+        .join(task_labels, (task_labels.c.task_id == Task.id) & (task_labels.c.label_id == label.id))
+        .where(*tasks_of_lists_where(owner, EDIT), Task.id.in_(set(task_ids)), Task.deleted_at.is_(None))
+        .with_for_update(of=Task)
+    ).all()
+    if labelled:
+        record_each(labelled, owner, EventKind.UNLABELLED, old=label.name)
+        db.session.execute(
+            delete(task_labels).where(task_labels.c.label_id == label.id, task_labels.c.task_id.in_(labelled))
+        )
     db.session.commit()
-    removed: int = result.rowcount  # type: ignore[attr-defined]  # a DELETE's result is a CursorResult
-    return removed
+    return len(labelled)
 
 
 def _checked(colour: str) -> str:

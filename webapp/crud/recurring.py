@@ -7,9 +7,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Reminder, Task, TaskStatus
+from ..models import EventKind, Reminder, Task, TaskStatus, User
 from ..recurrence import InvalidRule, parse
 from .errors import N_, InvalidRecurrence
+from .history import record
 from .reminder_times import moved_reminders
 
 
@@ -31,10 +32,10 @@ def checked_rule(recurrence: str | None, due_date: date | None) -> str | None:
     return rule.text
 
 
-def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None) -> list[Task]:
+def add_next_occurrences(actor: User, tasks: Sequence[Task], completed_on: date | None = None) -> list[Task]:
     """Add to the session the next occurrence of each repeating task among `tasks`, completed on
-    `completed_on` (today), unless it has one already or its rule has ended; the tasks' labels must be
-    loaded. Returns the new occurrences.
+    `completed_on` (today) by `actor`, unless it has one already or its rule has ended; the tasks'
+    labels must be loaded. Returns the new occurrences, each with its "created" event.
 
     The next occurrence is the same task (title, description, list, labels, priority, rule, each person's
     reminders moved by the same number of days), due on
@@ -87,6 +88,8 @@ def add_next_occurrences(tasks: Sequence[Task], completed_on: date | None = None
                 )
             )
     db.session.add_all(made)
+    for task in made:
+        record(task, actor, EventKind.CREATED)
     return made
 
 

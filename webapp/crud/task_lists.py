@@ -10,9 +10,10 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import INBOX_NAME, OPEN_STATUSES, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
+from ..models import INBOX_NAME, OPEN_STATUSES, EventKind, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
 from .access import EDIT, MANAGE, VIEW, list_for, lists_where, member_lists, tasks_of_lists_where
 from .errors import N_, InboxRequired, NameTaken
+from .history import record_each
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def delete_list(user: User, list_id: int) -> list[int]:
     ).scalar_one()
     in_list = (Task.owner_id == task_list.owner_id, Task.list_id == task_list.id)
     trashed = list(db.session.scalars(select(Task.id).where(*in_list, Task.deleted_at.is_(None))))
+    record_each(trashed, user, EventKind.MOVED, "list", task_list.name, inbox.name)
+    record_each(trashed, user, EventKind.DELETED)
     now = utcnow()
     db.session.execute(
         update(Task)

@@ -1,7 +1,7 @@
 """Tasks: the to-dos people keep, with optimistic locking on edits and a trash."""
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -15,6 +15,7 @@ from sqlalchemy import (
     Executable,
     Select,
     bindparam,
+    case,
     delete,
     func,
     select,
@@ -25,10 +26,11 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from .. import clock
 from ..extensions import db
-from ..models import ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
+from ..models import EventKind, ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .access import EDIT, VIEW, check_role, lists_where, require, tasks_of_list, tasks_of_lists_where
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import InvalidRecurrence, NotFound, StaleEdit
+from .history import list_name_of_task, record, record_changes, record_each, snapshot
 from .labels import labels_named, load_labels, owned_labels
 from .recurring import add_next_occurrences, checked_rule, next_occurrence
 from .reminder_times import follow_due_date
@@ -37,6 +39,8 @@ from .task_lists import find_list, get_list, list_or_inbox, new_list
 from .task_query import DEFAULT_SORT, StatusSlice, TaskFilter, filtered_tasks, status_slices
 
 EXPORT_BATCH = 500
+# Writes the history of a change to many tasks, given the ids of those about to change (see history.record_each).
+RecordEach = Callable[[list[int]], None]
 
 
 def create_task(
@@ -71,6 +75,7 @@ def create_task(
     )
     task.labels = owned_labels(author, label_ids)
     db.session.add(task)
+    record(task, author, EventKind.CREATED)
     commit_created(author, task, form_token)
     return task
 
@@ -105,6 +110,8 @@ def import_tasks(owner: User, rows: Iterable[Mapping[str, Any]]) -> ImportSummar
         task.labels = [labels_by_key[key] for key in _distinct(row.get("labels") or ()) if key]
         tasks.append(task)
     db.session.add_all(tasks)
+    for task in tasks:
+        record(task, owner, EventKind.CREATED)
     db.session.commit()
     return ImportSummary(imported=len(tasks), new_lists=new_lists, new_labels=new_labels)
 
@@ -283,11 +290,12 @@ def update_task(
     require(editor, task.list_id, EDIT, "Task not found")
     if task.version != expected_version:
         raise StaleEdit(task)
+    before = snapshot(task, changes)
     recurrence = task.recurrence
     if "recurrence" in changes or "due_date" in changes:
         recurrence = checked_rule(changes.get("recurrence", task.recurrence), changes.get("due_date", task.due_date))
     if Scope(scope) is Scope.THIS and task.recurrence:
-        _split_from_series(task, changes)
+        _split_from_series(editor, task, changes)
     if "list_id" in changes:
         _move(task, get_list(editor, changes["list_id"], EDIT))
     if "label_ids" in changes:
@@ -307,7 +315,8 @@ def update_task(
         task.repeat_from_completion = bool(changes["repeat_from_completion"])
     task.recurrence = recurrence
     if "status" in changes and _set_status(task, changes["status"]):
-        add_next_occurrences([task])
+        add_next_occurrences(editor, [task])
+    record_changes(task, editor, before)
     return _commit_edit(editor, task)
 
 
@@ -317,7 +326,7 @@ def _move(task: Task, task_list: TaskList) -> None:
     task.owner_id = task_list.owner_id
 
 
-def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
+def _split_from_series(editor: User, task: Task, changes: Mapping[str, Any]) -> None:
     """Let the series go on without this task's edit: make its next occurrence now, from the task as it is."""
     rule = checked_rule(changes.get("recurrence", task.recurrence), task.due_date)
     from_completion = changes.get("repeat_from_completion", task.repeat_from_completion)
@@ -326,15 +335,17 @@ def _split_from_series(task: Task, changes: Mapping[str, Any]) -> None:
             "A change to how the task repeats applies to this and the following tasks.", field="scope"
         )
     if task.status is not TaskStatus.COMPLETED:
-        add_next_occurrences([task])
+        add_next_occurrences(editor, [task])
 
 
 def complete_task(user: User, task_id: int) -> Task:
     """Complete a task the user may change (and make its next occurrence if it repeats); completing a task
     that was completed elsewhere at the same moment, by them or another member, is no error."""
     task = get_task(user, task_id, EDIT)
+    before = task.status.value
     if _set_status(task, TaskStatus.COMPLETED):
-        add_next_occurrences([task])
+        add_next_occurrences(user, [task])
+        record(task, user, EventKind.COMPLETED, "status", before, TaskStatus.COMPLETED.value)
     try:
         return _commit_edit(user, task)
     except StaleEdit as stale:
@@ -385,10 +396,18 @@ def set_status_of_tasks(user: User, task_ids: Iterable[int], status: TaskStatus 
     status = TaskStatus(status)
     task_ids = list(task_ids)
     completed_at = None
+    kind: EventKind | ColumnElement[str] = EventKind.COMPLETED
     if status is TaskStatus.COMPLETED:
         completed_at = func.coalesce(Task.completed_at, utcnow())
-        add_next_occurrences(_repeating_to_complete(user, task_ids))
-    return len(_update_live(user, task_ids, Task.status != status, status=status, completed_at=completed_at))
+        add_next_occurrences(user, _repeating_to_complete(user, task_ids))
+    else:
+        kind = case((Task.status == TaskStatus.COMPLETED, EventKind.REOPENED.value), else_=EventKind.CHANGED.value)
+
+    def event(ids: list[int]) -> None:
+        record_each(ids, user, kind, "status", Task.status, status.value)
+
+    changed = _update_live(user, task_ids, event, Task.status != status, status=status, completed_at=completed_at)
+    return len(changed)
 
 
 def _repeating_to_complete(user: User, task_ids: list[int]) -> list[Task]:
@@ -415,8 +434,12 @@ def move_tasks_to_list(user: User, task_ids: Iterable[int], list_id: int) -> int
     """Move the live tasks among `task_ids` the user may change into the list `list_id`, which they must be
     allowed to change too (NotFound if they cannot see it, ReadOnly if they only view it)."""
     task_list = get_list(user, list_id, EDIT)
+
+    def event(ids: list[int]) -> None:
+        record_each(ids, user, EventKind.MOVED, "list", list_name_of_task(), task_list.name)
+
     moved = _update_live(
-        user, task_ids, Task.list_id != task_list.id, list_id=task_list.id, owner_id=task_list.owner_id
+        user, task_ids, event, Task.list_id != task_list.id, list_id=task_list.id, owner_id=task_list.owner_id
     )
     return len(moved)
 
@@ -424,7 +447,11 @@ def move_tasks_to_list(user: User, task_ids: Iterable[int], list_id: int) -> int
 def set_priority_of_tasks(user: User, task_ids: Iterable[int], priority: Priority | int) -> int:
     """Give the live tasks among `task_ids` the user may change this priority; returns how many changed."""
     priority = Priority(priority)
-    return len(_update_live(user, task_ids, Task.priority != priority, priority=priority))
+
+    def event(ids: list[int]) -> None:
+        record_each(ids, user, EventKind.CHANGED, "priority", Task.priority, str(int(priority)))
+
+    return len(_update_live(user, task_ids, event, Task.priority != priority, priority=priority))
 
 
 def read_only_among(user: User, task_ids: Iterable[int]) -> int:
@@ -439,7 +466,7 @@ def read_only_among(user: User, task_ids: Iterable[int]) -> int:
 def delete_task(user: User, task_id: int) -> Task:
     """Move a task the user may change to the trash."""
     task = get_task(user, task_id, EDIT)
-    if not _update_live(user, [task.id], deleted_at=utcnow()):
+    if not _update_live(user, [task.id], _trash_event(user), deleted_at=utcnow()):
         raise NotFound("Task not found")  # trashed by another request in the meantime
     return task
 
@@ -449,12 +476,20 @@ def trash_tasks(user: User, task_ids: Iterable[int]) -> list[int]:
 
     Those ids are what an Undo restores: never a task that was in the trash already.
     """
-    return _update_live(user, task_ids, deleted_at=utcnow())
+    return _update_live(user, task_ids, _trash_event(user), deleted_at=utcnow())
+
+
+def _trash_event(user: User) -> RecordEach:
+    return lambda ids: record_each(ids, user, EventKind.DELETED)
 
 
 def restore_tasks(user: User, task_ids: Iterable[int]) -> int:
     """Take the tasks among `task_ids` that the user may change out of the trash; returns how many came back."""
-    return len(_update(user, task_ids, Task.deleted_at.is_not(None), deleted_at=None))
+
+    def event(ids: list[int]) -> None:
+        record_each(ids, user, EventKind.RESTORED)
+
+    return len(_update(user, task_ids, event, Task.deleted_at.is_not(None), deleted_at=None))
 
 
 def list_trash(user: User, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> Page[Task]:
@@ -479,13 +514,17 @@ def purge_trash(deleted_before: datetime) -> int:
     return _change_rows(delete(Task).where(Task.deleted_at < deleted_before))
 
 
-def _update_live(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
-    return _update(user, task_ids, Task.deleted_at.is_(None), *criteria, **values)
+def _update_live(
+    user: User, task_ids: Iterable[int], event: RecordEach, *criteria: ColumnElement[bool], **values: object
+) -> list[int]:
+    return _update(user, task_ids, event, Task.deleted_at.is_(None), *criteria, **values)
 
 
-def _update(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool], **values: object) -> list[int]:
+def _update(
+    user: User, task_ids: Iterable[int], event: RecordEach, *criteria: ColumnElement[bool], **values: object
+) -> list[int]:
     """Change the tasks among `task_ids` that the user may change and that meet the criteria, moving their version
-    on like an edit would; returns the ids of those changed.
+    on like an edit would, and record the `event` of each; returns the ids of those changed.
 
     The ids are read with a lock: on MariaDB a plain read sees the transaction's first snapshot, so a change
     another transaction committed meanwhile would be counted as ours."""
@@ -497,6 +536,7 @@ def _update(user: User, task_ids: Iterable[int], *criteria: ColumnElement[bool],
         )
     )
     if changing:
+        event(changing)
         db.session.execute(
             update(Task)
             .where(Task.id.in_(changing), *criteria)

@@ -12,6 +12,7 @@ from ..navigation import editable_lists, owner_lists
 from ..pages import ListLinks, already_submitted, form_page, page_number, redirect_back
 from .comment_forms import NewCommentForm
 from .forms import BulkActionForm, NewTaskForm, TaskEditForm, TaskFilterForm, TaskForm
+from .history_words import describe_event
 from .reminder_forms import at_form, before_due_form
 from .rule_words import describe_text
 
@@ -171,7 +172,8 @@ def show(task_id: int) -> ResponseReturnValue:
 
 def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
     """The task with how it repeats, its reminders, its comments (the last page of them unless another is
-    asked for) and the forms adding either; a form just sent keeps its errors (422)."""
+    asked for) and the forms adding either (a form just sent keeps its errors: 422), and the newest events
+    of its history."""
     forms = {
         "reminder_at_form": at_form(formdata=None),
         "reminder_before_form": before_due_form(formdata=None),
@@ -185,6 +187,7 @@ def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
         next_task = crud.next_occurrence(task)
     crud.load_reminders([task], current_user)
     comments = crud.comments_page(task, request.args.get("page", type=int))
+    events, older = crud.latest_events(task)
     page = render_template(
         "tasks/show.html",
         task=task,
@@ -193,6 +196,8 @@ def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
         next_task=next_task,
         comments=comments,
         changeable={each.id for each in comments.items if crud.may_change_comment(current_user, each)},
+        history=[(event, describe_event(event)) for event in events],
+        older_history=older,
         **forms,
     )
     return page, status
