@@ -174,11 +174,14 @@ def test_a_list_page_is_one_statement_for_rows_and_at_most_three_for_counts(crow
     assert 0 < shown <= per_page
     queries = [statement for statement in statements if "FROM users" not in statement]  # the session's user
     counts = [statement for statement in queries if "count(" in statement.lower()]
-    # The navigation's lists and the filters' labels, and the labels of the rows shown: one statement each.
+    # The navigation's lists and the filters' labels, and the labels and assignees of the rows shown: one
+    # statement each (the people to filter by are read FROM users, like the session's user).
     lists_and_labels = [statement for statement in queries if re.match(r"SELECT (task_lists|labels)\.", statement)]
-    labels_of_rows = [statement for statement in queries if "FROM task_labels" in statement]
-    assert len(lists_and_labels) <= 2 and len(labels_of_rows) <= 1, queries
-    assert len(queries) - len(counts) - len(lists_and_labels) - len(labels_of_rows) == 1, queries
+    of_rows = [
+        statement for statement in queries if re.search(r"FROM task_(labels|assignees) (INNER )?JOIN", statement)
+    ]
+    assert len(lists_and_labels) <= 2 and len(of_rows) <= 2, queries
+    assert len(queries) - len(counts) - len(lists_and_labels) - len(of_rows) == 1, queries
     assert 1 <= len(counts) <= 3, counts
 
 

@@ -339,6 +339,17 @@ task_labels = Table(
 )
 
 
+# The members of its list a task is assigned to; a pair is stored once, however many assign it at once.
+task_assignees = Table(
+    "task_assignees",
+    Model.metadata,
+    Column("task_id", ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    # "Tasks assigned to this person" reads from the person's side.
+    Index("ix_task_assignees_user_id_task_id", "user_id", "task_id"),
+)
+
+
 class Task(TimestampMixin, Model):
     __tablename__ = "tasks"
     # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
@@ -412,6 +423,10 @@ class Task(TimestampMixin, Model):
     task_list: Mapped[TaskList] = relationship(lazy="raise")
     # Loaded explicitly (labels_of) for a page of tasks at once, never one task at a time by accident.
     labels: Mapped[list[Label]] = relationship(secondary=task_labels, lazy="raise", order_by=Label.name_key)
+    # Loaded explicitly (crud.load_assignees) like the labels; written by crud.assignees alone.
+    assignees: Mapped[list[User]] = relationship(
+        secondary=task_assignees, lazy="raise", viewonly=True, order_by=User.email
+    )
     reminders: Mapped[list["Reminder"]] = relationship(
         back_populates="task", lazy="raise", order_by="Reminder.id", cascade="all, delete-orphan", passive_deletes=True
     )

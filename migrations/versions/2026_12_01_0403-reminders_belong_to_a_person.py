@@ -1,14 +1,14 @@
 """Reminders belong to the person who set them: each existing one to its task's owner, who had them all
 
 Revision ID: personal_reminders
-Revises: comments
+Revises: task_assignees
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "personal_reminders"
-down_revision = "comments"
+down_revision = "task_assignees"
 branch_labels = None
 depends_on = None
 

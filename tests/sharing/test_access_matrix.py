@@ -72,6 +72,23 @@ def quick_add(client, ids, _api):
     return client.post(f"/lists/{ids.list}/quick-add", data={"text": "Quick chore"})
 
 
+def assign_the_owner(client, ids, headers):
+    """Assign the task to the list's owner: on the task form, or through the API when `headers` carry a token."""
+    owner = ids.people["owner"].id
+    if headers:
+        return client.patch(f"/api/v1/tasks/{ids.task}", headers=headers, json={"assignees": [owner], "version": 1})
+    return client.post(f"/tasks/{ids.task}/edit", data={**EDIT_FORM, "assignees": [owner]})
+
+
+def owner_assigned(task, _trashed):
+    return task is not None and [person.email for person in assignees_of(task)] == ["olivia@example.com"]
+
+
+def assignees_of(task):
+    crud.load_assignees([task])
+    return task.assignees
+
+
 def completed(task, _trashed):
     return task is not None and task.status is TaskStatus.COMPLETED
 
@@ -133,6 +150,7 @@ ACTIONS = [
     Action("pages", "open the edit form", EDIT, "single", page("/tasks/{task}/edit")),
     Action("pages", "edit the task", EDIT, "single", form("/tasks/{task}/edit", **EDIT_FORM), retitled),
     Action("pages", "complete the task", EDIT, "single", form("/tasks/{task}/complete"), completed),
+    Action("pages", "assign the task", EDIT, "single", assign_the_owner, owner_assigned),
     Action("pages", "delete the task", EDIT, "single", form("/tasks/{task}/delete"), in_trash),
     Action("pages", "rename the list", OWN, "single", form("/lists/{list}/edit", name="Renamed")),
     Action("pages", "see the members", OWN, "single", page("/lists/{list}/members")),
@@ -197,6 +215,7 @@ ACTIONS = [
         retitled,
     ),
     Action("api", "delete the task", EDIT, "single", api("delete", "/api/v1/tasks/{task}"), in_trash),
+    Action("api", "assign the task", EDIT, "single", assign_the_owner, owner_assigned),
     Action(
         "api",
         "create a task in the list",

@@ -8,14 +8,20 @@ from webapp.models import ListRole, Priority, TaskStatus, User
 
 
 def grow(app, household, tasks: int, members: int) -> None:
-    """More tasks in the shared list, written by its owner and its editor, more members, and more lists."""
+    """More tasks in the shared list, written by its owner and its editor, assigned to none, one or both of them,
+    more members, and more lists."""
     with app.app_context():
         olivia = db.session.get(User, household.people["owner"].id)
         eddie = db.session.get(User, household.people["editor"].id)
         for n in range(tasks):
             author = olivia if n % 2 else eddie
             crud.create_task(
-                author, f"Chore {n}", list_id=household.list, status=list(TaskStatus)[n % 3], priority=Priority(n % 5)
+                author,
+                f"Chore {n}",
+                list_id=household.list,
+                status=list(TaskStatus)[n % 3],
+                priority=Priority(n % 5),
+                assignees=[olivia.id, eddie.id][: n % 3],
             )
         for n in range(members):
             crud.create_user(f"member{n}@example.com", "a long enough password")
@@ -32,12 +38,17 @@ def grow(app, household, tasks: int, members: int) -> None:
         ("editor", "/lists/{list}/board"),
         ("editor", "/lists/"),
         ("editor", "/tasks/"),
+        ("editor", "/tasks/?assignee=me"),
         ("owner", "/lists/{list}/members"),
     ],
 )
 def test_a_shared_lists_pages_run_as_many_statements_for_many_tasks_as_for_few(
     app, household, client_of, statements, role, path
 ):
+    with app.app_context():
+        eddie = db.session.get(User, household.people["editor"].id)
+        task = crud.get_task(eddie, household.task)
+        crud.update_task(eddie, task, {"assignees": [eddie.id]}, expected_version=task.version)
     client = client_of(role)
     url = path.format(list=household.list)
     statements.clear()

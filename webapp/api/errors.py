@@ -75,6 +75,7 @@ def register_api_errorhandlers(blueprint: Blueprint) -> None:
     blueprint.register_error_handler(crud.ForbiddenChange, handle_refused_change)
     blueprint.register_error_handler(crud.InvalidReminder, handle_refused_change)
     blueprint.register_error_handler(crud.InvalidRecurrence, handle_refused_change)
+    blueprint.register_error_handler(crud.NotAMember, handle_refused_change)
     blueprint.register_error_handler(InternalServerError, handle_internal_error)
     blueprint.register_error_handler(OperationalError, handle_database_unavailable)
     blueprint.register_error_handler(PoolTimeoutError, handle_database_unavailable)

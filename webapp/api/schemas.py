@@ -89,6 +89,15 @@ def iso_date_text(value: object) -> str:
 IsoDate = Annotated[date, BeforeValidator(iso_date_text)]
 
 
+def user_id_of(value: Any) -> Any:
+    """A task's assignee as the API writes it: the person's user id."""
+    return getattr(value, "id", value)
+
+
+ASSIGNEES_HELP = "The user ids of the members of the task's list it is assigned to."
+UserId = Annotated[int, BeforeValidator(user_id_of)]
+
+
 def integral_number(value: Any) -> Any:
     """JSON has one number type: 256.0 is the integer 256 (256.5, "256" and true stay refused)."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -175,6 +184,11 @@ class TaskQuery(SearchQuery):
     label: list[Annotated[int, Field(ge=1, le=ID_MAX)]] = Field([], max_length=MAX_PER_PAGE)
     priority: list[Annotated[int, Field(ge=min(Priority), le=max(Priority))]] = Field(
         [], max_length=len(Priority), description=PRIORITY_HELP
+    )
+    assignee: str | None = Field(
+        None,
+        pattern=r"^(me|[0-9]{1,10})$",
+        description="Only the tasks assigned to this person: `me`, or a user id.",
     )
     sort: TaskSort = task_query.DEFAULT_SORT
 
@@ -277,6 +291,7 @@ class TaskCreate(Strict):
     list_id: Id | None = Field(None, description="One of your lists; your Inbox when left out.")
     priority: PriorityNumber = 0
     label_ids: list[Id] = Field([], max_length=MAX_PER_PAGE, description="Some of your labels.")
+    assignees: list[Id] = Field([], max_length=MAX_PER_PAGE, description=ASSIGNEES_HELP)
     recurrence: Recurrence = None
     repeat_from_completion: StrictBool = Field(False, description=REPEAT_FROM_HELP)
 
@@ -294,6 +309,11 @@ class TaskUpdate(Strict):
         None,  # type: ignore[arg-type]
         max_length=MAX_PER_PAGE,
         description="All the task's labels from now on.",
+    )
+    assignees: list[Id] = Field(
+        None,  # type: ignore[arg-type]
+        max_length=MAX_PER_PAGE,
+        description="All the task's assignees from now on: " + ASSIGNEES_HELP,
     )
     recurrence: Recurrence = None
     repeat_from_completion: StrictBool = Field(None, description=REPEAT_FROM_HELP)  # type: ignore[assignment]
@@ -390,6 +410,7 @@ class Task(Output):
     list_id: int
     priority: int = Field(description=PRIORITY_HELP)
     labels: list[Label]
+    assignees: list[UserId] = Field(description=ASSIGNEES_HELP)
     recurrence: str | None = Field(description=RECURRENCE_HELP)
     repeat_from_completion: bool = Field(description=REPEAT_FROM_HELP)
     series_id: int | None = Field(description="The first task of the series this occurrence belongs to.")

@@ -29,8 +29,9 @@ VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_json(task: models.Task) -> Task:
-    """The task with the reader's own reminders."""
+    """The task with the reader's own reminders, and its assignees."""
     crud.load_reminders([task], api_user())
+    crud.load_assignees([task])
     return Task.model_validate(task)
 
 
@@ -56,6 +57,7 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
         list_id=query.list_id,
         label=query.label,
         priority=query.priority,
+        assignee=query.assignee,
         **query.crud_args(),
     )
     crud.load_reminders(result.items, owner)

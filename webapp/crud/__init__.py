@@ -20,6 +20,7 @@ from .accounts import (
     set_colour_mode,
     set_locale,
 )
+from .assignees import fellow_members, list_people, load_assignees
 from .board import COMPLETED_SHOWN, OPEN_SHOWN, board_columns
 from .calendar import FeedEntry, calendar_entries, regenerate_calendar_token, user_for_calendar_token
 from .comments import (
@@ -47,6 +48,7 @@ from .errors import (
     InvalidReminder,
     NameTaken,
     NoAccount,
+    NotAMember,
     NotFound,
     ReadOnly,
     RegistrationClosed,
@@ -193,6 +195,7 @@ __all__ = [
     "Member",
     "NameTaken",
     "NoAccount",
+    "NotAMember",
     "NotFound",
     "Page",
     "ReadOnly",
@@ -246,6 +249,7 @@ __all__ = [
     "end_sessions",
     "ensure_labels",
     "export_tasks",
+    "fellow_members",
     "get_inbox",
     "get_item",
     "get_label",
@@ -268,9 +272,11 @@ __all__ = [
     "list_members",
     "list_notifications",
     "list_or_inbox",
+    "list_people",
     "list_tasks",
     "list_trash",
     "list_users",
+    "load_assignees",
     "load_labels",
     "load_reminders",
     "mark_read",

@@ -158,6 +158,15 @@ class InvalidRecurrence(CrudError, ValueError):
         self.part = part
 
 
+class NotAMember(CrudError, ValueError):
+    """Someone named who is not a member of the list, such as an assignee of one of its tasks."""
+
+    kind = "not_a_member"
+
+    def __init__(self, field: str = "assignees"):
+        super().__init__(N_("Only members of the task's list can be assigned to it."), field)
+
+
 class InvalidComment(CrudError, ValueError):
     """A comment with nothing in it once trimmed, or longer than a comment may be."""
 

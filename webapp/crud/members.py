@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import ListMember, ListRole, TaskList, User
 from .access import MANAGE, VIEW, list_for
+from .assignees import unassign_member
 from .errors import N_, ForbiddenChange, NoAccount
 from .users import get_user_by_email
 
@@ -71,17 +72,18 @@ def change_role(user: User, list_id: int, member_id: int, role: ListRole | str) 
 
 
 def remove_member(user: User, list_id: int, member_id: int) -> None:
-    """Take a member off a list the user owns; the last owner cannot be removed."""
+    """Take a member off a list the user owns, and off its tasks' assignees; the last owner cannot be removed."""
     list_for(user, list_id, MANAGE)
-    _leave(list_id, _member(list_id, member_id))
+    _leave(user, list_id, _member(list_id, member_id))
 
 
 def leave_list(user: User, list_id: int) -> TaskList:
-    """The user stops being a member of the list; its last owner cannot leave, nor anyone their Inbox."""
+    """The user stops being a member of the list (and an assignee of its tasks); its last owner cannot leave, nor
+    anyone their Inbox."""
     task_list = list_for(user, list_id, VIEW)
     if task_list.is_inbox:
         raise ForbiddenChange(N_("Your Inbox is yours: it cannot be left."))
-    _leave(list_id, _member(list_id, user.id))
+    _leave(user, list_id, _member(list_id, user.id))
     return task_list
 
 
@@ -106,9 +108,10 @@ def _member(list_id: int, user_id: int) -> ListMember:
     return member
 
 
-def _leave(list_id: int, member: ListMember) -> None:
+def _leave(actor: User, list_id: int, member: ListMember) -> None:
     if member.role is ListRole.OWNER:
         _keep_an_owner(list_id)
+    unassign_member(actor, list_id, member.user_id)
     db.session.delete(member)
     db.session.commit()
 

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import INBOX_NAME, OPEN_STATUSES, EventKind, ListMember, ListRole, Task, TaskList, User, name_key, utcnow
 from .access import EDIT, MANAGE, VIEW, list_for, lists_where, member_lists, tasks_of_lists_where
+from .assignees import unassign_outside
 from .errors import N_, InboxRequired, NameTaken
 from .history import record_each
 
@@ -97,6 +98,7 @@ def delete_list(user: User, list_id: int) -> list[int]:
     ).scalar_one()
     in_list = (Task.owner_id == task_list.owner_id, Task.list_id == task_list.id)
     trashed = list(db.session.scalars(select(Task.id).where(*in_list, Task.deleted_at.is_(None))))
+    unassign_outside(select(Task.id).where(*in_list), inbox.id, user)  # an Inbox is private
     record_each(trashed, user, EventKind.MOVED, "list", task_list.name, inbox.name)
     record_each(trashed, user, EventKind.DELETED)
     now = utcnow()

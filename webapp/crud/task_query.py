@@ -12,7 +12,7 @@ from typing import NamedTuple, Self
 
 from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
-from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_labels
+from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_assignees, task_labels
 from .access import tasks_of_list, tasks_of_lists_where
 from .common import ordering, search
 from .errors import N_, InvalidFilter
@@ -59,6 +59,8 @@ SORT_LABELS = {
     "priority": N_("Priority"),
 }
 DEFAULT_SORT = "-created"
+# The assignee filter's word for the person the list is for: assignee=me.
+ME = "me"
 
 
 class StatusSlice(NamedTuple):
@@ -95,6 +97,8 @@ class TaskFilter:
     list_id: int | None = None
     label_ids: tuple[int, ...] = ()
     priorities: tuple[Priority, ...] = ()
+    # A person's user id, or ME: the one the list is for.
+    assignee: int | str | None = None
 
     @classmethod
     def of(
@@ -105,8 +109,10 @@ class TaskFilter:
         list_id: int | None = None,
         label: Iterable[int] | None = None,
         priority: Iterable[int] | None = None,
+        assignee: str | int | None = None,
     ) -> Self:
-        """A filter from plain values; an unknown status, due or priority value raises InvalidFilter."""
+        """A filter from plain values; an unknown status, due or priority value, or an assignee that is neither
+        ME nor a user id, raises InvalidFilter."""
         if isinstance(status, str):
             status = [status]
         try:
@@ -119,6 +125,7 @@ class TaskFilter:
                 list_id=list_id,
                 label_ids=tuple(sorted(set(label or ()))),
                 priorities=priorities,
+                assignee=_person(assignee),
             )
         except ValueError as error:
             raise InvalidFilter(str(error)) from None
@@ -126,7 +133,9 @@ class TaskFilter:
     @property
     def is_active(self) -> bool:
         """Whether anything narrows the list further than the list it is (list_id) already."""
-        return bool(self.statuses or self.due is not Due.ANY or self.q or self.label_ids or self.priorities)
+        return bool(
+            self.statuses or self.due is not Due.ANY or self.q or self.label_ids or self.priorities or self.assignee
+        )
 
     def criteria(self, owner: User, today: date) -> list[ColumnExpressionArgument[bool]]:
         conditions: list[ColumnExpressionArgument[bool]] = []
@@ -141,6 +150,9 @@ class TaskFilter:
             )
         if self.priorities:
             conditions.append(Task.priority.in_(self.priorities))
+        if self.assignee:
+            person = owner.id if self.assignee == ME else self.assignee
+            conditions.append(Task.id.in_(select(task_assignees.c.task_id).where(task_assignees.c.user_id == person)))
         if self.statuses:
             conditions.append(Task.status.in_(self.statuses))
         if self.due is Due.OVERDUE:
@@ -154,6 +166,13 @@ class TaskFilter:
         if self.q:
             conditions.append(search((Task.title, Task.description), self.q))
         return conditions
+
+
+def _person(assignee: str | int | None) -> int | str | None:
+    """ME, a user id, or None (anyone) from a filter's value; ValueError for anything else."""
+    if assignee is None or assignee == "":
+        return None
+    return ME if assignee == ME else int(assignee)
 
 
 def live_tasks(user: User, list_id: int | None = None) -> Select[Task]:

@@ -28,6 +28,7 @@ from .. import clock
 from ..extensions import db
 from ..models import EventKind, ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
 from .access import EDIT, VIEW, check_role, lists_where, require, tasks_of_list, tasks_of_lists_where
+from .assignees import assignee_ids, load_assignees, set_assignees, unassign_outside
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import InvalidRecurrence, NotFound, StaleEdit
 from .history import list_name_of_task, record, record_changes, record_each, snapshot
@@ -55,8 +56,10 @@ def create_task(
     form_token: str | None = None,
     recurrence: str | None = None,
     repeat_from_completion: bool = False,
+    assignees: Iterable[int] = (),
 ) -> Task:
-    """Create a task in the list `list_id` (the author's Inbox if None) with the author's labels `label_ids`.
+    """Create a task in the list `list_id` (the author's Inbox if None) with the author's labels `label_ids`,
+    assigned to the members of the list with the user ids `assignees` (NotAMember for anyone else).
 
     A list the author cannot see, or a label that is not theirs, is NotFound, a list they may only view
     is ReadOnly, and nothing is created; `form_token` makes the form that sent it single-use (see submissions).
@@ -76,6 +79,9 @@ def create_task(
     task.labels = owned_labels(author, label_ids)
     db.session.add(task)
     record(task, author, EventKind.CREATED)
+    if assignees:
+        db.session.flush()  # the id the assignees are stored under
+        set_assignees(author, task, assignees)
     commit_created(author, task, form_token)
     return task
 
@@ -172,6 +178,7 @@ def list_tasks(
     list_id: int | None = None,
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
+    assignee: str | int | None = None,
 ) -> Page[Task]:
     """A page of the live tasks the user sees matching the filters (see task_query), with their labels: the
     count, the rows, then the labels of those rows.
@@ -181,11 +188,12 @@ def list_tasks(
     list pages have them, an unfiltered list takes its total from them rather
     than counting the same tasks again.
     """
-    task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
+    task_filter = TaskFilter.of(status, due, q, list_id, label, priority, assignee)
     statement = filtered_tasks(owner, task_filter, sort, today or owner.today())
     total = counts.total if counts is not None and not task_filter.is_active else None
     result = paginate(statement, page, per_page, skip, total)
     load_labels(result.items)
+    load_assignees(result.items)
     return result
 
 
@@ -199,10 +207,11 @@ def export_tasks(
     list_id: int | None = None,
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
+    assignee: str | int | None = None,
 ) -> Iterator[Task]:
     """Every live task matching the filters, in list order, with its list and labels, in batches to keep memory
     flat."""
-    task_filter = TaskFilter.of(status, due, q, list_id, label, priority)
+    task_filter = TaskFilter.of(status, due, q, list_id, label, priority, assignee)
     statement = filtered_tasks(owner, task_filter, sort, today or owner.today()).options(
         joinedload(Task.task_list), selectinload(Task.labels)
     )
@@ -255,6 +264,7 @@ TASK_FIELDS = frozenset(
         "label_ids",
         "recurrence",
         "repeat_from_completion",
+        "assignees",
     }
 )
 
@@ -278,8 +288,9 @@ def update_task(
     The editor must be allowed to change tasks in the task's list, and in the list it moves to (ReadOnly,
     or NotFound for a list they cannot see). The edit was made from `expected_version`: StaleEdit,
     carrying the stored task, if the task moved on since. `label_ids` are the editor's own labels on the
-    task (NotFound if any is not theirs); labels other members put on it stay. Completing a repeating
-    task makes its next occurrence (recurring.add_next_occurrences).
+    task (NotFound if any is not theirs); labels other members put on it stay. `assignees` are all its
+    assignees from now on (see assignees.set_assignees); a task that moves keeps those who are members of
+    its new list. Completing a repeating task makes its next occurrence (recurring.add_next_occurrences).
 
     The next occurrence of a repeating task is made from it, so by default an edit changes this task
     and the following ones. With `scope` "this", the series goes on unchanged: its next occurrence is
@@ -296,8 +307,12 @@ def update_task(
         recurrence = checked_rule(changes.get("recurrence", task.recurrence), changes.get("due_date", task.due_date))
     if Scope(scope) is Scope.THIS and task.recurrence:
         _split_from_series(editor, task, changes)
-    if "list_id" in changes:
-        _move(task, get_list(editor, changes["list_id"], EDIT))
+    if "list_id" in changes or "assignees" in changes:
+        previous = assignee_ids(task)
+        if "list_id" in changes:
+            _move(task, get_list(editor, changes["list_id"], EDIT))
+        if set_assignees(editor, task, changes.get("assignees", previous), previous):
+            task.updated_at = utcnow()  # an UPDATE of the task, whose version moves on: a concurrent edit is stale
     if "label_ids" in changes:
         others = [label for label in task.labels if label.owner_id != editor.id]
         mine = owned_labels(editor, changes["label_ids"])
@@ -323,7 +338,7 @@ def update_task(
 def _move(task: Task, task_list: TaskList) -> None:
     """Put the task in the list, stored under the account the list is (so it leaves with the list)."""
     task.task_list = task_list
-    task.owner_id = task_list.owner_id
+    task.list_id, task.owner_id = task_list.id, task_list.owner_id
 
 
 def _split_from_series(editor: User, task: Task, changes: Mapping[str, Any]) -> None:
@@ -432,8 +447,16 @@ def _repeating_to_complete(user: User, task_ids: list[int]) -> list[Task]:
 
 def move_tasks_to_list(user: User, task_ids: Iterable[int], list_id: int) -> int:
     """Move the live tasks among `task_ids` the user may change into the list `list_id`, which they must be
-    allowed to change too (NotFound if they cannot see it, ReadOnly if they only view it)."""
+    allowed to change too (NotFound if they cannot see it, ReadOnly if they only view it); they keep the
+    assignees who are members there."""
     task_list = get_list(user, list_id, EDIT)
+    moving = select(Task.id).where(
+        *tasks_of_lists_where(user, EDIT),
+        Task.id.in_(set(task_ids)),
+        Task.deleted_at.is_(None),
+        Task.list_id != task_list.id,
+    )
+    unassign_outside(moving, task_list.id, user)
 
     def event(ids: list[int]) -> None:
         record_each(ids, user, EventKind.MOVED, "list", list_name_of_task(), task_list.name)

@@ -19,7 +19,7 @@ from wtforms.widgets import CheckboxInput, HiddenInput
 
 from ..crud import CrudError, InvalidRecurrence, Scope
 from ..crud.common import MAX_PER_PAGE, is_storable_id
-from ..crud.task_query import DEFAULT_SORT, SORT_LABELS, Due
+from ..crud.task_query import DEFAULT_SORT, ME, SORT_LABELS, Due
 from ..forms import (
     ListForm,
     MultiCheckboxField,
@@ -29,7 +29,7 @@ from ..forms import (
     title_field,
 )
 from ..i18n import _, _l, message_of
-from ..models import Label, Priority, Task, TaskList, TaskStatus
+from ..models import Label, Priority, Task, TaskList, TaskStatus, User
 from .repeat_fields import RepeatForm
 
 STATUS_CHOICES = [SelectChoice(status.value, status.label) for status in TaskStatus]
@@ -46,6 +46,22 @@ def label_choices(labels: Sequence[Label]) -> list[SelectChoice]:
 
 def priority_field() -> SelectField:
     return SelectField(_l("Priority"), coerce=int, choices=PRIORITY_CHOICES, default=int(Priority.NONE))
+
+
+def people_choices(people: Sequence[User]) -> list[SelectChoice]:
+    return [SelectChoice(person.id, person.email) for person in people]
+
+
+def person_id(value: object) -> int:
+    """A person's user id: as posted, or from the User of the task the form is filled from."""
+    return value.id if isinstance(value, User) else int(str(value))
+
+
+def assignee_value(value: object) -> int | str | None:
+    """The assignee filter's value: ME, a user id, or empty or None for anyone."""
+    if value is None or value in ("", ME):
+        return str(value) if value is not None else None
+    return int(str(value))
 
 
 def optional_id(value: object) -> int | None:
@@ -74,17 +90,28 @@ class TaskForm(TaskFieldsForm):
     label_ids = MultiCheckboxField(
         _l("Labels"), coerce=int, description=_l("Labels are made on the Labels page, or by #name in quick add.")
     )
+    # Any member of the list the task goes in may be posted: the CRUD layer refuses anyone else (NotAMember).
+    assignees = MultiCheckboxField(
+        _l("Assigned to"), coerce=person_id, validate_choice=False, description=_l("Members of the list.")
+    )
     repeat = FormField(RepeatForm, label=_l("Repeat"), separator="_")
 
-    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskForm":
-        """Offer the person's own lists and labels, and nothing else."""
+    def offer(self, lists: Sequence[TaskList], labels: Sequence[Label], people: Sequence[User] = ()) -> "TaskForm":
+        """Offer the person's own lists and labels, and the `people` of the list the task is in, if it is
+        shared (more than one)."""
         self.list_id.choices = list_choices(lists)
         self.label_ids.choices = label_choices(labels)
+        if len(people) > 1:
+            self.assignees.choices = people_choices(people)
+        else:
+            del self.assignees
         return self
 
     def changes(self) -> dict[str, Any]:
         repeat: RepeatForm = self.repeat.form
         changes = super().changes() | {"label_ids": self.label_ids.data} | repeat.changes()
+        if "assignees" in self:
+            changes["assignees"] = self.assignees.data
         if self.list_id.data is not None:  # left out: the Inbox for a new task, the same list for an edit
             changes["list_id"] = self.list_id.data
         return changes
@@ -138,14 +165,23 @@ class TaskFilterForm(ListForm):
     label = SelectMultipleField(
         _l("Labels (tasks with all of them)"), coerce=int, default=[], option_widget=CheckboxInput()
     )
+    assignee = OptionalSelectField(_l("Assigned to"), coerce=assignee_value, default=None)
     sort = SelectField(_l("Sort by"), choices=ListForm.sort_choices(SORT_LABELS), default=DEFAULT_SORT)
 
     @classmethod
-    def for_owner(cls, args: Any, lists: Sequence[TaskList], labels: Sequence[Label]) -> "TaskFilterForm":
-        """The filters of the query string, offering the person's own lists and labels."""
+    def for_owner(
+        cls, args: Any, lists: Sequence[TaskList], labels: Sequence[Label], people: Sequence[User]
+    ) -> "TaskFilterForm":
+        """The filters of the query string, offering the person's own lists and labels, and the `people` the
+        tasks shown may be assigned to."""
         form = cls(args)
         form.list.choices = [SelectChoice("", _("Any list")), *list_choices(lists)]
         form.label.choices = label_choices(labels)
+        form.assignee.choices = [
+            SelectChoice("", _("Anyone or no one")),
+            SelectChoice(ME, _("Me")),
+            *people_choices(people),
+        ]
         return form.checked()
 
     def crud_args(self) -> dict[str, Any]:
@@ -154,7 +190,7 @@ class TaskFilterForm(ListForm):
         values["list_id"] = values.pop("list")
         return values
 
-    FOLDED = ("status", "list", "priority", "label", "due")
+    FOLDED = ("status", "list", "priority", "label", "due", "assignee")
 
     def folded_filters_active(self) -> bool:
         """Whether a filter other than the search is in use: the list page then shows them unfolded."""
@@ -170,9 +206,15 @@ class TaskFilterForm(ListForm):
             )
             for status in args.get("status", [])
         ]
-        names = {field: {choice.value: choice.label for choice in self[field].choices} for field in ("list", "label")}
+        names = {
+            field: {choice.value: choice.label for choice in self[field].choices}
+            for field in ("list", "label", "assignee")
+        }
         if "list" in args:
             active.append((_("List: %(list)s", list=names["list"][args["list"]]), args | {"list": None}))
+        if "assignee" in args:
+            person = names["assignee"][args["assignee"]]
+            active.append((_("Assigned to: %(person)s", person=person), args | {"assignee": None}))
         active += [
             (
                 _("Label: %(label)s", label=names["label"][label]),

@@ -17,7 +17,8 @@ from .views import bp
 @bp.get("/export.csv")
 def export() -> ResponseReturnValue:
     """Every task of the list as filtered and sorted by the same query parameters, not just one page."""
-    filters = TaskFilterForm.for_owner(request.args, owner_lists(), crud.list_labels(current_user)).crud_args()
+    people = crud.fellow_members(current_user)
+    filters = TaskFilterForm.for_owner(request.args, owner_lists(), crud.list_labels(current_user), people).crud_args()
     del filters["per_page"]
     tasks = crud.export_tasks(current_user, **filters, today=current_user.today())
     return Response(

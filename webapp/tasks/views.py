@@ -36,7 +36,8 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
     """All the person's tasks, or those of one list, filtered, sorted and paged as the query string says."""
     lists = owner_lists()
     labels = crud.list_labels(current_user)
-    filters = TaskFilterForm.for_owner(request.args, lists, labels)
+    people = crud.fellow_members(current_user) if task_list is None else crud.list_people(current_user, task_list.id)
+    filters = TaskFilterForm.for_owner(request.args, lists, labels, people)
     values = filters.crud_args()
     if task_list is not None:
         values["list_id"] = task_list.id
@@ -137,14 +138,17 @@ def organise(action: str, ids: list[int], form: BulkActionForm) -> str:
     )
 
 
-def task_form(form_class: type[TaskForm], **kwargs: Any) -> TaskForm:
-    """The task form offering the lists the person may add to and their labels."""
-    return form_class(**kwargs).offer(editable_lists(), crud.list_labels(current_user))
+def task_form(form_class: type[TaskForm], list_id: int | None, **kwargs: Any) -> TaskForm:
+    """The task form offering the lists the person may add to, their labels, and the members of the list
+    `list_id` the task is in (if any) to assign it to."""
+    people = crud.list_people(current_user, list_id) if list_id is not None else []
+    return form_class(**kwargs).offer(editable_lists(), crud.list_labels(current_user), people)
 
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    form = task_form(NewTaskForm)
+    """A new task, in the list of ?list= (whose members it may be assigned to) or the one chosen."""
+    form = task_form(NewTaskForm, request.args.get("list", type=int))
     if request.method == "GET":
         form.list_id.data = request.args.get("list", type=int) or editable_lists()[0].id
     if not previewing() and form.validate_on_submit():
@@ -152,7 +156,7 @@ def new() -> ResponseReturnValue:
             task = crud.create_task(current_user, **form.changes(), form_token=form.form_token.data)
         except crud.AlreadySubmitted as first:
             return already_submitted("tasks.show", task_id=first.created_id)
-        except crud.InvalidRecurrence as invalid:
+        except (crud.InvalidRecurrence, crud.NotAMember) as invalid:
             form.show_error(invalid)
         else:
             flash(_("Task “%(title)s” created.", title=task.title), "success")
@@ -186,6 +190,7 @@ def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
         repeats = describe_text(task.recurrence, task.repeat_from_completion)
         next_task = crud.next_occurrence(task)
     crud.load_reminders([task], current_user)
+    crud.load_assignees([task])
     comments = crud.comments_page(task, request.args.get("page", type=int))
     events, older = crud.latest_events(task)
     page = render_template(
@@ -206,7 +211,8 @@ def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
 @bp.route("/<int:task_id>/edit", methods=["GET", "POST"])
 def edit(task_id: int) -> ResponseReturnValue:
     task = crud.get_task(current_user, task_id, ListRole.EDITOR)
-    form = task_form(TaskEditForm, obj=task, label_ids=own_label_ids(task))
+    crud.load_assignees([task])
+    form = task_form(TaskEditForm, task.list_id, obj=task, label_ids=own_label_ids(task))
     form.for_task(task, filled=request.method == "POST")
     if not previewing() and form.validate_on_submit():
         scope = form.scope.data if "scope" in form else crud.Scope.FOLLOWING
@@ -214,7 +220,7 @@ def edit(task_id: int) -> ResponseReturnValue:
             task = crud.update_task(current_user, task, form.changes(), expected_version=form.version.data, scope=scope)
         except crud.StaleEdit as stale:
             return stale_edit_page(stale.current)
-        except crud.InvalidRecurrence as invalid:
+        except (crud.InvalidRecurrence, crud.NotAMember) as invalid:
             form.show_error(invalid)
         else:
             flash(_("Task saved."), "success")
@@ -253,7 +259,8 @@ def own_label_ids(task: Task) -> list[int]:
 
 def stale_edit_page(current: Task) -> tuple[str, int]:
     """Show the stored task in the form, so the person can redo their change on top of it."""
-    form = task_form(TaskEditForm, obj=current, formdata=None, label_ids=own_label_ids(current))
+    crud.load_assignees([current])
+    form = task_form(TaskEditForm, current.list_id, obj=current, formdata=None, label_ids=own_label_ids(current))
     form.for_task(current, filled=False)
     return form_page(
         "tasks/form.html",
