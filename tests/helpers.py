@@ -104,3 +104,27 @@ def insert_account(session, user_id: int, email: str, *, is_admin: bool = False,
     names = ", ".join(values)
     parameters = ", ".join(f":{name}" for name in values)
     session.execute(text(f"INSERT INTO users ({names}, created_at) VALUES ({parameters}, CURRENT_TIMESTAMP)"), values)
+
+
+def _insert(session, table: str, values: dict[str, object], stamped: tuple[str, ...]) -> None:
+    names = ", ".join([*values, *stamped])
+    parameters = ", ".join([f":{name}" for name in values] + ["CURRENT_TIMESTAMP"] * len(stamped))
+    session.execute(text(f"INSERT INTO {table} ({names}) VALUES ({parameters})"), values)
+
+
+def insert_list(
+    session, list_id: int, owner_id: int, name: str = "Inbox", members: dict[int, str] | None = None
+) -> None:
+    """A list row written with SQL alone, as an older revision's schema takes it (lists came with the
+    organise revision); `members` (user id: role) once list_members exists, the owner's included."""
+    values = {"id": list_id, "owner_id": owner_id, "name": name, "name_key": name.lower(), "is_inbox": name == "Inbox"}
+    _insert(session, "task_lists", values, ("created_at",))
+    for user_id, role in (members or {}).items():
+        _insert(session, "list_members", {"list_id": list_id, "user_id": user_id, "role": role}, ("created_at",))
+
+
+def insert_task(session, title: str, owner_id: int, list_id: int, **columns: object) -> None:
+    """A pending task row written with SQL alone, as an older revision's schema takes it; `columns` sets
+    its id (left out, the database numbers it) and any other column that revision has."""
+    values = {"title": title, "status": "pending", "owner_id": owner_id, "list_id": list_id, "priority": 0}
+    _insert(session, "tasks", {**values, "version": 1, **columns}, ("created_at", "updated_at"))

@@ -3,7 +3,7 @@
 from datetime import date
 
 import flask_migrate
-from helpers import insert_account, make_app, previous_revision
+from helpers import insert_account, insert_list, insert_task, make_app, previous_revision
 from sqlalchemy import text
 
 from webapp import crud
@@ -18,21 +18,9 @@ def test_existing_tasks_do_not_repeat_and_can_be_made_to(new_database):
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         insert_account(db.session, 1, "old@example.com")
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
-            ),
-            {"yes": True},
-        )
+        insert_list(db.session, 1, 1)
         # Without an id, so the next task made takes the next one on PostgreSQL too.
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (title, status, due_date, owner_id, list_id, priority, version, created_at, "
-                "updated_at) VALUES ('Old task', 'pending', '2030-06-10', 1, 1, 0, 1, CURRENT_TIMESTAMP, "
-                "CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_task(db.session, "Old task", 1, 1, due_date="2030-06-10")
         task_id = db.session.scalar(text("SELECT id FROM tasks"))
         db.session.commit()
 

@@ -4,8 +4,7 @@ people a digest setting (off), and each reminder kept becomes its task owner's o
 from datetime import time
 
 import flask_migrate
-from helpers import PASSWORD, insert_account, make_app, previous_revision
-from sqlalchemy import text
+from helpers import PASSWORD, insert_account, insert_list, insert_task, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -16,26 +15,8 @@ def test_tasks_written_before_take_reminders_and_nobody_gets_a_digest_unasked(ne
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision("reminders_and_digests"))
         insert_account(db.session, 1, "old@example.com", is_admin=True, time_zone="UTC", email_notifications=True)
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
-            ),
-            {"yes": True},
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO list_members (list_id, user_id, role, created_at) "
-                "VALUES (1, 1, 'owner', CURRENT_TIMESTAMP)"
-            )
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (id, title, status, due_date, owner_id, list_id, priority, version, created_at, "
-                "updated_at) VALUES (1, 'Old task', 'pending', '2099-01-02', 1, 1, 0, 1, CURRENT_TIMESTAMP, "
-                "CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_list(db.session, 1, 1, members={1: "owner"})
+        insert_task(db.session, "Old task", 1, 1, id=1, due_date="2099-01-02")
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -47,6 +47,7 @@ class Form:
     # A registration answers a taken email as it answers a new one, so a success may add nothing.
     may_add_nothing: bool = False
     single_use: bool = False  # a create form whose one-time token is recorded in form_submissions
+    records_history: bool = False  # a success adds the changed tasks' history (task_events), a row a change
     method: str = "POST"
     files: tuple[str, ...] = ()  # fields sent as uploaded files
 
@@ -54,6 +55,7 @@ class Form:
         return f"{self.method} {self.url}"
 
 
+HISTORY = "task_events"
 NEW_ACCOUNT = ("task_lists", "list_members")  # every account starts with its Inbox, of which it is the owner
 TASK_FIELDS = ("title", "description", "status", "due_date")
 TASK_FILTERS = ("q", "status", "due", "sort", "per_page", "page")
@@ -72,14 +74,14 @@ FORMS = [
     Form("/tasks/", TASK_FILTERS, method="GET"),
     Form("/tasks/export.csv", TASK_FILTERS, method="GET"),
     Form("/tasks/trash", ("page", "per_page"), method="GET"),
-    Form("/tasks/bulk", ("ids", "page_ids", "all_on_page", "action", "status", "next")),
-    Form("/tasks/trash/restore", ("ids", "next")),
+    Form("/tasks/bulk", ("ids", "page_ids", "all_on_page", "action", "status", "next"), records_history=True),
+    Form("/tasks/trash/restore", ("ids", "next"), records_history=True),
     Form("/tasks/trash/delete", ("ids", "next"), removes=True),
-    Form("/tasks/import", ("file",), files=("file",), creates="tasks", creates_many=True),
-    Form("/tasks/new", (*TASK_FIELDS, "form_token"), creates="tasks", single_use=True),
-    Form("/tasks/{task}/edit", (*TASK_FIELDS, "version")),
-    Form("/tasks/{task}/complete", ("next",)),
-    Form("/tasks/{task}/delete", ("next",), removes=True),
+    Form("/tasks/import", ("file",), files=("file",), creates="tasks", creates_many=True, records_history=True),
+    Form("/tasks/new", (*TASK_FIELDS, "form_token"), creates="tasks", single_use=True, records_history=True),
+    Form("/tasks/{task}/edit", (*TASK_FIELDS, "version"), records_history=True),
+    Form("/tasks/{task}/complete", ("next",), records_history=True),
+    Form("/tasks/{task}/delete", ("next",), removes=True, records_history=True),
     Form("/items/", ("page", "per_page"), method="GET"),
     Form("/items/new", ("title", "description", "form_token"), creates="items", single_use=True),
     Form("/items/{item}/edit", ("title", "description")),
@@ -269,6 +271,9 @@ def test_every_form_survives_arbitrary_input_and_stores_only_what_it_reports(app
             counts_after, digest_after = database_state()
 
         assert response.status_code < 500, f"{response.status_code} for {values!r}"[:2000]
+        if form.records_history and response.status_code in (201, 302, 303):
+            history_before, history_after = counts_before.pop(HISTORY), counts_after.pop(HISTORY)
+            assert history_after >= history_before, "a change erases no history"
         if response.status_code in (302, 303) and form.creates_many:
             others = {table for table in counts_before if table != form.creates}
             assert counts_after[form.creates] > counts_before[form.creates], "a successful import adds rows"

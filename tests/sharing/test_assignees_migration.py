@@ -2,8 +2,7 @@
 on every database."""
 
 import flask_migrate
-from helpers import insert_account, make_app, previous_revision
-from sqlalchemy import text
+from helpers import insert_account, insert_list, insert_task, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -18,27 +17,8 @@ def test_existing_tasks_stay_unassigned_and_can_then_be_assigned_to_members(new_
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         for user_id in (1, 2):
             insert_account(db.session, user_id, f"user{user_id}@example.com", time_zone="UTC")
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Household', 'household', :no, CURRENT_TIMESTAMP)"
-            ),
-            {"no": False},
-        )
-        for user_id, role in ((1, "owner"), (2, "editor")):
-            db.session.execute(
-                text(
-                    "INSERT INTO list_members (list_id, user_id, role, created_at) "
-                    "VALUES (1, :u, :r, CURRENT_TIMESTAMP)"
-                ),
-                {"u": user_id, "r": role},
-            )
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (id, title, status, owner_id, list_id, priority, version, created_at, updated_at) "
-                "VALUES (1, 'Sweep', 'pending', 1, 1, 0, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_list(db.session, 1, 1, "Household", members={1: "owner", 2: "editor"})
+        insert_task(db.session, "Sweep", 1, 1, id=1)
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -1,8 +1,7 @@
 """The comments migration upgrades a database holding tasks, on every database: each task starts with none."""
 
 import flask_migrate
-from helpers import insert_account, make_app, previous_revision
-from sqlalchemy import text
+from helpers import insert_account, insert_list, insert_task, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -15,25 +14,8 @@ def test_tasks_written_before_keep_everything_and_take_comments(new_database):
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision(REVISION))
         insert_account(db.session, 1, "old@example.com")
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
-            ),
-            {"yes": True},
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO list_members (list_id, user_id, role, created_at) "
-                "VALUES (1, 1, 'owner', CURRENT_TIMESTAMP)"
-            )
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (id, title, status, owner_id, list_id, priority, version, created_at, updated_at) "
-                "VALUES (1, 'Prune the roses', 'pending', 1, 1, 0, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_list(db.session, 1, 1, members={1: "owner"})
+        insert_task(db.session, "Prune the roses", 1, 1, id=1)
         db.session.commit()
 
         flask_migrate.upgrade()

@@ -2,8 +2,7 @@
 have an empty history, and every change from then on is recorded."""
 
 import flask_migrate
-from helpers import PASSWORD, insert_account, make_app, previous_revision
-from sqlalchemy import text
+from helpers import PASSWORD, insert_account, insert_list, insert_task, make_app, previous_revision
 
 from webapp import crud
 from webapp.extensions import db
@@ -14,25 +13,8 @@ def test_tasks_written_before_start_with_an_empty_history_and_record_their_chang
     with app.app_context():
         flask_migrate.upgrade(revision=previous_revision("task_events"))
         insert_account(db.session, 1, "old@example.com", time_zone="UTC", email_notifications=True)
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Inbox', 'inbox', :yes, CURRENT_TIMESTAMP)"
-            ),
-            {"yes": True},
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO list_members (list_id, user_id, role, created_at) "
-                "VALUES (1, 1, 'owner', CURRENT_TIMESTAMP)"
-            )
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (id, title, status, owner_id, list_id, priority, version, created_at, updated_at) "
-                "VALUES (1, 'Old task', 'pending', 1, 1, 0, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_list(db.session, 1, 1, members={1: "owner"})
+        insert_task(db.session, "Old task", 1, 1, id=1)
         db.session.commit()
 
         flask_migrate.upgrade()
