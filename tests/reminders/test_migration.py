@@ -5,6 +5,7 @@ from datetime import time
 
 import flask_migrate
 from helpers import PASSWORD, insert_account, insert_list, insert_task, make_app, previous_revision
+from sqlalchemy import text
 
 from webapp import crud
 from webapp.extensions import db
@@ -35,26 +36,8 @@ def test_reminders_written_before_become_their_tasks_owners_own(new_database):
         flask_migrate.upgrade(revision=previous_revision("personal_reminders"))
         insert_account(db.session, 1, "owner@example.com", time_zone="Europe/Berlin")
         insert_account(db.session, 2, "member@example.com", time_zone="UTC")
-        db.session.execute(
-            text(
-                "INSERT INTO task_lists (id, owner_id, name, name_key, is_inbox, created_at) "
-                "VALUES (1, 1, 'Home', 'home', :no, CURRENT_TIMESTAMP)"
-            ),
-            {"no": False},
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO list_members (list_id, user_id, role, created_at) "
-                "VALUES (1, 1, 'owner', CURRENT_TIMESTAMP), (1, 2, 'editor', CURRENT_TIMESTAMP)"
-            )
-        )
-        db.session.execute(
-            text(
-                "INSERT INTO tasks (id, title, status, due_date, owner_id, list_id, priority, version, created_at, "
-                "updated_at) VALUES (1, 'Old task', 'pending', '2099-01-02', 1, 1, 0, 1, CURRENT_TIMESTAMP, "
-                "CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_list(db.session, 1, 1, "Home", members={1: "owner", 2: "editor"})
+        insert_task(db.session, "Old task", 1, 1, id=1, due_date="2099-01-02")
         db.session.execute(
             text(
                 "INSERT INTO reminders (id, task_id, days_before, at_time, fire_at, late, created_at) "
