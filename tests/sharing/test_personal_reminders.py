@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from factories import new_api_token, set_zone
+from helpers import PASSWORD
 
 from webapp import crud
 from webapp.extensions import db
@@ -179,3 +180,11 @@ def test_a_batch_of_reminders_runs_the_same_statements_however_many_people_and_r
     run_reminders(app, NOW + timedelta(hours=2))
     assert len(statements) == 4  # claim; tasks and people the rule lets see; notifications; marked sent
     assert len(bell_of(app, household, "viewer")) == rounds and bell_of(app, household, "editor") == []
+
+
+def test_a_deleted_account_takes_its_reminders_and_leaves_everyone_elses(app, household):
+    owners = remind(app, household, "owner", remind_at=datetime(2026, 12, 1, 9, 0))
+    remind(app, household, "viewer", remind_at=datetime(2026, 12, 1, 9, 0))
+    with app.app_context():
+        crud.delete_account(person(household, "viewer"), PASSWORD)
+    assert stored(app) == [(owners, household.people["owner"].id)]
