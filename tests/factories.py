@@ -47,7 +47,11 @@ def new_due_reminders(app, user, count: int, fire_at: datetime) -> None:
         )
         task_ids = db.session.scalars(select(Task.id).where(Task.owner_id == user.id).order_by(Task.id)).all()
         db.session.execute(
-            insert(Reminder), [{"task_id": task_id, "remind_at": fire_at, "fire_at": fire_at} for task_id in task_ids]
+            insert(Reminder),
+            [
+                {"task_id": task_id, "user_id": user.id, "remind_at": fire_at, "fire_at": fire_at}
+                for task_id in task_ids
+            ],
         )
         db.session.commit()
 

@@ -592,8 +592,9 @@ class Comment(Model):
 
 
 class Reminder(Model):
-    """A reminder of a task: at an instant the person chose, or relative to the task's due date
-    ("1 day before at 18:00", in the owner's time zone).
+    """A person's reminder of a task: at an instant they chose, or relative to the task's due date
+    ("1 day before at 18:00", in their time zone). It is theirs alone: anyone who sees the task may set
+    one, only they see it, and it goes to them while they can still see the task.
 
     `fire_at` is the UTC instant it goes off, kept current when the due date or the zone changes
     (None while a relative reminder's task has no due date); the scheduler sends it once and sets
@@ -606,6 +607,7 @@ class Reminder(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     # An instant (naive UTC) the person chose ...
     remind_at: Mapped[datetime | None] = mapped_column(DateTime)
     # ... or days before the due date (0: on it) at a local time of day.
@@ -617,6 +619,8 @@ class Reminder(Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
 
     task: Mapped[Task] = relationship(back_populates="reminders")
+    # Loaded with the reminders that need the person's zone, never one reminder at a time by accident.
+    user: Mapped[User] = relationship(lazy="raise")
 
     @property
     def is_relative(self) -> bool:

@@ -115,7 +115,7 @@ def test_a_reminder_that_cannot_go_off_gets_a_message_next_to_its_field(app, ali
     assert reminders_of(app, task_id) == []
 
 
-def test_a_task_keeps_at_most_ten_reminders(app, alice, alice_client):
+def test_a_person_keeps_at_most_ten_reminders_on_a_task(app, alice, alice_client):
     task_id = new_task(alice_client, "Busy")
     for hour in range(10):
         assert add_at(alice_client, task_id, f"2026-12-01T{hour:02}:00").status_code == 302
@@ -156,7 +156,7 @@ def test_the_next_occurrence_of_a_repeating_task_gets_its_reminders_moved_by_the
         crud.add_reminder(owner, task.id, days_before=0, at_time=time(9, 0))
         crud.complete_task(owner, task.id)
         following = crud.next_occurrence(crud.get_task(owner, task.id))
-        crud.load_reminders([following])
+        crud.load_reminders([following], db.session.get(User, alice.id))
         moved = [(r.remind_at, r.days_before, r.at_time, r.fire_at, r.sent_at) for r in following.reminders]
     assert following.due_date == date(2026, 12, 8)
     assert moved == [

@@ -381,12 +381,12 @@ class TaskLists(BaseModel):
 
 
 class Reminder(Output):
-    """A reminder: at `remind_at`, or `days_before` the due date at `at_time` in the owner's time zone."""
+    """One of your reminders: at `remind_at`, or `days_before` the due date at `at_time` in your time zone."""
 
     id: int
     remind_at: UtcDateTime | None = Field(description="The instant chosen; null for one relative to the due date.")
     days_before: int | None = Field(description="Days before the due date (0: on it); null for an instant.")
-    at_time: time | None = Field(description="The time of day, in the owner's time zone, of a relative reminder.")
+    at_time: time | None = Field(description="The time of day, in your time zone, of a relative reminder.")
     fire_at: UtcDateTime | None = Field(description="When it goes off; null while the task has no due date.")
     sent_at: UtcDateTime | None
     late: bool = Field(description="Sent late, because no scheduler was running at its time.")

@@ -29,8 +29,8 @@ VERSION = re.compile(r"[0-9]{1,10}")
 
 
 def task_json(task: models.Task) -> Task:
-    """The task with its reminders and assignees."""
-    crud.load_reminders([task])
+    """The task with the reader's own reminders, and its assignees."""
+    crud.load_reminders([task], api_user())
     crud.load_assignees([task])
     return Task.model_validate(task)
 
@@ -60,7 +60,7 @@ def list_tasks(query: TaskQuery) -> ApiAnswer:
         assignee=query.assignee,
         **query.crud_args(),
     )
-    crud.load_reminders(result.items)
+    crud.load_reminders(result.items, owner)
     return TaskPage(items=[Task.model_validate(t) for t in result.items], total=result.total)
 
 

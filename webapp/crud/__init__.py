@@ -80,6 +80,7 @@ from .notifications import (
     list_notifications,
     mark_read,
     notify,
+    notify_all,
     set_email_notifications,
     unread_count,
 )
@@ -103,6 +104,7 @@ from .reminders import (
     delete_reminder,
     digest_of,
     load_reminders,
+    reminder_deliveries,
     set_digest_time,
 )
 from .task_lists import (
@@ -284,6 +286,7 @@ __all__ = [
     "next_digest_at",
     "next_occurrence",
     "notify",
+    "notify_all",
     "open_invitations",
     "password_reset_account",
     "pending_email",
@@ -295,6 +298,7 @@ __all__ = [
     "regenerate_recovery_codes",
     "register",
     "registration_mode",
+    "reminder_deliveries",
     "remove_label_from_tasks",
     "remove_member",
     "rename_list",

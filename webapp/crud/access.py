@@ -9,7 +9,7 @@ a change you may not make to a task you see is ReadOnly.
 
 from functools import cache
 
-from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, select
+from sqlalchemy import BindParameter, ColumnElement, Select, SQLColumnExpression, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -22,11 +22,12 @@ EDIT = ListRole.EDITOR
 MANAGE = ListRole.OWNER
 
 
-# A person, or a statement parameter standing for one in a statement built once (see tasks.counts_statement).
-Who = User | BindParameter[int]
+# A person, or a statement parameter standing for one in a statement built once (see tasks.counts_statement),
+# or a column naming one per row (each reminder's person, see scheduler.due).
+Who = User | SQLColumnExpression[int]
 
 
-def _user_id(who: Who) -> int | BindParameter[int]:
+def _user_id(who: Who) -> int | SQLColumnExpression[int]:
     return who.id if isinstance(who, User) else who
 
 

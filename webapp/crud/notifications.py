@@ -1,13 +1,14 @@
 """Notifications: what a person is told (a reminder, a digest, a task assigned to them, a mention).
 
-`notify` is the one way in, for every feature: it adds the notification to the session, to be
-committed with the change that caused it. The bell shows it at once; the scheduler emails it
-(see webapp.scheduler), unless the person turned email off.
+`notify` is the one way in, for every feature (`notify_all` its form for a batch): it adds the
+notification to the session, to be committed with the change that caused it. The bell shows it at
+once; the scheduler emails it (see webapp.scheduler), unless the person turned email off.
 """
 
+from collections.abc import Sequence
 from functools import cache
 
-from sqlalchemy import Select, SQLColumnExpression, bindparam, func, select, update
+from sqlalchemy import Select, SQLColumnExpression, bindparam, func, insert, select, update
 
 from ..extensions import db
 from ..models import NOTIFICATION_TEXT_MAX, Notification, Task, User, utcnow
@@ -18,15 +19,25 @@ NOTIFICATIONS_PER_PAGE = 25
 
 def notify(user: User, kind: str, task: Task | None, text: str) -> Notification:
     """Tell `user` something, about `task` if given; not committed (the caller's transaction does)."""
-    notification = Notification(
-        user_id=user.id,
-        kind=kind,
-        task_id=task.id if task is not None else None,
-        text=text[:NOTIFICATION_TEXT_MAX],
-        email_pending=user.email_notifications,
-    )
+    notification = Notification(**_notification_row(user, kind, task, text))
     db.session.add(notification)
     return notification
+
+
+def notify_all(notices: Sequence[tuple[User, str, Task | None, str]]) -> None:
+    """`notify` for many at once, (user, kind, task, text) each, in one INSERT: the scheduler's batches."""
+    if notices:
+        db.session.execute(insert(Notification), [_notification_row(*notice) for notice in notices])
+
+
+def _notification_row(user: User, kind: str, task: Task | None, text: str) -> dict[str, object]:
+    return {
+        "user_id": user.id,
+        "kind": kind,
+        "task_id": task.id if task is not None else None,
+        "text": text[:NOTIFICATION_TEXT_MAX],
+        "email_pending": user.email_notifications,
+    }
 
 
 def _unread_of(user_id: int | SQLColumnExpression[int]) -> Select[int]:

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import EventKind, Reminder, Task, TaskStatus, User
@@ -36,8 +37,8 @@ def add_next_occurrences(actor: User, tasks: Sequence[Task], completed_on: date 
     `completed_on` (today) by `actor`, unless it has one already or its rule has ended; the tasks'
     labels must be loaded. Returns the new occurrences, each with its "created" event.
 
-    The next occurrence is the same task (title, description, list, labels, priority, rule, reminders
-    moved by the same number of days), due on
+    The next occurrence is the same task (title, description, list, labels, priority, rule, each person's
+    reminders moved by the same number of days), due on
     the next day of the rule after the due date, or after the completion date when the rule counts
     from there. The unique `follows_id` keeps it at one per occurrence, even when two transactions
     complete the same task at once.
@@ -51,7 +52,13 @@ def add_next_occurrences(actor: User, tasks: Sequence[Task], completed_on: date 
         statement = select(Task.follows_id).where(Task.follows_id.in_([task.id for task in repeating]))
         followed = set(db.session.scalars(statement))
         reminders: dict[int, list[Reminder]] = {task.id: [] for task in repeating}
-        for reminder in db.session.scalars(select(Reminder).where(Reminder.task_id.in_(reminders))):
+        with_people = (
+            select(Reminder)
+            .options(joinedload(Reminder.user))
+            .where(Reminder.task_id.in_(reminders))
+            .order_by(Reminder.id)  # the copies in the order they were set
+        )
+        for reminder in db.session.scalars(with_people):
             reminders[reminder.task_id].append(reminder)
         followed |= {new.follows_id for new in db.session.new if isinstance(new, Task)}
         made = []
@@ -62,7 +69,7 @@ def add_next_occurrences(actor: User, tasks: Sequence[Task], completed_on: date 
             due = rule.next_after(start) if start is not None and task.id not in followed else None
             if due is None or task.due_date is None:
                 continue
-            moved = moved_reminders(reminders[task.id], (due - task.due_date).days, due, task.owner.zone)
+            moved = moved_reminders(reminders[task.id], (due - task.due_date).days, due)
             made.append(
                 Task(
                     owner_id=task.owner_id,

@@ -25,53 +25,65 @@ def relative_fire_at(due_date: date | None, days_before: int, at_time: time, zon
     return utc_instant(datetime.combine(due_date - timedelta(days=days_before), at_time), zone)
 
 
-def reschedule(reminders: list[Reminder], due_date: date | None, zone: tzinfo, now: datetime) -> None:
-    """Move relative reminders to follow a new due date or zone; one whose new time is still to come
-    will go off (again) then."""
-    for reminder in reminders:
-        if reminder.days_before is None or reminder.at_time is None:
-            continue
-        fire_at = relative_fire_at(due_date, reminder.days_before, reminder.at_time, zone)
-        if fire_at == reminder.fire_at:
-            continue
-        reminder.fire_at = fire_at
-        if fire_at is not None and fire_at > utc_instant(now, UTC):
-            reminder.sent_at, reminder.late = None, False
+def reschedule(reminder: Reminder, due_date: date | None, zone: tzinfo, now: datetime) -> None:
+    """Move a relative reminder to follow a new due date or zone (its person's); if its new time is still
+    to come it will go off (again) then."""
+    if reminder.days_before is None or reminder.at_time is None:
+        return
+    fire_at = relative_fire_at(due_date, reminder.days_before, reminder.at_time, zone)
+    if fire_at == reminder.fire_at:
+        return
+    reminder.fire_at = fire_at
+    if fire_at is not None and fire_at > utc_instant(now, UTC):
+        reminder.sent_at, reminder.late = None, False
 
 
 def follow_due_date(task: Task, now: datetime) -> None:
-    """After the task's due date changed: its relative reminders move with it (not committed)."""
+    """After the task's due date changed: everyone's relative reminders of it move with it, each in its
+    person's zone (not committed)."""
     with db.session.no_autoflush:  # the task's edit is flushed when it commits, as every edit is
-        reminders = list(
-            db.session.scalars(select(Reminder).where(Reminder.task_id == task.id, Reminder.days_before.is_not(None)))
-        )
-    reschedule(reminders, task.due_date, task.owner.zone, now)
+        rows = db.session.execute(
+            select(Reminder, User)
+            .join(User, Reminder.user_id == User.id)
+            .where(Reminder.task_id == task.id, Reminder.days_before.is_not(None))
+        ).all()
+    for reminder, person in rows:
+        reschedule(reminder, task.due_date, person.zone, now)
 
 
-def moved_reminders(reminders: list[Reminder], days: int, due_date: date, zone: tzinfo) -> list[Reminder]:
-    """Copies of a repeating task's reminders for its next occurrence, due `days` later: one at an
-    instant comes `days` later at the same local time, one relative to the due date follows the new one."""
+def moved_reminders(reminders: list[Reminder], days: int, due_date: date) -> list[Reminder]:
+    """Copies of a repeating task's reminders (their people loaded) for its next occurrence, due `days`
+    later, each still its person's and in their zone: one at an instant comes `days` later at the same
+    local time, one relative to the due date follows the new one."""
     moved = []
     for reminder in reminders:
+        zone = reminder.user.zone
         if reminder.days_before is not None and reminder.at_time is not None:
             fire_at = relative_fire_at(due_date, reminder.days_before, reminder.at_time, zone)
-            moved.append(Reminder(days_before=reminder.days_before, at_time=reminder.at_time, fire_at=fire_at))
+            moved.append(
+                Reminder(
+                    user_id=reminder.user_id,
+                    days_before=reminder.days_before,
+                    at_time=reminder.at_time,
+                    fire_at=fire_at,
+                )
+            )
         elif reminder.remind_at is not None:
             local = reminder.remind_at.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
             remind_at = utc_instant(local + timedelta(days=days), zone)
-            moved.append(Reminder(remind_at=remind_at, fire_at=remind_at))
+            moved.append(Reminder(user_id=reminder.user_id, remind_at=remind_at, fire_at=remind_at))
     return moved
 
 
 def follow_zone(user: User, now: datetime) -> None:
-    """After the person changed zone: their relative reminders and digest keep their local times."""
+    """After the person changed zone: their own relative reminders and their digest keep their local times."""
     rows = db.session.execute(
         select(Reminder, Task.due_date)
         .join(Task, Reminder.task_id == Task.id)
-        .where(Task.owner_id == user.id, Reminder.days_before.is_not(None))
+        .where(Reminder.user_id == user.id, Reminder.days_before.is_not(None))
     )
     for reminder, due_date in rows:
-        reschedule([reminder], due_date, user.zone, now)
+        reschedule(reminder, due_date, user.zone, now)
     user.digest_due_at = next_digest_at(user.digest_time, user.zone, now)
 
 

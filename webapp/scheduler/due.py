@@ -3,7 +3,6 @@
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from .. import crud
 from ..extensions import db
@@ -35,32 +34,31 @@ def send_due_reminders(now: datetime, tally: Tally) -> int:
         .scalars()
         .all()
     )
-    tasks = {
-        task.id: task
-        for task in db.session.scalars(
-            select(Task).options(joinedload(Task.owner)).where(Task.id.in_({r.task_id for r in claimed}))
-        )
-    }
+    deliveries = crud.reminder_deliveries([reminder.id for reminder in claimed])
+    notices: list[tuple[User, str, Task | None, str]] = []
     for reminder in claimed:
         assert reminder.fire_at is not None  # the query asked for it
-        task = tasks[reminder.task_id]
         reminder.sent_at = moment
         reminder.late = moment - reminder.fire_at > LATE_AFTER
         tally.waited(moment - reminder.fire_at)
+        if reminder.id not in deliveries:
+            continue  # its person no longer sees the task (the list was left, or the task moved)
+        task, person = deliveries[reminder.id]
         if task.status is TaskStatus.COMPLETED or task.deleted_at is not None:
             continue  # nothing left to remind of
-        crud.notify(task.owner, "reminder", task, reminder_text(task, reminder))
+        notices.append((person, "reminder", task, reminder_text(task, reminder, person)))
         tally.reminders += 1
         tally.late += reminder.late
+    crud.notify_all(notices)
     db.session.commit()
     return len(claimed)
 
 
-def reminder_text(task: Task, reminder: Reminder) -> str:
+def reminder_text(task: Task, reminder: Reminder, person: User) -> str:
     due = f", due {show_date(task.due_date)}" if task.due_date else ""
     text = f"Reminder: {task.title}{due}"
     if reminder.late and reminder.fire_at is not None:
-        text += f" (sent late: it was set for {show_date(reminder.fire_at, with_time=True, zone=task.owner.zone)})"
+        text += f" (sent late: it was set for {show_date(reminder.fire_at, with_time=True, zone=person.zone)})"
     return text
 
 

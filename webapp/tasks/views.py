@@ -189,7 +189,7 @@ def task_page(task: Task, **sent_forms: FlaskForm) -> ResponseReturnValue:
     if task.recurrence:
         repeats = describe_text(task.recurrence, task.repeat_from_completion)
         next_task = crud.next_occurrence(task)
-    crud.load_reminders([task])
+    crud.load_reminders([task], current_user)
     crud.load_assignees([task])
     comments = crud.comments_page(task, request.args.get("page", type=int))
     events, older = crud.latest_events(task)
