@@ -308,6 +308,7 @@ def update_task(
     if Scope(scope) is Scope.THIS and task.recurrence:
         _split_from_series(editor, task, changes)
     if "list_id" in changes or "assignees" in changes:
+        _lock_for_edit(editor, task, expected_version)
         previous = assignee_ids(task)
         if "list_id" in changes:
             _move(task, get_list(editor, changes["list_id"], EDIT))
@@ -333,6 +334,19 @@ def update_task(
         add_next_occurrences(editor, [task])
     record_changes(task, editor, before)
     return _commit_edit(editor, task)
+
+
+def _lock_for_edit(editor: User, task: Task, expected_version: int) -> None:
+    """Take the task's row lock, and check its version under it, before writing the rows that point at it.
+
+    Writing those first (assignees, notifications) would make two concurrent edits each hold a shared lock
+    on the task's row, taken by the foreign keys, and then each wait for the other's to update it: a
+    deadlock on MariaDB. With the task locked first, the second edit waits, then finds itself stale.
+    """
+    stored = db.session.scalar(select(Task.version).where(Task.id == task.id).with_for_update())
+    if stored != expected_version:
+        db.session.rollback()
+        raise StaleEdit(get_task(editor, task.id))
 
 
 def _move(task: Task, task_list: TaskList) -> None:
