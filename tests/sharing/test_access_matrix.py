@@ -15,7 +15,7 @@ from factories import new_api_token, new_comment
 
 from webapp import crud
 from webapp.extensions import db
-from webapp.models import Comment, ListRole, Task, TaskList, TaskStatus, User
+from webapp.models import Comment, ListRole, Reminder, Task, TaskList, TaskStatus, User
 
 from .conftest import MEMBER_ROLES, ROLES
 
@@ -131,6 +131,11 @@ def comment_stored(body: str) -> Callable[[Task | None, Task | None], bool]:
     return check
 
 
+def reminder_set(_task, _trashed):
+    """A reminder of the task now exists: each person's own, so anyone who sees the task may set one."""
+    return db.session.query(Reminder).count() == 1
+
+
 # Everyone has a comment of their own on the task, written just now while they could (see the test below).
 MY_COMMENT = "My remark"
 
@@ -176,6 +181,14 @@ ACTIONS = [
     Action(
         "pages", "delete my comment", EDIT, "single", form("/tasks/{task}/comments/{comment}/delete"), my_comment_gone
     ),
+    Action(
+        "pages",
+        "set my own reminder",
+        VIEW,
+        "single",
+        form("/tasks/{task}/reminders/at", **{"reminder_at-remind_at": "2099-06-01T09:00"}),
+        reminder_set,
+    ),
     # bulk actions
     Action("bulk", "complete", EDIT, "bulk", bulk(action="complete"), completed),
     Action("bulk", "set a status", EDIT, "bulk", bulk(action="set_status", status="completed"), completed),
@@ -204,6 +217,14 @@ ACTIONS = [
     Action("api", "read the task", VIEW, "single", api("get", "/api/v1/tasks/{task}")),
     Action("api", "read the comments", VIEW, "single", api("get", "/api/v1/tasks/{task}/comments")),
     Action("api", "read the task's history", VIEW, "single", api("get", "/api/v1/tasks/{task}/history")),
+    Action(
+        "api",
+        "set my own reminder",
+        VIEW,
+        "single",
+        api("post", "/api/v1/tasks/{task}/reminders", remind_at="2099-06-01T09:00:00Z"),
+        reminder_set,
+    ),
     Action("api", "list the tasks", VIEW, "listing", api("get", "/api/v1/tasks/?q=plants")),
     Action("api", "read the list", VIEW, "single", api("get", "/api/v1/lists/{list}")),
     Action(
