@@ -10,12 +10,11 @@ from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import ColumnElement, Insert, Select, delete, select
 from sqlalchemy.dialects import mysql, postgresql, sqlite
-from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import EventKind, ListMember, Task, User, task_assignees
 from .access import lists_where
-from .common import is_storable_id
+from .common import give_tasks, is_storable_id
 from .errors import NotAMember
 from .history import record, record_each
 from .notifications import notify
@@ -23,18 +22,16 @@ from .notifications import notify
 
 def load_assignees(tasks: Sequence[Task]) -> None:
     """Give each of these tasks its assignees, in one statement for all of them."""
-    by_task: dict[int, list[User]] = {task.id: [] for task in tasks}
-    if by_task:
-        rows = db.session.execute(
+    give_tasks(
+        tasks,
+        "assignees",
+        lambda task_ids: (
             select(task_assignees.c.task_id, User)
             .join(User, User.id == task_assignees.c.user_id)
-            .where(task_assignees.c.task_id.in_(by_task))
+            .where(task_assignees.c.task_id.in_(task_ids))
             .order_by(User.email)
-        )
-        for task_id, user in rows:
-            by_task[task_id].append(user)
-    for task in tasks:
-        set_committed_value(task, "assignees", by_task[task.id])
+        ),
+    )
 
 
 def list_people(user: User, list_id: int) -> list[User]:

@@ -1,11 +1,12 @@
 """Helpers shared by the CRUD modules: ownership, optimistic locking, sorting and paging."""
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import ceil
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, asc, desc, func, or_, select
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import OrderByList
 
@@ -24,6 +25,20 @@ ORDER_NAMES_NULL_FIXED_COLUMNS = frozenset({"postgresql"})
 
 Row = TypeVar("Row")
 Owned = TypeVar("Owned", Item, Task, ApiToken, TaskList, Label)
+
+
+def give_tasks(tasks: Sequence[Task], attribute: str, pairs: Callable[[list[int]], Select[int, Any]]) -> None:
+    """Give each of these tasks its `attribute` (a list of related rows), in one statement for all of them.
+
+    `pairs` selects (task id, related row) for the given task ids, in the order each list keeps; the
+    attribute is set as loaded, so reading it later costs no statement of its own.
+    """
+    by_task: dict[int, list[Any]] = {task.id: [] for task in tasks}
+    if by_task:
+        for task_id, related in db.session.execute(pairs(list(by_task))):
+            by_task[task_id].append(related)
+    for task in tasks:
+        set_committed_value(task, attribute, by_task[task.id])
 
 
 @dataclass(frozen=True)

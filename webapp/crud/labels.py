@@ -3,12 +3,11 @@
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, exists, insert, literal, select
-from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import LABEL_COLOURS, EventKind, Label, Task, User, name_key, task_labels
 from .access import EDIT, tasks_of_lists_where
-from .common import get_owned, is_storable_id
+from .common import get_owned, give_tasks, is_storable_id
 from .errors import NotFound, UnknownColour
 from .history import record_each
 from .task_lists import commit_unique_name
@@ -96,18 +95,16 @@ def ensure_labels(owner: User, names: Iterable[str]) -> tuple[list[Label], list[
 
 def load_labels(tasks: Sequence[Task]) -> None:
     """Give each of these tasks its labels, in one statement for all of them."""
-    by_task: dict[int, list[Label]] = {task.id: [] for task in tasks}
-    if by_task:
-        rows = db.session.execute(
+    give_tasks(
+        tasks,
+        "labels",
+        lambda task_ids: (
             select(task_labels.c.task_id, Label)
             .join(Label, Label.id == task_labels.c.label_id)
-            .where(task_labels.c.task_id.in_(by_task))
+            .where(task_labels.c.task_id.in_(task_ids))
             .order_by(Label.name_key)
-        )
-        for task_id, label in rows:
-            by_task[task_id].append(label)
-    for task in tasks:
-        set_committed_value(task, "labels", by_task[task.id])
+        ),
+    )
 
 
 def add_label_to_tasks(owner: User, task_ids: Iterable[int], label_id: int) -> int:

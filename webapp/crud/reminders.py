@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import case, delete, func, select
-from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import clock
 from ..extensions import db
 from ..models import OPEN_STATUSES, Reminder, Task, User
 from .access import tasks_of_lists_where
+from .common import give_tasks
 from .errors import N_, InvalidReminder, NotFound
 from .reminder_times import next_digest_at, relative_fire_at, utc_instant
 from .tasks import get_task
@@ -24,13 +24,15 @@ DIGEST_TASKS_SHOWN = 10
 def load_reminders(tasks: Sequence[Task], reader: User) -> None:
     """Give each of these tasks the reader's own reminders (`task.reminders`), in one statement for all of
     them: a reminder is its person's alone."""
-    by_task: dict[int, list[Reminder]] = {task.id: [] for task in tasks}
-    if by_task:
-        mine = select(Reminder).where(Reminder.task_id.in_(by_task), Reminder.user_id == reader.id)
-        for reminder in db.session.scalars(mine.order_by(Reminder.id)):
-            by_task[reminder.task_id].append(reminder)
-    for task in tasks:
-        set_committed_value(task, "reminders", by_task[task.id])
+    give_tasks(
+        tasks,
+        "reminders",
+        lambda task_ids: (
+            select(Reminder.task_id, Reminder)
+            .where(Reminder.task_id.in_(task_ids), Reminder.user_id == reader.id)
+            .order_by(Reminder.id)
+        ),
+    )
 
 
 def add_reminder(
