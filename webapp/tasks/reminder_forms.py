@@ -17,6 +17,10 @@ class ReminderAtForm(FlaskForm):
         description=_l("In your time zone."),
     )
 
+    def reminder(self) -> dict[str, Any]:
+        """What crud.add_reminder takes from this form."""
+        return {"remind_at": self.remind_at.data}
+
 
 class ReminderBeforeDueForm(FlaskForm):
     days_before = IntegerField(
@@ -31,6 +35,10 @@ class ReminderBeforeDueForm(FlaskForm):
     at_time = TimeField(
         _l("At"), default=time(9, 0), validators=[InputRequired(_l("Choose the time of day, e.g. 09:00."))]
     )
+
+    def reminder(self) -> dict[str, Any]:
+        """What crud.add_reminder takes from this form."""
+        return {"days_before": self.days_before.data, "at_time": self.at_time.data}
 
 
 # Both forms share the task's page, so their fields carry a prefix to keep ids and labels unique.
