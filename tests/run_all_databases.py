@@ -177,6 +177,15 @@ def count_results(report: Path) -> dict:
     return counts
 
 
+def pass_for_browser_suite(keys: list[str]) -> str:
+    """The one pass that runs the browser suite (see the module's docstring), or "none"."""
+    if MEASURE_COVERAGE:  # coverage traces this process only, not the gunicorn a browser walk drives
+        return "none"
+    if "postgresql" in keys:
+        return "postgresql"
+    return keys[0] if keys else "none"
+
+
 def main(pytest_args: list[str]) -> int:
     in_ci = os.environ.get("CI") == "true"
     chosen = [d for d in DATABASES if d.key in os.environ.get("TEST_DATABASES", "sqlite postgresql mariadb").split()]
@@ -194,9 +203,7 @@ def main(pytest_args: list[str]) -> int:
                 )
                 continue
         answering.append(database)
-    keys = [database.key for database in answering]
-    # Coverage traces this process only, not the gunicorn a browser walk drives: a coverage run skips the walks.
-    browser_pass = "none" if MEASURE_COVERAGE else "postgresql" if "postgresql" in keys else keys[0] if keys else ""
+    browser_pass = pass_for_browser_suite([database.key for database in answering])
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
         for database in answering:
