@@ -8,9 +8,10 @@ in between. Transactions of safe requests (GET, HEAD, OPTIONS) begin deferred,
 so pages keep reading concurrently with a writer, as WAL allows.
 """
 
+import contextlib
 import os
 import weakref
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from flask import has_request_context, request
@@ -95,10 +96,14 @@ def keep_prepared_statements(engine: Engine) -> None:
 
     @event.listens_for(engine, "rollback")
     def commit_reads(connection: Connection) -> None:
-        dbapi_connection = connection.connection.driver_connection
-        in_transaction = dbapi_connection.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
-        if in_transaction and not connection.info.get(WROTE, True):
-            dbapi_connection.commit()  # the ROLLBACK that follows finds no transaction and sends nothing
+        if connection.invalidated or connection.info.get(WROTE, True):
+            return
+        driver_connection = cast(psycopg.Connection[Any], connection.connection.driver_connection)
+        if driver_connection.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
+            # The ROLLBACK that follows finds no transaction and sends nothing; should the COMMIT fail
+            # (the server gone), that ROLLBACK fails too, and SQLAlchemy's own handling of it applies.
+            with contextlib.suppress(psycopg.Error):
+                driver_connection.commit()
 
 
 def may_write(connection: Connection) -> bool:
