@@ -74,7 +74,12 @@ class Page(Generic[Row]):
 
 
 def paginate(
-    statement: Select[Row], page: int, per_page: int, skip: int | None = None, total: int | None = None
+    statement: Select[Row],
+    page: int,
+    per_page: int,
+    skip: int | None = None,
+    total: int | None = None,
+    parameters: Mapping[str, Any] | None = None,
 ) -> Page[Row]:
     """One page of rows in two statements: the count, then the rows (see `rows_from`).
 
@@ -82,16 +87,18 @@ def paginate(
     without a second round of queries; a caller that knows the `total` already
     saves the count. With `skip` (the offset paging of the FastAPI tutorial)
     the rows start after that many instead, and past the end there are none.
+    `parameters` are the values of a statement built once with bound parameters.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     if total is None:
-        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+        count = select(func.count()).select_from(statement.order_by(None).subquery())
+        total = db.session.scalar(count, parameters) or 0
     if skip is None:
         page = max(1, min(page, ceil(total / per_page)))
         skip = (page - 1) * per_page
     else:
         page = skip // per_page + 1
-    items = list(db.session.scalars(rows_from(statement, skip, per_page))) if total else []
+    items = list(db.session.scalars(rows_from(statement, skip, per_page), parameters)) if total else []
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 
