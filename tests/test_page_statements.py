@@ -146,10 +146,12 @@ def test_a_task_pages_comments_are_counted_then_read_with_their_authors_in_one_s
     assert len(statements) == 8, statements
 
 
-def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
+def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app, backend):
     client = seeded_admin_client(app, 3, 0)
     statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
     # The user; the lists and labels the form offers; the list the task goes in (the Inbox); the insert and
-    # its "created" event; the form's one-time token claimed; the new task's id and title read back for the
-    # redirect and message.
-    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT"] * 3 + ["SELECT"], statements
+    # its "created" event; the form's one-time token claimed. Then the new task's id and title are read back
+    # for the redirect and message, except on SQLite, which keeps the task as it wrote it rather than take
+    # the write lock again to read it.
+    expected = ["SELECT"] * 4 + ["INSERT"] * 3 + ([] if backend == "sqlite" else ["SELECT"])
+    assert [s.split()[0] for s in statements] == expected, statements

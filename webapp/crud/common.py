@@ -27,15 +27,16 @@ Row = TypeVar("Row")
 Owned = TypeVar("Owned", Item, Task, ApiToken, TaskList, Label)
 
 
-def give_tasks(tasks: Sequence[Task], attribute: str, pairs: Callable[[list[int]], Select[int, Any]]) -> None:
+def give_tasks(tasks: Sequence[Task], attribute: str, pairs: Select[int, Any], **parameters: Any) -> None:
     """Give each of these tasks its `attribute` (a list of related rows), in one statement for all of them.
 
-    `pairs` selects (task id, related row) for the given task ids, in the order each list keeps; the
-    attribute is set as loaded, so reading it later costs no statement of its own.
+    `pairs` selects (task id, related row) for the task ids bound to its expanding `task_ids` parameter (and
+    any other `parameters`), in the order each list keeps; built once by its caller, since composing it cost
+    as much as running it. The attribute is set as loaded, so reading it later costs no statement of its own.
     """
     by_task: dict[int, list[Any]] = {task.id: [] for task in tasks}
     if by_task:
-        for task_id, related in db.session.execute(pairs(list(by_task))):
+        for task_id, related in db.session.execute(pairs, {"task_ids": list(by_task), **parameters}):
             by_task[task_id].append(related)
     for task in tasks:
         set_committed_value(task, attribute, by_task[task.id])
