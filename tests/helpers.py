@@ -68,7 +68,10 @@ def created_id(response) -> int:
 
 def listed_titles(page: str) -> list[str]:
     """The titles of the rows of a list page, in order."""
-    return re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+">([^<]*)</a>', page)
+    return [
+        html.unescape(title)
+        for title in re.findall(r'<td class="task-title"><a href="/(?:tasks|items)/\d+"[^>]*>([^<]*)</a>', page)
+    ]
 
 
 def query_of(href: str) -> dict[str, list[str]]:

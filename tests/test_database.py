@@ -134,6 +134,7 @@ def test_sqlite_writing_requests_take_the_write_lock_when_they_begin(app, alice_
     alice_client.post("/tasks/new", data={"title": "Write", "status": "pending"})
     assert "BEGIN" in reads and "BEGIN IMMEDIATE" not in reads
     assert statements[0] == "BEGIN IMMEDIATE"
+    assert statements.count("BEGIN IMMEDIATE") == 1  # the redirect to the new task does not read it again
 
 
 def test_postgresql_pages_keep_their_prepared_statements_from_one_request_to_the_next(app, backend, alice_client):

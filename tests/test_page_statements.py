@@ -114,14 +114,14 @@ def edit_often(app, task_id: int, edits: int) -> None:
 
 
 @pytest.mark.parametrize("users, edits", [(1, 0), (30, 45)])
-def test_a_task_page_runs_eight_statements_however_long_its_history(app, users, edits):
+def test_a_task_page_runs_seven_statements_however_long_its_history(app, users, edits):
     client = seeded_admin_client(app, users, 0)
     task_id = first_owned_task_id(app)
     edit_often(app, task_id, edits)
     statements = statements_for(app, client, "get", f"/tasks/{task_id}")
-    # The user and the bell's count, the task with its list, its labels, reminders, assignees and comments
+    # The user and the bell's count, the task with its list and labels, its reminders, assignees and comments
     # (counted), the navigation, and the newest events of its history with their actors.
-    assert len(statements) == 8, statements
+    assert len(statements) == 7, statements
 
 
 def test_the_signed_in_account_and_the_bells_count_come_in_one_round_trip(app):
@@ -141,15 +141,17 @@ def test_a_task_pages_comments_are_counted_then_read_with_their_authors_in_one_s
     for n in range(comments):
         new_comment(app, authors[n % len(authors)], task_id, f"Remark {n}")
     statements = statements_for(app, client, "get", f"/tasks/{task_id}")
-    # The eight of a task without comments, the count among them; then the last page's comments with their
+    # The seven of a task without comments, the count among them; then the last page's comments with their
     # authors.
-    assert len(statements) == 9, statements
+    assert len(statements) == 8, statements
 
 
-def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app):
+def test_creating_a_task_runs_the_user_the_insert_and_nothing_per_existing_task(app, backend):
     client = seeded_admin_client(app, 3, 0)
     statements = statements_for(app, client, "post", "/tasks/new", data={"title": "Counted", "status": "pending"})
     # The user; the lists and labels the form offers; the list the task goes in (the Inbox); the insert and
-    # its "created" event; the form's one-time token claimed; the new task's id and title read back for the
-    # redirect and message.
-    assert [s.split()[0] for s in statements] == ["SELECT"] * 4 + ["INSERT"] * 3 + ["SELECT"], statements
+    # its "created" event; the form's one-time token claimed. Then the new task's id and title are read back
+    # for the redirect and message, except on SQLite, which keeps the task as it wrote it rather than take
+    # the write lock again to read it.
+    expected = ["SELECT"] * 4 + ["INSERT"] * 3 + ([] if backend == "sqlite" else ["SELECT"])
+    assert [s.split()[0] for s in statements] == expected, statements

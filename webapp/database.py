@@ -18,6 +18,8 @@ from flask import has_request_context, request
 from sqlalchemy import Connection, Engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 
+from .extensions import db
+
 # How long a transaction queues for SQLite's write lock. Writers take turns, and
 # SQLite's busy wait is not first-come-first-served, so under a burst one may
 # wait several seconds: allow well beyond that, below gunicorn's 30 s timeout.
@@ -112,6 +114,23 @@ def may_write(connection: Connection) -> bool:
     if connection.get_execution_options().get("taskboard_read_only"):
         return False
     return not has_request_context() or request.method not in SAFE_METHODS
+
+
+def commit_keeping_loaded() -> None:
+    """Commit; on SQLite, keep what the session loaded and wrote loaded, since it reads back exactly as it was
+    written, so that using it afterwards (the redirect to what was created) needs no new transaction, which
+    in a writing request would take the write lock again just to read it. Elsewhere objects expire at the
+    commit as usual (MariaDB, for one, drops the microseconds of a time, so the object would not match its row).
+    """
+    session = db.session()
+    if session.get_bind().dialect.name != "sqlite":
+        session.commit()
+        return
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
 
 
 def _forget_inherited_connections() -> None:

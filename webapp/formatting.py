@@ -51,3 +51,4 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(show_number, "number")
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(render_plain_text, "plain_text")
+    app.add_template_global(viewer_zone, "viewer_zone")

@@ -149,9 +149,9 @@ def test_a_keyboard_only_walk_creates_finds_completes_and_edits_a_task_with_shor
     keyboard.press("j")
     expect(page.get_by_role("link", name="Pay rent")).to_be_focused()
     keyboard.press("x")
-    expect(page.get_by_label("Select Pay rent")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Select Pay rent")).to_be_checked()
     keyboard.press("x")
-    expect(page.get_by_label("Select Pay rent")).not_to_be_checked()
+    expect(page.get_by_role("checkbox", name="Select Pay rent")).not_to_be_checked()
     press_and_arrive("c")
     visitor.sees("1 task set to Completed.")
 

@@ -119,8 +119,8 @@ def test_a_person_sorts_the_list_completes_several_tasks_at_once_and_restores_on
     expect(table.get_by_role("columnheader", name="Title")).to_have_attribute("aria-sort", "ascending")
     expect(table.locator("tbody").get_by_role("link")).to_have_text(["Answer letters", "Bake bread", "Clean windows"])
 
-    visitor.page.get_by_label("Select Answer letters").check()
-    visitor.page.get_by_label("Select Clean windows").check()
+    visitor.page.get_by_role("checkbox", name="Select Answer letters").check()
+    visitor.page.get_by_role("checkbox", name="Select Clean windows").check()
     visitor.press("Complete selected")
     for title, status in (("Answer letters", "Completed"), ("Bake bread", "Pending"), ("Clean windows", "Completed")):
         expect(table.get_by_role("row").filter(has_text=title)).to_contain_text(status)

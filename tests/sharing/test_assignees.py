@@ -1,12 +1,12 @@
 """Assignees: a task of a shared list is assigned to members of its list, who are told, find it under "Assigned
 to me", and lose it when they leave the list or the task leaves for a list they are no member of."""
 
-import html
 import re
 import threading
 
 import pytest
 from factories import new_api_token
+from helpers import listed_titles
 from recurring.test_completion_races import run_together
 from sqlalchemy import func, select
 
@@ -170,12 +170,6 @@ def test_a_deleted_lists_tasks_go_to_the_private_inbox_without_other_assignees(a
 # Finding them --------------------------------------------------------------------------------------------------
 
 
-def titles(page: str) -> list[str]:
-    return [
-        html.unescape(title) for title in re.findall(r'<td class="task-title"><a href="/tasks/\d+">([^<]*)</a>', page)
-    ]
-
-
 def test_assigned_to_me_lists_my_tasks_across_the_lists_i_see(app, household, client_of):
     with app.app_context():
         eddie = user(app, household, "editor")
@@ -187,11 +181,11 @@ def test_assigned_to_me_lists_my_tasks_across_the_lists_i_see(app, household, cl
     page = editor.get("/tasks/").text
     assert '<a class="nav-link" href="/tasks/?assignee=me">Assigned to me</a>' in page
     page = editor.get("/tasks/?assignee=me").text
-    assert sorted(titles(page)) == ["Eddie's own", "Water the plants"]
+    assert sorted(listed_titles(page)) == ["Eddie's own", "Water the plants"]
     assert "Assigned to: Me" in page
     assert assigned(app, own_id) == {"eddie@example.com"}
     editor.post(f"/lists/{household.list}/leave")
-    assert titles(editor.get("/tasks/?assignee=me").text) == ["Eddie's own"]
+    assert listed_titles(editor.get("/tasks/?assignee=me").text) == ["Eddie's own"]
 
 
 def test_a_list_page_filters_by_a_member_offered_in_its_filter_form(app, household, client_of):
@@ -203,9 +197,9 @@ def test_a_list_page_filters_by_a_member_offered_in_its_filter_form(app, househo
     page = viewer.get(f"/lists/{household.list}").text
     assert re.search(rf'<option value="{vera}">vera@example.com</option>', page)
     assert '<option value="me">Me</option>' in page
-    assert sorted(titles(page)) == ["Sweep", "Water the plants"]
-    assert titles(viewer.get(f"/lists/{household.list}?assignee={vera}").text) == ["Water the plants"]
-    assert titles(viewer.get(f"/lists/{household.list}?assignee=me").text) == ["Water the plants"]
+    assert sorted(listed_titles(page)) == ["Sweep", "Water the plants"]
+    assert listed_titles(viewer.get(f"/lists/{household.list}?assignee={vera}").text) == ["Water the plants"]
+    assert listed_titles(viewer.get(f"/lists/{household.list}?assignee=me").text) == ["Water the plants"]
 
 
 def test_a_row_shows_its_assignees_initials_with_their_emails_for_screen_readers(app, household, client_of):

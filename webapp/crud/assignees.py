@@ -7,8 +7,9 @@ person at the same moment.
 """
 
 from collections.abc import Collection, Iterable, Sequence
+from functools import cache
 
-from sqlalchemy import ColumnElement, Insert, Select, delete, select
+from sqlalchemy import ColumnElement, Insert, Select, bindparam, delete, select
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 
 from ..extensions import db
@@ -22,15 +23,16 @@ from .notifications import notify
 
 def load_assignees(tasks: Sequence[Task]) -> None:
     """Give each of these tasks its assignees, in one statement for all of them."""
-    give_tasks(
-        tasks,
-        "assignees",
-        lambda task_ids: (
-            select(task_assignees.c.task_id, User)
-            .join(User, User.id == task_assignees.c.user_id)
-            .where(task_assignees.c.task_id.in_(task_ids))
-            .order_by(User.email)
-        ),
+    give_tasks(tasks, "assignees", _assignees_of_tasks())
+
+
+@cache
+def _assignees_of_tasks() -> Select[int, User]:
+    return (
+        select(task_assignees.c.task_id, User)
+        .join(User, User.id == task_assignees.c.user_id)
+        .where(task_assignees.c.task_id.in_(bindparam("task_ids", expanding=True)))
+        .order_by(User.email)
     )
 
 

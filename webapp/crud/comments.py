@@ -8,8 +8,9 @@ task's list tells them (crud.notify); an address of anyone else is plain text, a
 import re
 import sys
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from .. import clock
@@ -91,10 +92,26 @@ def comments_page(
 
     The caller has checked that the person sees the task (get_task).
     """
-    statement = (
-        select(Comment).where(Comment.task_id == task.id).options(joinedload(Comment.author)).order_by(Comment.id)
+    parameters = {"task_id": task.id}
+    total = db.session.execute(_comment_count(), parameters).scalar_one()
+    page = page if page is not None else sys.maxsize
+    return paginate(_comments_of_task(), page, per_page, skip, total, parameters)
+
+
+# Both built once, with a parameter: every task page runs them.
+@cache
+def _comments_of_task() -> Select[Comment]:
+    return (
+        select(Comment)
+        .where(Comment.task_id == bindparam("task_id"))
+        .options(joinedload(Comment.author))
+        .order_by(Comment.id)
     )
-    return paginate(statement, page if page is not None else sys.maxsize, per_page, skip)
+
+
+@cache
+def _comment_count() -> Select[int]:
+    return select(func.count()).where(Comment.task_id == bindparam("task_id"))
 
 
 def list_comments(

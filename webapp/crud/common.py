@@ -27,15 +27,16 @@ Row = TypeVar("Row")
 Owned = TypeVar("Owned", Item, Task, ApiToken, TaskList, Label)
 
 
-def give_tasks(tasks: Sequence[Task], attribute: str, pairs: Callable[[list[int]], Select[int, Any]]) -> None:
+def give_tasks(tasks: Sequence[Task], attribute: str, pairs: Select[int, Any], **parameters: Any) -> None:
     """Give each of these tasks its `attribute` (a list of related rows), in one statement for all of them.
 
-    `pairs` selects (task id, related row) for the given task ids, in the order each list keeps; the
-    attribute is set as loaded, so reading it later costs no statement of its own.
+    `pairs` selects (task id, related row) for the task ids bound to its expanding `task_ids` parameter (and
+    any other `parameters`), in the order each list keeps; built once by its caller, since composing it cost
+    as much as running it. The attribute is set as loaded, so reading it later costs no statement of its own.
     """
     by_task: dict[int, list[Any]] = {task.id: [] for task in tasks}
     if by_task:
-        for task_id, related in db.session.execute(pairs(list(by_task))):
+        for task_id, related in db.session.execute(pairs, {"task_ids": list(by_task), **parameters}):
             by_task[task_id].append(related)
     for task in tasks:
         set_committed_value(task, attribute, by_task[task.id])
@@ -74,7 +75,12 @@ class Page(Generic[Row]):
 
 
 def paginate(
-    statement: Select[Row], page: int, per_page: int, skip: int | None = None, total: int | None = None
+    statement: Select[Row],
+    page: int,
+    per_page: int,
+    skip: int | None = None,
+    total: int | None = None,
+    parameters: Mapping[str, Any] | None = None,
 ) -> Page[Row]:
     """One page of rows in two statements: the count, then the rows (see `rows_from`).
 
@@ -82,16 +88,18 @@ def paginate(
     without a second round of queries; a caller that knows the `total` already
     saves the count. With `skip` (the offset paging of the FastAPI tutorial)
     the rows start after that many instead, and past the end there are none.
+    `parameters` are the values of a statement built once with bound parameters.
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     if total is None:
-        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+        count = select(func.count()).select_from(statement.order_by(None).subquery())
+        total = db.session.scalar(count, parameters) or 0
     if skip is None:
         page = max(1, min(page, ceil(total / per_page)))
         skip = (page - 1) * per_page
     else:
         page = skip // per_page + 1
-    items = list(db.session.scalars(rows_from(statement, skip, per_page))) if total else []
+    items = list(db.session.scalars(rows_from(statement, skip, per_page), parameters)) if total else []
     return Page(items=items, page=page, per_page=per_page, total=total)
 
 

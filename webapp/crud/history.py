@@ -6,6 +6,7 @@ names at the time. The pages put them in the reader's words (webapp.tasks.histor
 """
 
 from collections.abc import Callable, Collection
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     String,
+    bindparam,
     cast,
     insert,
     inspect,
@@ -143,19 +145,26 @@ def _kind_of_change(field: str, old: str | None, new: str | None) -> EventKind:
     return EventKind.CHANGED
 
 
-def _newest_first(task_id: int) -> Select[TaskEvent]:
+@cache
+def _newest_first() -> Select[TaskEvent]:
+    # Built once, with parameters: every task page runs it (see latest_events).
     return (
         select(TaskEvent)
-        .where(TaskEvent.task_id == task_id)
+        .where(TaskEvent.task_id == bindparam("task_id"))
         .order_by(TaskEvent.id.desc())
         .options(joinedload(TaskEvent.actor))
     )
 
 
+@cache
+def _latest() -> Select[TaskEvent]:
+    return _newest_first().limit(bindparam("limit"))
+
+
 def latest_events(task: Task, shown: int = HISTORY_SHOWN) -> tuple[list[TaskEvent], bool]:
     """The newest `shown` events of a task read with get_task, with their actors, and whether it has older
     ones: one statement, however long its history."""
-    events = list(db.session.scalars(_newest_first(task.id).limit(shown + 1)))
+    events = list(db.session.scalars(_latest(), {"task_id": task.id, "limit": shown + 1}))
     return events[:shown], len(events) > shown
 
 
@@ -168,4 +177,4 @@ def task_history(
     )
     if not visible:
         raise NotFound("Task not found")
-    return paginate(_newest_first(task_id), page, per_page, skip)
+    return paginate(_newest_first(), page, per_page, skip, parameters={"task_id": task_id})

@@ -1,8 +1,9 @@
 """Labels: tags people put on their tasks, several per task, each in a colour of the palette."""
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from sqlalchemy import delete, exists, insert, literal, select
+from sqlalchemy import Select, bindparam, delete, exists, insert, literal, select
 
 from ..extensions import db
 from ..models import LABEL_COLOURS, EventKind, Label, Task, User, name_key, task_labels
@@ -95,15 +96,16 @@ def ensure_labels(owner: User, names: Iterable[str]) -> tuple[list[Label], list[
 
 def load_labels(tasks: Sequence[Task]) -> None:
     """Give each of these tasks its labels, in one statement for all of them."""
-    give_tasks(
-        tasks,
-        "labels",
-        lambda task_ids: (
-            select(task_labels.c.task_id, Label)
-            .join(Label, Label.id == task_labels.c.label_id)
-            .where(task_labels.c.task_id.in_(task_ids))
-            .order_by(Label.name_key)
-        ),
+    give_tasks(tasks, "labels", _labels_of_tasks())
+
+
+@cache
+def _labels_of_tasks() -> Select[int, Label]:
+    return (
+        select(task_labels.c.task_id, Label)
+        .join(Label, Label.id == task_labels.c.label_id)
+        .where(task_labels.c.task_id.in_(bindparam("task_ids", expanding=True)))
+        .order_by(Label.name_key)
     )
 
 

@@ -3,8 +3,9 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import cache
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Select, bindparam, case, delete, func, select
 
 from .. import clock
 from ..extensions import db
@@ -24,14 +25,15 @@ DIGEST_TASKS_SHOWN = 10
 def load_reminders(tasks: Sequence[Task], reader: User) -> None:
     """Give each of these tasks the reader's own reminders (`task.reminders`), in one statement for all of
     them: a reminder is its person's alone."""
-    give_tasks(
-        tasks,
-        "reminders",
-        lambda task_ids: (
-            select(Reminder.task_id, Reminder)
-            .where(Reminder.task_id.in_(task_ids), Reminder.user_id == reader.id)
-            .order_by(Reminder.id)
-        ),
+    give_tasks(tasks, "reminders", _reminders_of_tasks(), reader_id=reader.id)
+
+
+@cache
+def _reminders_of_tasks() -> Select[int, Reminder]:
+    return (
+        select(Reminder.task_id, Reminder)
+        .where(Reminder.task_id.in_(bindparam("task_ids", expanding=True)), Reminder.user_id == bindparam("reader_id"))
+        .order_by(Reminder.id)
     )
 
 

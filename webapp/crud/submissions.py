@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..database import commit_keeping_loaded
 from ..extensions import db
 from ..models import Comment, FormSubmission, Item, Task, User
 from .errors import AlreadySubmitted
@@ -17,14 +18,14 @@ def commit_created(owner: User, created: Task | Item | Comment, form_token: str 
     imports, scripts posting forms) creates without the check.
     """
     if form_token is None:
-        db.session.commit()
+        commit_keeping_loaded()
         return
     db.session.flush()  # the new row's id
     db.session.add(
         FormSubmission(owner_id=owner.id, token=form_token, created_kind=created.__tablename__, created_id=created.id)
     )
     try:
-        db.session.commit()
+        commit_keeping_loaded()
     except IntegrityError:
         db.session.rollback()
         first = db.session.scalar(

@@ -397,12 +397,13 @@ def _commit_edit(user: User, task: Task) -> Task:
 
 @cache
 def _live_task_statement() -> Select[Task, ListRole]:
-    # Built once, with parameters: every task page and every change of a task runs it.
+    # Built once, with parameters: every task page and every change of a task runs it. The labels come
+    # joined (a task has few): a second statement for them cost more than the task's own.
     return (
         select(Task, ListMember.role)
         .join(ListMember, (ListMember.list_id == Task.list_id) & (ListMember.user_id == bindparam("user_id")))
         .where(Task.id == bindparam("task_id"), Task.deleted_at.is_(None))
-        .options(joinedload(Task.task_list), selectinload(Task.labels))
+        .options(joinedload(Task.task_list), joinedload(Task.labels))
     )
 
 
@@ -410,7 +411,9 @@ def _live_task(user: User, task_id: int) -> tuple[Task, ListRole | None]:
     """The live task with its list and labels, and the user's role in its list (None: not a member)."""
     found = None
     if is_storable_id(task_id):
-        found = db.session.execute(_live_task_statement(), {"user_id": user.id, "task_id": task_id}).one_or_none()
+        found = (
+            db.session.execute(_live_task_statement(), {"user_id": user.id, "task_id": task_id}).unique().one_or_none()
+        )
     if found is None:
         raise NotFound("Task not found")
     task, role = found

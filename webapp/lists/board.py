@@ -7,7 +7,7 @@ from flask_login import current_user
 from .. import crud
 from ..i18n import _
 from ..models import TaskList
-from ..tasks.views import STATUS_LABELS
+from ..tasks.views import status_words
 from .forms import MoveCardForm, QuickAddForm
 from .views import bp
 
@@ -48,6 +48,6 @@ def board_page(task_list: TaskList, status: int = 200, problem: str | None = Non
         counts=crud.count_tasks(current_user, today=today, list_id=task_list.id),
         quick_add=QuickAddForm(),
         today=today,
-        status_labels=STATUS_LABELS,
+        status_labels=status_words(),
         problem=problem,
     ), status

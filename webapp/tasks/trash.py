@@ -12,14 +12,14 @@ from ..i18n import ngettext
 from ..models import User
 from ..pages import page_number, per_page_arg, redirect_back
 from .forms import TaskIdsForm
-from .views import STATUS_LABELS, bp
+from .views import bp, status_words
 
 
 @bp.get("/trash")
 def trash() -> ResponseReturnValue:
     tasks = crud.list_trash(current_user, page=page_number(), per_page=per_page_arg(crud.DEFAULT_PER_PAGE))
     return render_template(
-        "tasks/trash.html", tasks=tasks, form=TaskIdsForm(formdata=None), status_labels=STATUS_LABELS
+        "tasks/trash.html", tasks=tasks, form=TaskIdsForm(formdata=None), status_labels=status_words()
     )
 
 

@@ -18,7 +18,10 @@ from .rule_words import describe_text
 
 bp = Blueprint("tasks", __name__, url_prefix="/tasks")
 
-STATUS_LABELS = {status: status.label for status in TaskStatus}
+
+def status_words() -> dict[TaskStatus, str]:
+    """Each status in the page's language, translated once for a page that names one per row."""
+    return {status: str(status.label) for status in TaskStatus}
 
 
 @bp.before_request
@@ -65,7 +68,7 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
         lists=lists,
         labels=labels,
         today=today,
-        status_labels=STATUS_LABELS,
+        status_labels=status_words(),
     )
 
 
