@@ -355,8 +355,15 @@ class Task(TimestampMixin, Model):
     # Every list query starts with "this owner's live (or trashed) tasks", so every index does too.
     __table_args__ = (
         # Ending with the id, the tie-break of every order, lets the default order's page be read
-        # from the index alone.
-        Index("ix_tasks_owner_id_deleted_at_created_at_id", "owner_id", "deleted_at", "created_at", "id"),
+        # from the index alone; with the list too, also when only some of the owner's lists are seen.
+        Index(
+            "ix_tasks_owner_id_deleted_at_created_at_id_list_id",
+            "owner_id",
+            "deleted_at",
+            "created_at",
+            "id",
+            "list_id",
+        ),
         Index("ix_tasks_owner_id_deleted_at_due_date", "owner_id", "deleted_at", "due_date"),
         Index("ix_tasks_owner_id_deleted_at_status_due_date", "owner_id", "deleted_at", "status", "due_date"),
         Index("ix_tasks_deleted_at", "deleted_at"),

@@ -5,7 +5,7 @@ The names and values here are the public vocabulary of every task list
 """
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple, Self
@@ -175,16 +175,19 @@ def _person(assignee: str | int | None) -> int | str | None:
     return ME if assignee == ME else int(assignee)
 
 
-def live_tasks(user: User, list_id: int | None = None) -> Select[Task]:
-    """The tasks not in the trash of the lists the user sees, or of the one list `list_id` if they see it."""
-    seen = tasks_of_lists_where(user) if list_id is None else tasks_of_list(user, list_id)
+def live_tasks(user: User, list_id: int | None = None, owners: Collection[int] | None = None) -> Select[Task]:
+    """The tasks not in the trash of the lists the user sees (stored under `owners`, when known: see
+    tasks_of_lists_where), or of the one list `list_id` if they see it."""
+    seen = tasks_of_lists_where(user, owners=owners) if list_id is None else tasks_of_list(user, list_id)
     return select(Task).where(*seen, Task.deleted_at.is_(None))
 
 
-def filtered_tasks(user: User, task_filter: TaskFilter, sort: str, today: date) -> Select[Task]:
+def filtered_tasks(
+    user: User, task_filter: TaskFilter, sort: str, today: date, owners: Collection[int] | None = None
+) -> Select[Task]:
     """The live tasks the user sees matching the filter, in the order asked for."""
     return (
-        live_tasks(user, task_filter.list_id)
+        live_tasks(user, task_filter.list_id, owners)
         .where(*task_filter.criteria(user, today))
         .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

@@ -1,7 +1,7 @@
 """Tasks: the to-dos people keep, with optimistic locking on edits and a trash."""
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -179,6 +179,7 @@ def list_tasks(
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
     assignee: str | int | None = None,
+    owners: Collection[int] | None = None,
 ) -> Page[Task]:
     """A page of the live tasks the user sees matching the filters (see task_query), with their labels: the
     count, the rows, then the labels of those rows.
@@ -186,10 +187,12 @@ def list_tasks(
     `list_id` narrows it to one list (one the user is no member of has no tasks
     for them). Given the `counts` (count_tasks) of the same user and list, as the
     list pages have them, an unfiltered list takes its total from them rather
-    than counting the same tasks again.
+    than counting the same tasks again; given the `owners` of the user's lists,
+    as the pages have read them, the rows of all lists come in an index's order
+    (see access.tasks_of_lists_where).
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority, assignee)
-    statement = filtered_tasks(owner, task_filter, sort, today or owner.today())
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today(), owners)
     total = counts.total if counts is not None and not task_filter.is_active else None
     result = paginate(statement, page, per_page, skip, total)
     load_labels(result.items)
