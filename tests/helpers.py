@@ -110,6 +110,8 @@ def insert_account(session, user_id: int, email: str, *, is_admin: bool = False,
 
 
 def _insert(session, table: str, values: dict[str, object], stamped: tuple[str, ...]) -> None:
+    """Insert the row, its `stamped` columns at the current time unless `values` sets them."""
+    stamped = tuple(name for name in stamped if name not in values)
     names = ", ".join([*values, *stamped])
     parameters = ", ".join([f":{name}" for name in values] + ["CURRENT_TIMESTAMP"] * len(stamped))
     session.execute(text(f"INSERT INTO {table} ({names}) VALUES ({parameters})"), values)
