@@ -1,13 +1,19 @@
 """CPU time per request of the task list and the task page, in-process: a steady figure to compare changes.
 
     nice -n 5 .venv/bin/python bench/profile_pages.py [--requests 200] [--profile list|task] [--database FILE]
+        [--database-url postgresql+psycopg://postgres@127.0.0.1/taskboard_profile]
 
 Seeds a SQLite file as `make bench` does (`flask seed-demo`, 1,000 people with 100 tasks each) the first
-time, and reuses it afterwards (--database, default /tmp/taskboard-profile.db). Builds the app with its
+time, and reuses it afterwards (--database, default /tmp/taskboard-profile.db). --database-url measures
+on a server database instead, seeded the same way the first time (when it has no users table yet; the
+database itself must exist: `createdb -h 127.0.0.1 -U postgres taskboard_profile`). Builds the app with its
 production settings in this process, logs the demo admin in through the login form (CSRF on), warms up,
 then times --requests GETs of the list's first 50 rows and of the admin's task pages, in turn, with
 `time.process_time()`: CPU time does not count the waits that other work on a shared machine causes,
 so it is steadier than wall time, and it is all the app's work since SQLite runs in the process.
+A server database does its share in its own processes, outside that figure: wall time per request is
+printed beside it (noisier on a shared machine; compare minimums of alternating runs), and for PostgreSQL
+on this machine the CPU time of the server process serving the app's connection (from /proc).
 --profile prints the cProfile of that page's requests instead (top functions by own and cumulative time;
 --save writes it for pstats).
 No network, no wrk: the figure to compare before and after a change, run back to back.
@@ -24,10 +30,12 @@ import time
 from pathlib import Path
 
 import flask_migrate
-from servers import DEMO_USER, demo_task_ids, seed_taskboard
+from servers import DEMO_USER, demo_task_ids, process_cpu_seconds, seed_taskboard
+from sqlalchemy import create_engine, inspect, text
 
 from webapp import create_app
 from webapp.demo import DEMO_PASSWORD
+from webapp.extensions import db
 
 PAGES = {"list": "/tasks/?per_page=50", "task": "/tasks/{task_id}"}
 
@@ -39,11 +47,12 @@ def main() -> None:
     parser.add_argument("--profile", choices=list(PAGES), help="profile this page instead of timing both")
     parser.add_argument("--save", type=Path, help="with --profile, also write the raw profile here (pstats)")
     parser.add_argument("--database", type=Path, default=Path("/tmp/taskboard-profile.db"))
+    parser.add_argument("--database-url", help="a server database to measure on instead of the SQLite file")
     options = parser.parse_args()
 
-    env = production_settings(options.database)
-    if not options.database.exists():
-        print(f"Seeding {options.database} ...", flush=True)
+    env = production_settings(options.database, options.database_url)
+    if not is_seeded(env["DATABASE_URL"]):
+        print(f"Seeding {env['DATABASE_URL']} ...", flush=True)
         print(seed_taskboard(env), flush=True)
     os.environ["TASKBOARD_INSTANCE_PATH"] = env["TASKBOARD_INSTANCE_PATH"]
     app = create_app(
@@ -82,23 +91,53 @@ def main() -> None:
         for order in ("tottime", "cumulative"):
             stats.sort_stats(order).print_stats(35)
         return
-    figures: dict[str, list[float]] = {name: [] for name in PAGES}
+    server = server_process(app)
+    cpu: dict[str, list[float]] = {name: [] for name in PAGES}
+    wall: dict[str, list[float]] = {name: [] for name in PAGES}
+    server_cpu: dict[str, list[float]] = {name: [] for name in PAGES}
     for _round in range(options.rounds):
         for name in PAGES:
-            started = time.process_time()
+            started, started_wall, started_server = time.process_time(), time.perf_counter(), server_seconds(server)
             for number in range(options.requests):
                 request_page(name, number)
-            figures[name].append((time.process_time() - started) * 1000 / options.requests)
-    for name, values in figures.items():
-        rounds = ", ".join(f"{value:.2f}" for value in values)
-        print(f"{name:5} {paths[name]:22} min {min(values):6.2f} ms CPU/request  (rounds: {rounds})")
+            cpu[name].append((time.process_time() - started) * 1000 / options.requests)
+            wall[name].append((time.perf_counter() - started_wall) * 1000 / options.requests)
+            server_cpu[name].append((server_seconds(server) - started_server) * 1000 / options.requests)
+    for name in PAGES:
+        rounds = ", ".join(f"{value:.2f}" for value in cpu[name])
+        on_server = f", {min(server_cpu[name]):5.2f} ms server CPU" if server else ""
+        print(
+            f"{name:5} {paths[name]:22} min {min(cpu[name]):6.2f} ms CPU/request{on_server}, "
+            f"{min(wall[name]):6.2f} ms wall  (CPU rounds: {rounds})"
+        )
 
 
-def production_settings(database: Path) -> dict:
+def server_process(app) -> int | None:
+    """The id of the PostgreSQL process serving the app's connection (the pool's only one, requests
+    being sequential), or None for SQLite."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        return None
+    with app.app_context():
+        return db.session.scalar(text("SELECT pg_backend_pid()"))
+
+
+def server_seconds(pid: int | None) -> float:
+    return process_cpu_seconds(pid) if pid else 0.0
+
+
+def is_seeded(database_url: str) -> bool:
+    engine = create_engine(database_url)
+    try:
+        return inspect(engine).has_table("users")
+    finally:
+        engine.dispose()
+
+
+def production_settings(database: Path, database_url: str | None) -> dict:
     return {
         "TASKBOARD_CONFIG": "production",
         "SECRET_KEY": secrets.token_hex(32),
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url or f"sqlite:///{database}",
         "TASKBOARD_INSTANCE_PATH": str(database.parent / "taskboard-profile-instance"),
         "PREFERRED_URL_SCHEME": "http",  # the test client speaks plain HTTP: no Secure cookie
     }

@@ -1,5 +1,6 @@
 """What the app asks of every database: exact emails, emoji, whole transactions, fork safety,
-a friendly 503 when the database is out of reach, and SQLite tuned for several workers."""
+a friendly 503 when the database is out of reach, SQLite tuned for several workers, and PostgreSQL
+planning a page's statements once per connection."""
 
 import os
 import sqlite3
@@ -134,3 +135,13 @@ def test_sqlite_writing_requests_take_the_write_lock_when_they_begin(app, alice_
     assert "BEGIN" in reads and "BEGIN IMMEDIATE" not in reads
     assert statements[0] == "BEGIN IMMEDIATE"
     assert statements.count("BEGIN IMMEDIATE") == 1  # the redirect to the new task does not read it again
+
+
+def test_postgresql_pages_keep_their_prepared_statements_from_one_request_to_the_next(app, backend, alice_client):
+    if backend != "postgresql":
+        pytest.skip("psycopg's prepared statements")
+    for _ in range(6):  # psycopg prepares a statement at its fifth run on a connection
+        assert alice_client.get("/tasks/").status_code == 200
+    with app.app_context():
+        assert db.engine.pool.checkedin() == 1, "one connection, the one the pages used"
+        assert db.session.scalar(text("SELECT count(*) FROM pg_prepared_statements")) > 0

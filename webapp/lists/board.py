@@ -41,6 +41,7 @@ def move(list_id: int) -> ResponseReturnValue:
 
 def board_page(task_list: TaskList, status: int = 200, problem: str | None = None) -> ResponseReturnValue:
     today = current_user.today()
+    words = status_words()
     return render_template(
         "lists/board.html",
         task_list=task_list,
@@ -48,6 +49,8 @@ def board_page(task_list: TaskList, status: int = 200, problem: str | None = Non
         counts=crud.count_tasks(current_user, today=today, list_id=task_list.id),
         quick_add=QuickAddForm(),
         today=today,
-        status_labels=status_words(),
+        status_labels=words,
+        # Each card has a button per other column: their words are put together once for the page.
+        move_to={status: _("Move to %(column)s", column=label) for status, label in words.items()},
         problem=problem,
     ), status
