@@ -1,13 +1,12 @@
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from ..forms import strip
+from ..forms import PageForm, strip
 from ..i18n import _l
 from ..models import TOKEN_NAME_MAX
 
 
-class TokenForm(FlaskForm):
+class TokenForm(PageForm):
     name = StringField(
         _l("Token name"),
         filters=[strip],

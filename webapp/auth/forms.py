@@ -2,13 +2,12 @@ from typing import Any
 
 from flask_babel import LazyString
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, RadioField, SelectField, StringField, TimeField
 from wtforms.fields import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from .. import clock
-from ..forms import email_field, new_password_field, strip
+from ..forms import PageForm, email_field, new_password_field, strip
 from ..i18n import LANGUAGES, _l
 from ..models import TIME_ZONE_MAX, ColourMode
 
@@ -32,7 +31,7 @@ def code_field(label: str | LazyString = _l("Code")) -> StringField:
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PageForm):
     email = email_field()
     password = new_password_field()
     confirm = confirm_field()
@@ -40,7 +39,7 @@ class RegisterForm(FlaskForm):
     time_zone = HiddenField(default=clock.DEFAULT_ZONE, render_kw={"data-browser-time-zone": ""})
 
 
-class TimeZoneForm(FlaskForm):
+class TimeZoneForm(PageForm):
     time_zone = StringField(
         _l("Time zone"),
         filters=[strip],
@@ -50,7 +49,7 @@ class TimeZoneForm(FlaskForm):
     )
 
 
-class NotificationSettingsForm(FlaskForm):
+class NotificationSettingsForm(PageForm):
     email_notifications = BooleanField(
         _l("Email me my notifications"),
         description=_l("Reminders and everything under the bell also go to your email address."),
@@ -62,27 +61,27 @@ class NotificationSettingsForm(FlaskForm):
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PageForm):
     email = email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
-class SecondFactorForm(FlaskForm):
+class SecondFactorForm(PageForm):
     code = code_field()
 
 
-class ChangeEmailForm(FlaskForm):
+class ChangeEmailForm(PageForm):
     email = email_field(_l("New email"))
     password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(PageForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = new_password_field(_l("New password"), email_of=lambda form: current_user.email)
     confirm = confirm_field(_l("Confirm new password"))
 
 
-class AppearanceForm(FlaskForm):
+class AppearanceForm(PageForm):
     colour_mode = RadioField(
         _l("Colour mode"),
         choices=[
@@ -94,11 +93,11 @@ class AppearanceForm(FlaskForm):
     )
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(PageForm):
     email = email_field()
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(PageForm):
     """A new password for the account a reset link is for (`account_email`, for the password rules)."""
 
     password = new_password_field(_l("New password"), email_of=lambda form: form.account_email)
@@ -109,11 +108,11 @@ class NewPasswordForm(FlaskForm):
         self.account_email = account_email
 
 
-class ActionForm(FlaskForm):
+class ActionForm(PageForm):
     """A button that changes something: only the CSRF token."""
 
 
-class EnableTwoFactorForm(FlaskForm):
+class EnableTwoFactorForm(PageForm):
     code = StringField(
         _l("Code from your app"),
         filters=[strip],
@@ -123,12 +122,12 @@ class EnableTwoFactorForm(FlaskForm):
     password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-class DisableTwoFactorForm(FlaskForm):
+class DisableTwoFactorForm(PageForm):
     password = PasswordField(_l("Current password"), validators=[DataRequired()])
     code = code_field()
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(PageForm):
     password = PasswordField(_l("Current password"), validators=[DataRequired()])
     # Asked for only when the account has two-factor login (the template leaves it out otherwise).
     code = StringField(
@@ -140,11 +139,11 @@ class DeleteAccountForm(FlaskForm):
     )
 
 
-class RecoveryCodesForm(FlaskForm):
+class RecoveryCodesForm(PageForm):
     password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(PageForm):
     """The language of the person's pages; empty follows the browser's (Accept-Language)."""
 
     locale = SelectField(

@@ -1,12 +1,11 @@
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from ..crud.items import DEFAULT_SORT, SORT_LABELS
-from ..forms import ListForm, description_field, form_token_field, title_field
+from ..forms import ListForm, PageForm, description_field, form_token_field, title_field
 from ..i18n import _l
 
 
-class ItemForm(FlaskForm):
+class ItemForm(PageForm):
     title = title_field()
     description = description_field()
 

@@ -1,9 +1,8 @@
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields import SelectChoice
 from wtforms.validators import InputRequired
 
-from ..forms import name_field
+from ..forms import PageForm, name_field
 from ..i18n import _l
 from ..models import LABEL_COLOURS, LABEL_NAME_MAX
 
@@ -22,6 +21,6 @@ COLOUR_NAMES = {
 COLOUR_CHOICES = [SelectChoice(colour, COLOUR_NAMES[colour]) for colour in LABEL_COLOURS]
 
 
-class LabelForm(FlaskForm):
+class LabelForm(PageForm):
     name = name_field(_l("Name"), LABEL_NAME_MAX)
     colour = SelectField(_l("Colour"), choices=COLOUR_CHOICES, default=LABEL_COLOURS[0], validators=[InputRequired()])

@@ -1,10 +1,9 @@
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 from wtforms.widgets import HiddenInput
 
-from ..forms import email_field, form_token_field, name_field, strip
+from ..forms import PageForm, email_field, form_token_field, name_field, strip
 from ..i18n import _l
 from ..models import LIST_NAME_MAX, TITLE_MAX, ListRole
 from ..tasks.forms import STATUS_CHOICES
@@ -13,11 +12,11 @@ from ..tasks.forms import STATUS_CHOICES
 QUICK_ADD_MAX = TITLE_MAX + 200
 
 
-class ListForm(FlaskForm):
+class ListForm(PageForm):
     name = name_field(_l("Name"), LIST_NAME_MAX)
 
 
-class QuickAddForm(FlaskForm):
+class QuickAddForm(PageForm):
     text = StringField(
         _l("Add a task"),
         filters=[strip],
@@ -29,7 +28,7 @@ class QuickAddForm(FlaskForm):
     form_token = form_token_field()
 
 
-class MoveCardForm(FlaskForm):
+class MoveCardForm(PageForm):
     """A card moved to another column: the board's buttons and its drag and drop post this same form."""
 
     task_id = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
@@ -51,14 +50,14 @@ def role_field() -> SelectField:
     )
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(PageForm):
     """Share the list with the account of an email, in a role."""
 
     email = email_field()
     role = role_field()
 
 
-class RoleForm(FlaskForm):
+class RoleForm(PageForm):
     """A member's new role."""
 
     role = role_field()

@@ -1,9 +1,8 @@
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..crud.comments import normalised
-from ..forms import form_token_field
+from ..forms import PageForm, form_token_field
 from ..i18n import _l
 from ..models import COMMENT_MAX
 
@@ -13,7 +12,7 @@ def plain_text(value: object) -> object:
     return normalised(value) if isinstance(value, str) else value
 
 
-class CommentForm(FlaskForm):
+class CommentForm(PageForm):
     # The same messages as crud.comments gives other front ends.
     body = TextAreaField(
         _l("Comment"),

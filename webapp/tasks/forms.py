@@ -1,7 +1,6 @@
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -24,6 +23,7 @@ from ..forms import (
     ListForm,
     MultiCheckboxField,
     OptionalSelectField,
+    PageForm,
     description_field,
     form_token_field,
     title_field,
@@ -69,7 +69,7 @@ def optional_id(value: object) -> int | None:
     return None if value in (None, "") else int(str(value))
 
 
-class TaskFieldsForm(FlaskForm):
+class TaskFieldsForm(PageForm):
     """A task's own fields, as the form and each row of a CSV import give them."""
 
     title = title_field()
@@ -241,7 +241,7 @@ def task_ids_field() -> SelectMultipleField:
     return SelectMultipleField(coerce=int, validate_choice=False)
 
 
-class TaskIdsForm(FlaskForm):
+class TaskIdsForm(PageForm):
     """Tasks chosen on a list page, and the page to go back to."""
 
     ids = task_ids_field()
@@ -297,5 +297,5 @@ class BulkActionForm(TaskIdsForm):
         return ids
 
 
-class ImportForm(FlaskForm):
+class ImportForm(PageForm):
     file = FileField(_l("CSV file"), validators=[FileRequired(_l("Choose a CSV file to import."))])

@@ -1,15 +1,15 @@
 from datetime import time
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, IntegerField, TimeField
 from wtforms.validators import InputRequired, NumberRange
 
 from ..crud.reminders import DAYS_BEFORE_MAX
+from ..forms import PageForm
 from ..i18n import _l
 
 
-class ReminderAtForm(FlaskForm):
+class ReminderAtForm(PageForm):
     remind_at = DateTimeLocalField(
         _l("Date and time"),
         format="%Y-%m-%dT%H:%M",
@@ -22,7 +22,7 @@ class ReminderAtForm(FlaskForm):
         return {"remind_at": self.remind_at.data}
 
 
-class ReminderBeforeDueForm(FlaskForm):
+class ReminderBeforeDueForm(PageForm):
     days_before = IntegerField(
         _l("Days before the due date"),
         default=0,

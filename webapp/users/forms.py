@@ -1,26 +1,25 @@
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField
 from wtforms.fields import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Optional
 
-from ..forms import email_field, new_password_field, strip
+from ..forms import PageForm, email_field, new_password_field, strip
 from ..i18n import _l
 from ..models import EMAIL_MAX
 
 
-class UserCreateForm(FlaskForm):
+class UserCreateForm(PageForm):
     email = email_field()
     password = new_password_field()
     is_admin = BooleanField(_l("Administrator"))
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(PageForm):
     email = email_field()
     is_active = BooleanField(_l("Active"))
     is_admin = BooleanField(_l("Administrator"))
 
 
-class RegistrationModeForm(FlaskForm):
+class RegistrationModeForm(PageForm):
     mode = RadioField(
         _l("Who may create an account"),
         choices=[
@@ -32,7 +31,7 @@ class RegistrationModeForm(FlaskForm):
     )
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(PageForm):
     email = EmailField(
         _l("Email (optional)"),
         filters=[strip],
