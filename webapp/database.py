@@ -44,6 +44,12 @@ def engine_options(database_url: str) -> dict[str, Any]:
     options: dict[str, Any] = {"pool_pre_ping": backend != "sqlite"}
     if backend in ("postgresql", "mysql", "mariadb"):
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    if backend == "postgresql":
+        # Statements stay prepared (keep_prepared_statements), but each run is planned for its own values:
+        # the generic plan PostgreSQL otherwise switches to after five runs cannot tell a person whose lists
+        # hold 100,000 tasks from one with 100, and read and sorted all of a heavy user's tasks for a page
+        # (bench/NOTES.md, the scale check). Planning costs about 2 ms of the server's CPU on a list page.
+        options["connect_args"]["options"] = "-c plan_cache_mode=force_custom_plan"
     return options
 
 

@@ -51,20 +51,41 @@ def _owners_of_lists_where(who: Who, needed: ListRole = VIEW) -> Select[int]:
     )
 
 
-def tasks_of_lists_where(
-    who: Who, needed: ListRole = VIEW, owners: Collection[int] | None = None
-) -> list[ColumnElement[bool]]:
+def tasks_of_lists_where(who: Who, needed: ListRole = VIEW) -> list[ColumnElement[bool]]:
     """The criteria of the tasks in lists where the person holds `needed` or more.
 
     Tasks are stored under their list's owner, so naming those owners first lets every
     (owner_id, ...) index of tasks answer from the owners' ranges, never the whole table.
-    A caller that has read the person's lists already gives their `owners` as values: for one
-    owner (most people's case) the database then reads a page in the order of an index and
-    stops there, where a subquery of owners made it sort all of the owner's tasks first. The
-    list criterion, the rule itself, stays a subquery: wrong `owners` could only leave tasks out.
     """
-    owned_by = _owners_of_lists_where(who, needed) if owners is None else sorted(owners)
-    return [Task.owner_id.in_(owned_by), Task.list_id.in_(lists_where(who, needed))]
+    return [Task.owner_id.in_(_owners_of_lists_where(who, needed)), Task.list_id.in_(lists_where(who, needed))]
+
+
+def tasks_of_member_lists(member_of: Collection[TaskList]) -> list[ColumnElement[bool]]:
+    """The criteria of the tasks a person sees, given every list they are a member of as `member_lists` read
+    it earlier in the same request (the pages' navigation has them): the same tasks as
+    `tasks_of_lists_where(person)`, with the lists and their owners named as values.
+
+    A database plans values by what it knows of each, so for one owner (most people) it reads a page
+    in the order of an index and stops there, and counts from the owner's ranges; from subqueries it
+    expected a person's lists to hold as few tasks as anyone's, and sorted all of a heavy user's tasks
+    first (PostgreSQL also joined every count with all lists).
+    """
+    values = member_list_values(member_of)
+    return tasks_of_named_lists(values["owner_ids"], values["list_ids"])
+
+
+def member_list_values(member_of: Collection[TaskList]) -> dict[str, list[int]]:
+    """The owners and ids of these lists, as `tasks_of_named_lists` takes them (or binds them, by these names)."""
+    return {
+        "owner_ids": sorted({each.owner_id for each in member_of}),
+        "list_ids": sorted(each.id for each in member_of),
+    }
+
+
+def tasks_of_named_lists(
+    owner_ids: list[int] | BindParameter[list[int]], list_ids: list[int] | BindParameter[list[int]]
+) -> list[ColumnElement[bool]]:
+    return [Task.owner_id.in_(owner_ids), Task.list_id.in_(list_ids)]
 
 
 def tasks_of_list(who: Who, list_id: int | BindParameter[int]) -> list[ColumnElement[bool]]:

@@ -12,8 +12,8 @@ from typing import NamedTuple, Self
 
 from sqlalchemy import ColumnElement, ColumnExpressionArgument, Select, case, func, select, true
 
-from ..models import OPEN_STATUSES, Label, Priority, Task, TaskStatus, User, task_assignees, task_labels
-from .access import tasks_of_list, tasks_of_lists_where
+from ..models import OPEN_STATUSES, Label, Priority, Task, TaskList, TaskStatus, User, task_assignees, task_labels
+from .access import tasks_of_list, tasks_of_lists_where, tasks_of_member_lists
 from .common import ordering, search
 from .errors import N_, InvalidFilter
 
@@ -175,19 +175,24 @@ def _person(assignee: str | int | None) -> int | str | None:
     return ME if assignee == ME else int(assignee)
 
 
-def live_tasks(user: User, list_id: int | None = None, owners: Collection[int] | None = None) -> Select[Task]:
-    """The tasks not in the trash of the lists the user sees (stored under `owners`, when known: see
+def live_tasks(user: User, list_id: int | None = None, member_of: Collection[TaskList] | None = None) -> Select[Task]:
+    """The tasks not in the trash of the lists the user sees (`member_of`, when read already: see
     tasks_of_lists_where), or of the one list `list_id` if they see it."""
-    seen = tasks_of_lists_where(user, owners=owners) if list_id is None else tasks_of_list(user, list_id)
+    if list_id is not None:
+        seen = tasks_of_list(user, list_id)
+    elif member_of is not None:
+        seen = tasks_of_member_lists(member_of)
+    else:
+        seen = tasks_of_lists_where(user)
     return select(Task).where(*seen, Task.deleted_at.is_(None))
 
 
 def filtered_tasks(
-    user: User, task_filter: TaskFilter, sort: str, today: date, owners: Collection[int] | None = None
+    user: User, task_filter: TaskFilter, sort: str, today: date, member_of: Collection[TaskList] | None = None
 ) -> Select[Task]:
     """The live tasks the user sees matching the filter, in the order asked for."""
     return (
-        live_tasks(user, task_filter.list_id, owners)
+        live_tasks(user, task_filter.list_id, member_of)
         .where(*task_filter.criteria(user, today))
         .order_by(*ordering(sort, SORT_COLUMNS, Task.id, nulls_last={"due"}, null_fixed=[Task.deleted_at]))
     )

@@ -27,7 +27,17 @@ from sqlalchemy.orm import joinedload, selectinload
 from .. import clock
 from ..extensions import db
 from ..models import EventKind, ListMember, ListRole, Priority, Task, TaskList, TaskStatus, User, name_key, utcnow
-from .access import EDIT, VIEW, check_role, lists_where, require, tasks_of_list, tasks_of_lists_where
+from .access import (
+    EDIT,
+    VIEW,
+    check_role,
+    lists_where,
+    member_list_values,
+    require,
+    tasks_of_list,
+    tasks_of_lists_where,
+    tasks_of_named_lists,
+)
 from .assignees import assignee_ids, load_assignees, set_assignees, unassign_outside
 from .common import DEFAULT_PER_PAGE, Page, check_fields, commit_versioned, is_storable_id, paginate
 from .errors import InvalidRecurrence, NotFound, StaleEdit
@@ -179,7 +189,7 @@ def list_tasks(
     label: Iterable[int] | None = None,
     priority: Iterable[int] | None = None,
     assignee: str | int | None = None,
-    owners: Collection[int] | None = None,
+    member_of: Collection[TaskList] | None = None,
 ) -> Page[Task]:
     """A page of the live tasks the user sees matching the filters (see task_query), with their labels: the
     count, the rows, then the labels of those rows.
@@ -187,12 +197,12 @@ def list_tasks(
     `list_id` narrows it to one list (one the user is no member of has no tasks
     for them). Given the `counts` (count_tasks) of the same user and list, as the
     list pages have them, an unfiltered list takes its total from them rather
-    than counting the same tasks again; given the `owners` of the user's lists,
-    as the pages have read them, the rows of all lists come in an index's order
-    (see access.tasks_of_lists_where).
+    than counting the same tasks again. Given the lists the user is a member of,
+    as the pages have read them (`member_of`), the database can read the rows of
+    all of them in an index's order (see access.tasks_of_lists_where).
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority, assignee)
-    statement = filtered_tasks(owner, task_filter, sort, today or owner.today(), owners)
+    statement = filtered_tasks(owner, task_filter, sort, today or owner.today(), member_of)
     total = counts.total if counts is not None and not task_filter.is_active else None
     result = paginate(statement, page, per_page, skip, total)
     load_labels(result.items)
@@ -221,10 +231,19 @@ def export_tasks(
     yield from db.session.scalars(statement.execution_options(yield_per=EXPORT_BATCH))
 
 
+class CountScope(enum.Enum):
+    """Which tasks count_tasks counts: of every list the user sees, read by subqueries or as values
+    (access.tasks_of_member_lists), or of one list."""
+
+    LISTS_SEEN = "lists seen"
+    MEMBER_LISTS = "member lists"
+    ONE_LIST = "one list"
+
+
 @cache
-def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
-    """The status slices, and one statement counting each of them and the trash, for the user_id and today given
-    (and the list_id, `of_list`).
+def counts_statement(scope: CountScope) -> tuple[list[StatusSlice], Select[*tuple[int, ...]]]:
+    """The status slices, and one statement counting each of them and the trash, for the parameters of the
+    scope (user_id; owner_ids and list_ids; list_id) and today.
 
     Each count is a range of the (owner_id, deleted_at, status, due_date) index per account the
     counted lists are stored under, which the database counts without reading a row or grouping any.
@@ -233,21 +252,37 @@ def counts_statement(of_list: bool = False) -> tuple[list[StatusSlice], Select[*
     """
     slices = status_slices(bindparam("today", type_=Date))
     user_id: BindParameter[int] = bindparam("user_id")
-    if of_list:
-        seen = select(func.count()).where(*tasks_of_list(user_id, bindparam("list_id")))
+    if scope is CountScope.ONE_LIST:
+        criteria = tasks_of_list(user_id, bindparam("list_id"))
+    elif scope is CountScope.MEMBER_LISTS:
+        criteria = tasks_of_named_lists(bindparam("owner_ids", expanding=True), bindparam("list_ids", expanding=True))
     else:
-        seen = select(func.count()).where(*tasks_of_lists_where(user_id))
+        criteria = tasks_of_lists_where(user_id)
+    seen = select(func.count()).where(*criteria)
     live = seen.where(Task.deleted_at.is_(None))
     counts = [live.where(Task.status == part.status, part.due) for part in slices]
     counts.append(seen.where(Task.deleted_at.is_not(None)))
     return slices, select(*(count.scalar_subquery() for count in counts))
 
 
-def count_tasks(user: User, today: date | None = None, list_id: int | None = None) -> TaskCounts:
+def count_tasks(
+    user: User,
+    today: date | None = None,
+    list_id: int | None = None,
+    member_of: Collection[TaskList] | None = None,
+) -> TaskCounts:
     """Live tasks per status (each counted once, see status_slices), how many are overdue, and how many
-    are in the trash, in one statement: of the lists the user sees, or of the one list `list_id`."""
-    slices, statement = counts_statement(of_list=list_id is not None)
-    parameters = {"user_id": user.id, "today": today or user.today(), "list_id": list_id}
+    are in the trash, in one statement: of the lists the user sees (`member_of`, when read already: see
+    access.tasks_of_member_lists), or of the one list `list_id`."""
+    parameters: dict[str, Any] = {"user_id": user.id, "today": today or user.today(), "list_id": list_id}
+    if list_id is not None:
+        scope = CountScope.ONE_LIST
+    elif member_of is not None:
+        scope = CountScope.MEMBER_LISTS
+        parameters |= member_list_values(member_of)
+    else:
+        scope = CountScope.LISTS_SEEN
+    slices, statement = counts_statement(scope)
     *sliced, in_trash = db.session.execute(statement, parameters).one()
     by_status = dict.fromkeys(TaskStatus, 0)
     for part, count in zip(slices, sliced, strict=True):

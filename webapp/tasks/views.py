@@ -46,9 +46,8 @@ def task_list_page(task_list: TaskList | None) -> ResponseReturnValue:
         values["list_id"] = task_list.id
     today = current_user.today()
     # Counts of the list shown (a list's page, or a list= filter), so an unfiltered list takes its total from them.
-    counts = crud.count_tasks(current_user, today=today, list_id=values["list_id"])
-    owners = {each.owner_id for each in lists}
-    tasks = crud.list_tasks(current_user, **values, page=page_number(), today=today, counts=counts, owners=owners)
+    counts = crud.count_tasks(current_user, today=today, list_id=values["list_id"], member_of=lists)
+    tasks = crud.list_tasks(current_user, **values, page=page_number(), today=today, counts=counts, member_of=lists)
     args = filters.query_args()
     if task_list is None:
         links = ListLinks("tasks.index", args)
