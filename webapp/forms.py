@@ -59,12 +59,17 @@ def _wtforms_catalogue(locale: str) -> NullTranslations:
 WTFORMS_MESSAGES = WTFormsMessages()
 
 
+class OwnMessagesMeta:
+    """The Meta of every form of ours: WTForms' own messages in the page's language, as above."""
+
+    def get_translations(self, form: Form) -> WTFormsMessages:
+        return WTFORMS_MESSAGES
+
+
 class PageForm(FlaskForm):
     """A form of the pages: Flask-WTF's (CSRF, the request's data), with WTForms' messages as above."""
 
-    class Meta:
-        def get_translations(self, form: Form) -> WTFormsMessages:
-            return WTFORMS_MESSAGES
+    Meta = OwnMessagesMeta
 
 
 def populate_errors(form: BaseForm, error: CrudError) -> None:
@@ -157,10 +162,7 @@ class ListForm(Form):
 
     PER_PAGE_CHOICES = (10, DEFAULT_PER_PAGE, 50, MAX_PER_PAGE)
 
-    class Meta:
-        def get_translations(self, form: Form) -> WTFormsMessages:
-            """WTForms' own messages in the page's language, as in every PageForm."""
-            return WTFORMS_MESSAGES
+    Meta = OwnMessagesMeta
 
     q = StringField(_l("Search"), filters=[strip], validators=[Optional(), Length(max=TITLE_MAX)])
     sort = SelectField(_l("Sort by"))
