@@ -177,7 +177,7 @@ def _person(assignee: str | int | None) -> int | str | None:
 
 def live_tasks(user: User, list_id: int | None = None, member_of: Collection[TaskList] | None = None) -> Select[Task]:
     """The tasks not in the trash of the lists the user sees (`member_of`, when read already: see
-    tasks_of_lists_where), or of the one list `list_id` if they see it."""
+    access.tasks_of_member_lists), or of the one list `list_id` if they see it."""
     if list_id is not None:
         seen = tasks_of_list(user, list_id)
     elif member_of is not None:

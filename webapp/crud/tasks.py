@@ -199,7 +199,7 @@ def list_tasks(
     list pages have them, an unfiltered list takes its total from them rather
     than counting the same tasks again. Given the lists the user is a member of,
     as the pages have read them (`member_of`), the database can read the rows of
-    all of them in an index's order (see access.tasks_of_lists_where).
+    all of them in an index's order (see access.tasks_of_member_lists).
     """
     task_filter = TaskFilter.of(status, due, q, list_id, label, priority, assignee)
     statement = filtered_tasks(owner, task_filter, sort, today or owner.today(), member_of)
